@@ -1,0 +1,2 @@
+//! `manyi`: the core on the command line.
+fn main() {}

@@ -1,0 +1,163 @@
+//! The one error type of `manyi-core`.
+//!
+//! Every variant says which rule was broken and where, so a message shown to a person can name the
+//! questionnaire and item, or the file, line and column, and say what to do about it.
+
+use std::fmt;
+
+/// Where in an input something was found: file, line and column as far as they are known.
+///
+/// Lines and columns count from 1. `field` names the column header or key when there is one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Position {
+    /// The file (or other source) name, if known.
+    pub file: Option<String>,
+    /// 1-based line.
+    pub line: Option<u64>,
+    /// 1-based column (character for JSON, field number for CSV).
+    pub column: Option<u64>,
+    /// The header of the CSV column or the JSON key, if known.
+    pub field: Option<String>,
+}
+
+impl Position {
+    /// A position at `line`, `column` of an unnamed source.
+    pub fn at(line: u64, column: u64) -> Self {
+        Position { line: Some(line), column: Some(column), ..Position::default() }
+    }
+
+    /// The same position in the named file.
+    pub fn in_file(mut self, file: impl Into<String>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
+    /// The same position, naming the column header or key.
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::new();
+        parts.push(self.file.clone().unwrap_or_else(|| "<input>".to_owned()));
+        if let Some(line) = self.line {
+            parts.push(format!("line {line}"));
+        }
+        if let Some(column) = self.column {
+            parts.push(format!("column {column}"));
+        }
+        write!(f, "{}", parts.join(", "))?;
+        if let Some(field) = &self.field {
+            write!(f, " (`{field}`)")?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything that can go wrong in `manyi-core`.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Error {
+    /// A questionnaire breaks one of its rules: ids unique, weights ≥ 0, scale bounds ordered,
+    /// show-if conditions pointing only to earlier items, choice codes unique, …
+    #[error("questionnaire `{questionnaire}`{}: {reason}", item_suffix(.item))]
+    InvalidQuestionnaire {
+        /// The questionnaire's id.
+        questionnaire: String,
+        /// The item (or dimension) at fault, if the problem is in one.
+        item: Option<String>,
+        /// What is wrong and what to do.
+        reason: String,
+    },
+
+    /// A response does not fit its questionnaire: unknown item, answer of the wrong kind or out of
+    /// range, a required item unanswered in a complete response, an answer to a hidden item, …
+    #[error("response {response}{}: {reason}", item_suffix(.item))]
+    InvalidResponse {
+        /// The response's id.
+        response: String,
+        /// The item at fault, if the problem is in one.
+        item: Option<String>,
+        /// What is wrong and what to do.
+        reason: String,
+    },
+
+    /// Input data (a file, a cell, a JSON value) could not be read.
+    #[error("{position}: {reason}")]
+    Input {
+        /// Where the bad input is.
+        position: Position,
+        /// What is wrong and what to do.
+        reason: String,
+    },
+
+    /// A pairwise-comparison matrix is not square, has a non-positive entry or is not reciprocal.
+    #[error("pairwise-comparison matrix, row {row}, column {column}: {reason}")]
+    InvalidMatrix {
+        /// 1-based row.
+        row: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong and what to do.
+        reason: String,
+    },
+
+    /// An argument or option is outside what the computation accepts (e.g. an empty band, a
+    /// threshold below zero, an unknown item id).
+    #[error("{what}: {reason}")]
+    InvalidArgument {
+        /// The argument or option.
+        what: String,
+        /// What is wrong and what to do.
+        reason: String,
+    },
+
+    /// The data do not allow the figure to be computed (e.g. a regression with fewer
+    /// respondents than coefficients, or a dummy that never varies).
+    #[error("not enough data for {what}: {reason}")]
+    InsufficientData {
+        /// The figure that could not be computed.
+        what: String,
+        /// Why, and what would be needed.
+        reason: String,
+    },
+}
+
+fn item_suffix(item: &Option<String>) -> String {
+    match item {
+        Some(item) => format!(", item `{item}`"),
+        None => String::new(),
+    }
+}
+
+/// `Result` with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_error_names_file_line_column_and_field() {
+        let e = Error::Input {
+            position: Position::at(3, 2).in_file("kano.csv").with_field("functional"),
+            reason: "`7` is not an answer code; use 1 (like) to 5 (dislike)".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "kano.csv, line 3, column 2 (`functional`): `7` is not an answer code; use 1 (like) to 5 (dislike)"
+        );
+    }
+
+    #[test]
+    fn questionnaire_error_names_item() {
+        let e = Error::InvalidQuestionnaire {
+            questionnaire: "hall".into(),
+            item: Some("wait".into()),
+            reason: "duplicate item id".into(),
+        };
+        assert_eq!(e.to_string(), "questionnaire `hall`, item `wait`: duplicate item id");
+    }
+}

@@ -1,0 +1,12 @@
+//! # manyi-core
+//!
+//! The pure core of Manyi (满意): questionnaires, responses, every score of the domain brief,
+//! and import/export. It has no web dependency, reads no clock and draws no random numbers:
+//! timestamps and UUIDs are passed in by the caller (the browser app or the `manyi` CLI).
+
+pub mod error;
+pub mod scoring;
+pub mod text;
+
+pub use error::{Error, Position, Result};
+pub use text::{Lang, Text};

@@ -1,0 +1,1 @@
+//! Penalty–reward contrast analysis and derived importance: what drives `overall`.

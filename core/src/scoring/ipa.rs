@@ -1,0 +1,1 @@
+//! Importance–performance analysis: quadrants around data-centred or scale-centred cross-hairs.

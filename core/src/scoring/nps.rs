@@ -1,0 +1,1 @@
+//! Net promoter score with the adjusted-Wald interval.

@@ -1,0 +1,1 @@
+//! The Manyi Yew app: a thin shell over `manyi-core`.

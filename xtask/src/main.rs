@@ -1,0 +1,2 @@
+//! `cargo xtask serve | dist | test`.
+fn main() {}
