@@ -4,7 +4,11 @@
 //! and import/export. It has no web dependency, reads no clock and draws no random numbers:
 //! timestamps and UUIDs are passed in by the caller (the browser app or the `manyi` CLI).
 
+mod code;
 pub mod error;
+mod id;
+pub mod questionnaire;
+pub mod response;
 pub mod scoring;
 pub mod text;
 

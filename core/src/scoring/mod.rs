@@ -1,10 +1,12 @@
-//! Every figure of DOMAIN.md §3, computed from plain numbers.
+//! Every figure of DOMAIN.md §3.
 //!
-//! The modules here work on slices and small structs, not on questionnaires; `index` and
-//! `report` connect them to questionnaires and responses.
+//! The statistical modules work on plain numbers; `composite` and `index` connect them to
+//! questionnaires and responses.
 
 pub mod ahp;
+pub mod composite;
 pub mod drivers;
+pub mod index;
 pub mod ipa;
 pub mod kano;
 pub mod nps;

@@ -1,0 +1,1 @@
+//! The satisfaction index of a group: mean of composites, SE, Student-t interval, small-sample flag.
