@@ -6,6 +6,7 @@
 pub mod ahp;
 pub mod composite;
 pub mod drivers;
+pub mod group;
 pub mod index;
 pub mod ipa;
 pub mod kano;
