@@ -19,8 +19,9 @@ pub enum ClassRule {
     Mode,
     /// When the category strength is at most `threshold` (a share, e.g. 0.06), the first of
     /// M, O, A, I that is one of the two most frequent of M, O, A, I, R (equal counts ranked
-    /// in that order); otherwise the mode. It prefers the category with the larger effect on
-    /// satisfaction when the counts do not clearly separate.
+    /// in that order) and was chosen by at least one respondent; otherwise, or when there is no
+    /// such category (e.g. every answer is Q), the mode. It prefers the category with the
+    /// larger effect on satisfaction when the counts do not clearly separate.
     Moai {
         /// Largest category strength (0–1) at which the M > O > A > I preference applies.
         threshold: f64,
@@ -55,12 +56,16 @@ impl ClassRule {
         match *self {
             ClassRule::Mode => counts.largest_of(&KanoCategory::TIE_ORDER),
             ClassRule::Moai { threshold } => {
+                let mode = counts.largest_of(&KanoCategory::TIE_ORDER);
                 if counts.category_strength() <= threshold {
                     let (first, second) = counts.top_two();
-                    // At most one of the two is R, so one of M, O, A, I is always found.
-                    [M, O, A, I].into_iter().find(|&c| c == first || c == second).unwrap_or(first)
+                    // A category nobody chose is never preferred (e.g. when every answer is Q).
+                    [M, O, A, I]
+                        .into_iter()
+                        .find(|&c| (c == first || c == second) && counts.get(c) > 0)
+                        .unwrap_or(mode)
                 } else {
-                    counts.largest_of(&KanoCategory::TIE_ORDER)
+                    mode
                 }
             }
             ClassRule::Oam => {
@@ -180,6 +185,10 @@ mod tests {
         // threshold 0 acts only on exact ties: O 5, A 5 → O (before A).
         let c = counts(5, 5, 0, 0, 0, 0);
         assert_eq!(ClassRule::Moai { threshold: 0.0 }.apply(&c), O);
+        // Only Q: strength 0, but M and O (the "two largest", both 0) were never chosen → mode Q.
+        assert_eq!(ClassRule::Moai { threshold: 0.06 }.apply(&counts(0, 0, 0, 0, 0, 4)), Q);
+        // Q is the mode but A 7 = I 7 are the two largest of M, O, A, I, R: strength 0 → A.
+        assert_eq!(ClassRule::Moai { threshold: 0.06 }.apply(&counts(7, 2, 1, 7, 0, 9)), A);
     }
 
     #[test]
