@@ -69,7 +69,10 @@ pub fn by_group(rows: impl IntoIterator<Item = (String, f64)>, options: &IndexOp
     for (g, v) in rows {
         groups.entry(g).or_default().push(v);
     }
-    groups.into_iter().map(|(group, values)| GroupIndex { group, summary: summarise(&values, options) }).collect()
+    groups
+        .into_iter()
+        .map(|(group, values)| GroupIndex { group, summary: summarise(&values, options) })
+        .collect()
 }
 
 #[cfg(test)]
@@ -109,7 +112,10 @@ mod tests {
     fn groups_in_key_order() {
         let rows = [("b", 10.0), ("a", 20.0), ("b", 30.0)].map(|(g, v)| (g.to_owned(), v));
         let g = by_group(rows, &IndexOptions::default());
-        assert_eq!(g.iter().map(|g| (g.group.as_str(), g.summary.n)).collect::<Vec<_>>(), [("a", 1), ("b", 2)]);
+        assert_eq!(
+            g.iter().map(|g| (g.group.as_str(), g.summary.n)).collect::<Vec<_>>(),
+            [("a", 1), ("b", 2)]
+        );
         assert_eq!(g[1].summary.index, Some(20.0));
     }
 }

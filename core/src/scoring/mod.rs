@@ -11,6 +11,7 @@ pub mod index;
 pub mod ipa;
 pub mod kano;
 pub mod nps;
+pub mod report;
 pub mod scale;
 pub mod stats;
 pub mod weights;
