@@ -7,10 +7,14 @@
 mod code;
 pub mod error;
 mod id;
+pub mod io;
 pub mod questionnaire;
 pub mod response;
 pub mod scoring;
 pub mod text;
+
+#[cfg(test)]
+mod testing;
 
 pub use error::{Error, Position, Result};
 pub use text::{Lang, Text};
