@@ -26,9 +26,9 @@ struct Expected {
     consistent: bool,
 }
 
-/// Relative agreement, with an absolute floor of `rel` for values near 0 (CI of a consistent matrix).
+/// Relative agreement (with a tiny absolute floor, for values that are 0 in both).
 fn assert_close(what: &str, got: f64, want: f64, rel: f64) {
-    let scale = got.abs().max(want.abs()).max(1.0e-3);
+    let scale = got.abs().max(want.abs()).max(1.0e-12);
     assert!((got - want).abs() <= rel * scale, "{what}: got {got}, reference {want}");
 }
 
