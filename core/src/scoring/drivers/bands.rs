@@ -30,7 +30,8 @@ pub struct Bands {
 }
 
 impl Default for Bands {
-    /// Low 1–2 and high 5–5, for items on 1–5.
+    /// Low 1–2 and high 5–5, for items on 1–5. On another scale set the bands explicitly: validation only
+    /// checks that they lie on the scale, and 1–2 / 5–5 would mean little on 0–10.
     fn default() -> Self {
         Bands { low: Band { low: 1.0, high: 2.0 }, high: Band { low: 5.0, high: 5.0 } }
     }

@@ -2,6 +2,21 @@
 //!
 //! Every analysis here reads [`Ratings`]: the answers to `overall` and to each item, one position per
 //! respondent, `None` where the respondent did not answer (or answered N/A).
+//!
+//! ```
+//! use manyi_core::scoring::drivers::{penalty_reward, PenaltyRewardOptions, QualityCategory, Ratings};
+//!
+//! // `wait` on 1–5; respondents who waited badly (1–2) are 1.5 points less satisfied than the middle.
+//! let names = vec!["wait".to_owned()];
+//! let wait = [1.0, 2.0, 1.0, 2.0, 3.0, 4.0, 3.0, 4.0, 5.0, 5.0, 5.0, 5.0].map(Some).to_vec();
+//! let overall = [2.0, 3.0, 1.0, 2.0, 3.0, 4.0, 3.0, 4.0, 4.0, 5.0, 4.0, 5.0].map(Some).to_vec();
+//! let items = vec![wait];
+//! let ratings = Ratings::new(&names, &overall, &items)?;
+//! let result = penalty_reward(&ratings, &PenaltyRewardOptions::default())?;
+//! assert!((result.items[0].penalty - 1.5).abs() < 1e-12);
+//! assert_eq!(result.items[0].category, QualityCategory::Basic);
+//! # Ok::<(), manyi_core::Error>(())
+//! ```
 
 mod bands;
 mod importance;
