@@ -4,6 +4,7 @@
 //! and import/export. It has no web dependency, reads no clock and draws no random numbers:
 //! timestamps and UUIDs are passed in by the caller (the browser app or the `manyi` CLI).
 
+pub mod analyses;
 mod code;
 pub mod error;
 mod id;

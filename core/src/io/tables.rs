@@ -1,6 +1,7 @@
 //! The score tables, with the column names the CLI documents and the exports share.
 
 use super::table::{Cell, Table};
+use crate::analyses::DriverRow;
 use crate::scoring::composite::WeightTree;
 use crate::scoring::index::GroupIndex;
 use crate::scoring::kano::KanoResult;
@@ -128,6 +129,42 @@ pub fn nps_table(r: &NpsResult) -> Table {
         r.ci_high.into(),
     ]);
     t
+}
+
+/// `item,penalty,penalty_p,reward,reward_p,impact_asymmetry,category,importance,performance,quadrant`.
+pub fn drivers_table(rows: &[DriverRow]) -> Table {
+    let mut t = Table::new([
+        "item",
+        "penalty",
+        "penalty_p",
+        "reward",
+        "reward_p",
+        "impact_asymmetry",
+        "category",
+        "importance",
+        "performance",
+        "quadrant",
+    ]);
+    for r in rows {
+        t.push(vec![
+            r.item.as_str().into(),
+            r.penalty.into(),
+            r.penalty_p.into(),
+            r.reward.into(),
+            r.reward_p.into(),
+            r.impact_asymmetry.into(),
+            code(&r.category).into(),
+            r.importance.into(),
+            r.performance.into(),
+            code(&r.quadrant).into(),
+        ]);
+    }
+    t
+}
+
+/// The serde code of a unit enum value (its snake_case name).
+fn code(value: &impl serde::Serialize) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -2,9 +2,11 @@
 //! attribute). Every error names the file, line and column and says what to do.
 
 mod kano;
+mod matrix;
 mod ratings;
 
 pub use kano::{read_kano_counts, read_kano_pairs, KanoPairs};
+pub use matrix::read_matrix;
 pub use ratings::{read_nps_column, read_ratings, read_weights, RatingRow};
 
 use crate::error::{Error, Position, Result};
