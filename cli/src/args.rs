@@ -109,7 +109,8 @@ pub enum Command {
         /// customer_class), channel, month, week or questionnaire.
         #[arg(long)]
         by: Option<String>,
-        /// Weights: stated (default) or equal.
+        /// Weights: stated (default), equal, derived, derived:correlation, or ahp:MATRIX.csv (a
+        /// pairwise-comparison matrix over the questionnaire's dimensions).
         #[arg(long, default_value = "stated")]
         weights: String,
         /// Score break-offs too.

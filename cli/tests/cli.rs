@@ -312,3 +312,28 @@ fn score_reports_a_manyi_export_by_hall() {
         r.stderr
     );
 }
+
+#[test]
+fn score_with_ahp_dimension_weights() {
+    use manyi_core::io::bundle::Bundle;
+    let bundle = Bundle::new(vec![], vec![hall_response(1, "东", 4)], None, None);
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("export.json");
+    std::fs::write(&f, bundle.to_json()).unwrap();
+    // A consistent matrix for w = (0.4, 0.3, 0.2, 0.1) over the hall's four dimensions.
+    let m = write(
+        dir.path(),
+        "m.csv",
+        ",guidance,counter,self_service,environment\nguidance,1,4/3,2,4\ncounter,3/4,1,3/2,3\nself_service,1/2,2/3,1,2\nenvironment,1/4,1/3,1/2,1\n",
+    );
+    let weights = format!("ahp:{m}");
+    let v = json(&["score", "--responses", f.to_str().unwrap(), "--weights", &weights]);
+    // guidance, counter, environment 75; self-service only kiosk_ease = 100 (kiosk_fit N/A).
+    // Global renormalisation: products 0.4/3 ×3, 0.3/4 ×4, 0.2/2 (answered), 0.1 → total 0.9;
+    // composite (0.4·75 + 0.3·75 + 0.1·100 + 0.1·75)/0.9 = 70/0.9.
+    assert!(close(&v["index"][0]["index"], 70.0 / 0.9, 1e-9), "{}", v["index"][0]);
+    assert!(v["weight_details"]["ahp"]["cr"].as_f64().unwrap().abs() < 1e-9);
+    let bad = write(dir.path(), "bad.csv", ",a,b\na,1,2\nb,1/2,1\n");
+    let r = manyi(&["score", "--responses", f.to_str().unwrap(), "--weights", &format!("ahp:{bad}")]);
+    assert!(r.stderr.contains("the criteria must be the dimensions of `hall` in order"), "{}", r.stderr);
+}

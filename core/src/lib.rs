@@ -4,6 +4,8 @@
 //! and import/export. It has no web dependency, reads no clock and draws no random numbers:
 //! timestamps and UUIDs are passed in by the caller (the browser app or the `manyi` CLI).
 
+#![warn(missing_docs)]
+
 pub mod analyses;
 mod code;
 pub mod error;

@@ -5,12 +5,15 @@ use crate::output::{name, read, Output};
 use manyi_core::analyses::{drivers_of_responses, kano_of_responses};
 use manyi_core::io::bundle::Bundle;
 use manyi_core::io::tables::{drivers_table, kano_table, report_index_table, weights_table};
+use manyi_core::io::tidy::read_matrix;
 use manyi_core::questionnaire::builtin;
 use manyi_core::questionnaire::Questionnaire;
 use manyi_core::response::Response;
+use manyi_core::scoring::ahp::AhpMethod;
 use manyi_core::scoring::drivers::{Missing, PenaltyRewardOptions};
 use manyi_core::scoring::kano::KanoOptions;
 use manyi_core::scoring::report::{Report, ReportOptions, WeightSource};
+use manyi_core::scoring::weights::{DerivedMethod, WeightMethod};
 use serde_json::{json, Map, Value};
 use std::path::Path;
 
@@ -44,11 +47,7 @@ pub fn run(out: &Output, args: &ScoreArgs) -> Result<(), String> {
         Some(q) => q,
         None => only_questionnaire(&bundle).map_err(|e| format!("{}: {e}", name(args.responses)))?,
     };
-    let weights = match args.weights {
-        "stated" => WeightSource::Stated,
-        "equal" => WeightSource::Equal,
-        other => return Err(format!("--weights {other}: use stated or equal")),
-    };
+    let weights = weight_source(args.weights, &q)?;
     let options = ReportOptions {
         weights,
         include_break_offs: args.include_break_offs,
@@ -65,6 +64,7 @@ pub fn run(out: &Output, args: &ScoreArgs) -> Result<(), String> {
     object.insert("renormalise".into(), json!(report.renormalise));
     object.insert("weight_source".into(), json!(report.weight_source));
     object.insert("weights".into(), weights_table(&report.weights).to_json_value());
+    object.insert("weight_details".into(), json!(report.weight_details));
     object.insert("index".into(), index.to_json_value());
     object.insert("responses_scored".into(), json!(report.responses.len()));
     object.insert("responses_left_out".into(), json!(report.left_out));
@@ -82,6 +82,40 @@ pub fn run(out: &Output, args: &ScoreArgs) -> Result<(), String> {
         object.insert("drivers".into(), value);
     }
     out.object_or_table(&Value::Object(object), &index)
+}
+
+/// Parses `--weights`: `stated`, `equal`, `derived[:regression|correlation]` (item weights from
+/// the data) or `ahp:MATRIX.csv` (dimension weights from a pairwise-comparison matrix whose
+/// criteria are the dimension ids).
+fn weight_source(text: &str, q: &Questionnaire) -> Result<WeightSource, String> {
+    let (kind, arg) = text.split_once(':').map_or((text, None), |(k, a)| (k, Some(a)));
+    match (kind, arg) {
+        ("stated", None) => Ok(WeightSource::Stated),
+        ("equal", None) => Ok(WeightSource::Equal),
+        ("derived", None | Some("regression")) => {
+            Ok(WeightSource::Items(WeightMethod::Derived(DerivedMethod::StandardisedRegression)))
+        }
+        ("derived", Some("correlation")) => {
+            Ok(WeightSource::Items(WeightMethod::Derived(DerivedMethod::Correlation)))
+        }
+        ("ahp", Some(path)) => {
+            let path = Path::new(path);
+            let (names, matrix) = read_matrix(&read(path)?, &name(path)).map_err(|e| e.to_string())?;
+            let ids: Vec<String> = q.dimensions.iter().map(|d| d.id.to_string()).collect();
+            if names != ids {
+                return Err(format!(
+                    "{}: the criteria must be the dimensions of `{}` in order: {}",
+                    name(path),
+                    q.id,
+                    ids.join(", ")
+                ));
+            }
+            Ok(WeightSource::Dimensions(WeightMethod::Ahp { matrix, method: AhpMethod::Eigenvector }))
+        }
+        _ => Err(format!(
+            "--weights {text}: use stated, equal, derived, derived:correlation or ahp:MATRIX.csv"
+        )),
+    }
 }
 
 /// The one questionnaire the responses answer, from the bundle or the built-ins.
