@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod analyses;
+pub mod callback;
 mod code;
 pub mod error;
 mod id;
