@@ -12,8 +12,10 @@
 pub mod attempt;
 pub mod call_list;
 pub mod case;
+pub mod final_codes;
 pub mod outcome;
 pub mod queue;
+pub mod rates;
 pub mod recovery;
 pub mod scheduling;
 
@@ -21,4 +23,5 @@ pub use attempt::Attempt;
 pub use case::{AfterAttempt, Case, CaseKey, CaseStatus, Priority, Ticket, TicketId};
 pub use outcome::{Outcome, OutcomeKind};
 pub use queue::{CallList, CaseFilter, ImportSummary};
+pub use rates::{OutcomeRates, RateClass, RateCounts, RatesBy};
 pub use scheduling::{CallingHours, RetryDelays, SchedulingRules, Window};
