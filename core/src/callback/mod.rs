@@ -12,6 +12,7 @@
 pub mod attempt;
 pub mod call_list;
 pub mod case;
+pub mod export;
 pub mod final_codes;
 pub mod outcome;
 pub mod problem;
@@ -19,6 +20,7 @@ pub mod queue;
 pub mod rates;
 pub mod recovery;
 pub mod scheduling;
+pub mod view;
 
 pub use attempt::Attempt;
 pub use case::{AfterAttempt, Case, CaseKey, CaseStatus, Priority, Ticket, TicketId};
