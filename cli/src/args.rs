@@ -117,6 +117,17 @@ pub enum Command {
         #[arg(long)]
         include_break_offs: bool,
     },
+    /// AAPOR outcome rates (RR1, COOP1, REF1, CON1) from one row per case with its final code.
+    Rates {
+        /// The CSV file: one row per case.
+        file: PathBuf,
+        /// The column with each case's final AAPOR code, e.g. 1.1 or 2.221 (blank: still open, skipped).
+        #[arg(long)]
+        column: String,
+        /// A column to group by (e.g. the agent or the day).
+        #[arg(long)]
+        by: Option<String>,
+    },
 }
 
 /// AHP method.

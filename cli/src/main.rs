@@ -32,6 +32,7 @@ fn main() -> ExitCode {
                 include_break_offs: *include_break_offs,
             },
         ),
+        Command::Rates { file, column, by } => commands::rates::run(&out, file, column, by.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,6 +5,7 @@ pub mod drivers;
 pub mod index;
 pub mod kano;
 pub mod nps;
+pub mod rates;
 pub mod score;
 
 use manyi_core::scoring::drivers::Band;
