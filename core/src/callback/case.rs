@@ -203,7 +203,10 @@ impl Case {
     ///   next opening is named in the message);
     /// - another temporary outcome makes it callable after its delay, moved into calling hours.
     ///
-    /// A closed case takes no more calls, and calls are recorded in time order.
+    /// Every call counts toward the cap, an appointment too: an appointment made on the last
+    /// allowed call closes the case with 2.21 (the UI can warn with [`Case::attempts_left`]).
+    /// A closed case takes no more calls, calls are recorded in time order, and each names its
+    /// interviewer.
     pub fn record(&mut self, attempt: Attempt, rules: &SchedulingRules) -> Result<AfterAttempt> {
         rules.validate()?;
         let refuse =
@@ -214,6 +217,9 @@ impl Case {
                 d,
                 d.label().en
             ));
+        }
+        if attempt.interviewer.as_str().trim().is_empty() {
+            return refuse("the call has no interviewer id; every call records who made it".into());
         }
         if let Some(last) = self.attempts.last() {
             if attempt.started_at < last.started_at {

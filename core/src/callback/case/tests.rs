@@ -129,6 +129,9 @@ fn final_outcomes_close_at_once_and_calls_stay_in_order() {
     assert_eq!(after, AfterAttempt::Closed { disposition: Disposition::WrongNumber, cap_reached: false });
     let case = list.case(&key).unwrap();
     assert_eq!((case.attempts.len(), case.next_call_at), (2, None));
+    let (mut fresh, k) = one_case();
+    let nobody = Attempt::new(" ", at("2026-11-02T11:00:00+08:00"), 1, Outcome::Busy);
+    assert!(fresh.record(&k, nobody, &r).unwrap_err().to_string().contains("no interviewer id"));
     let unknown = CaseKey::Ticket(TicketId::new("nope"));
     assert!(list.record(&unknown, call("2026-11-02T11:00:00+08:00", 1, Outcome::Busy), &r).is_err());
 }
