@@ -38,6 +38,32 @@ fn peak_mb() -> String {
         .map_or("n/a".into(), |kb| format!("{:.0} MB", kb / 1024.0))
 }
 
+/// CPU seconds (user + system) of this process so far, from /proc/self/stat (clock ticks of
+/// 1/100 s): on a shared machine it varies less with the load than wall time does.
+fn cpu_s() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    let rest = stat.rsplit(')').next().unwrap_or("");
+    // The first of them (index 0) is field 3, the state.
+    let f: Vec<f64> = rest.split_whitespace().map(|x| x.parse().unwrap_or(f64::NAN)).collect();
+    f.get(11).zip(f.get(12)).map_or(f64::NAN, |(u, s)| (u + s) / 100.0)
+}
+
+/// A stopwatch of wall and CPU time.
+struct Watch(Instant, f64);
+
+impl Watch {
+    fn start() -> Watch {
+        Watch(Instant::now(), cpu_s())
+    }
+    fn wall(&self) -> f64 {
+        self.0.elapsed().as_secs_f64()
+    }
+    fn cpu(&self) -> f64 {
+        cpu_s() - self.1
+    }
+}
+
 fn arg(name: &str) -> Option<String> {
     let args: Vec<String> = std::env::args().collect();
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned())
@@ -52,7 +78,7 @@ fn main() {
     let kano = Builtin::Kano.questionnaire();
 
     // 1. The data.
-    let t = Instant::now();
+    let t = Watch::start();
     let mut paths = Vec::new();
     for f in 0..files {
         let options = |count, seed| SampleOptions { count, seed, ..SampleOptions::default() };
@@ -66,15 +92,16 @@ fn main() {
     }
     let bytes: u64 = paths.iter().map(|p| std::fs::metadata(p).map_or(0, |m| m.len())).sum();
     println!(
-        "generate + write  {:>8.2} s  {} files, {} responses, {:.0} MB of JSON",
-        t.elapsed().as_secs_f64(),
+        "generate + write  {:>7.2} s wall {:>7.2} s cpu  {} files, {} responses, {:.0} MB of JSON",
+        t.wall(),
+        t.cpu(),
         files,
         files * per_file,
         bytes as f64 / 1e6
     );
 
     // 2. Import and merge.
-    let t = Instant::now();
+    let t = Watch::start();
     let mut merged = Merged::default();
     for path in &paths {
         let data = std::fs::read(path).expect("read");
@@ -83,14 +110,15 @@ fn main() {
     let merged_count = merged.responses.len();
     let responses = into_responses(merged);
     println!(
-        "import + merge    {:>8.2} s  {} responses      peak {}",
-        t.elapsed().as_secs_f64(),
+        "import + merge    {:>7.2} s wall {:>7.2} s cpu  {} responses; peak memory {}",
+        t.wall(),
+        t.cpu(),
         merged_count,
         peak_mb()
     );
 
     // 3. One scoring pass.
-    let t = Instant::now();
+    let t = Watch::start();
     let groupings = [GroupBy::Tag(TagKey::Hall), GroupBy::Month, GroupBy::Tag(TagKey::BusinessType)];
     let reports: Vec<Report> = groupings
         .iter()
@@ -99,21 +127,22 @@ fn main() {
             Report::compute(&hall, &responses, &options).expect("report")
         })
         .collect();
-    let t_index = t.elapsed().as_secs_f64();
+    let t_index = t.wall();
     let kano_ref = kano.reference();
     let kano_responses: Vec<&Response> =
         responses.iter().filter(|r| r.questionnaire == kano_ref && r.status == Status::Complete).collect();
     let kano_table = kano_of_responses(&kano, &kano_responses, &KanoOptions::default()).expect("kano");
-    let t_kano = t.elapsed().as_secs_f64() - t_index;
+    let t_kano = t.wall() - t_index;
     let hall_ref = hall.reference();
     let scored: Vec<&Response> =
         responses.iter().filter(|r| r.questionnaire == hall_ref && r.status == Status::Complete).collect();
     let pr = PenaltyRewardOptions { missing: Missing::AsMiddle, ..PenaltyRewardOptions::default() };
     let drivers = drivers_of_responses(&hall, &scored, &pr).expect("drivers");
-    let t_all = t.elapsed().as_secs_f64();
+    let t_all = t.wall();
     println!(
-        "scoring pass      {:>8.2} s  index ×3 {:.2} s, Kano {:.2} s, penalty–reward + IPA {:.2} s   peak {}",
+        "scoring pass      {:>7.2} s wall {:>7.2} s cpu  index ×3 {:.2} s, Kano {:.2} s, penalty–reward + IPA {:.2} s; peak memory {}",
         t_all,
+        t.cpu(),
         t_index,
         t_kano,
         t_all - t_index - t_kano,
@@ -123,18 +152,19 @@ fn main() {
     // 4. The workbook of 100,000 hall responses.
     let first: Vec<Response> =
         responses.iter().filter(|r| r.questionnaire == hall_ref).take(100_000).cloned().collect();
-    let t = Instant::now();
+    let t = Watch::start();
     let analysis = Analysis::compute(&hall, &first, &AnalysisOptions::default()).expect("analysis");
-    let t_score = t.elapsed().as_secs_f64();
+    let t_score = t.wall();
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-22T20:30:00+08:00").expect("time");
     let refs: Vec<&Response> = first.iter().collect();
     let xlsx = Export::new(&hall, &refs, &analysis, at, ResponsesOptions::default()).to_xlsx().expect("xlsx");
-    let t_total = t.elapsed().as_secs_f64();
+    let t_total = t.wall();
     std::fs::write(dir.join("bench.xlsx"), &xlsx).expect("write xlsx");
     println!(
-        "XLSX of {} resp. {:>8.2} s  (scoring {:.2} s, tables + workbook {:.2} s), {:.1} MB   peak {}",
-        first.len(),
+        "XLSX              {:>7.2} s wall {:>7.2} s cpu  {} responses (scoring {:.2} s, tables + workbook {:.2} s), {:.1} MB; peak memory {}",
         t_total,
+        t.cpu(),
+        first.len(),
         t_score,
         t_total - t_score,
         xlsx.len() as f64 / 1e6,

