@@ -176,7 +176,9 @@ impl WeightTree {
     pub fn composite(&self, scores: &[Option<f64>], rule: Renormalisation) -> Option<f64> {
         match rule {
             Renormalisation::Global => {
-                weighted_mean(self.item_products().into_iter().zip(scores.iter().copied()))
+                // The products as in `item_products`, without allocating them once per respondent.
+                let products = self.items.iter().map(|i| self.dimensions[i.dimension].weight * i.weight);
+                weighted_mean(products.zip(scores.iter().copied()))
             }
             Renormalisation::WithinDimension => weighted_mean(
                 self.dimensions.iter().enumerate().map(|(k, d)| (d.weight, self.dimension_score(k, scores))),
