@@ -15,13 +15,13 @@
 //! - **Creation time**: the document's creation time is the export time passed in, converted to
 //!   UTC, so the same data exported at the same time gives the same bytes.
 //!
-//! On the clock: `rust_xlsxwriter` 0.102 calls `SystemTime::now()` whenever a `DocProperties`
-//! is made — inside `Workbook::new()` and again while saving — and only then lets the caller's
-//! creation time replace it. The value never reaches the file, so the output is deterministic,
-//! but on `wasm32-unknown-unknown` `SystemTime::now()` panics. The browser app must therefore
-//! enable the crate's `wasm` feature in its own manifest (Cargo unifies features, and the crate
-//! then asks `js_sys::Date::now()` instead); the core does not, so that it has no web
-//! dependency.
+//! On the clock: `rust_xlsxwriter` 0.102 reads the system clock (`std::time::SystemTime`)
+//! whenever a `DocProperties` is made — inside `Workbook::new()` and again while saving — and only
+//! then lets the caller's creation time replace it. The value never reaches the file, so the
+//! output is deterministic, but on `wasm32-unknown-unknown` std's clock panics ("time not
+//! implemented on this platform"). The browser app must therefore enable the crate's `wasm`
+//! feature in its own manifest (Cargo unifies features, and the crate then asks JavaScript's
+//! `Date.now()` instead); the core does not, so that it has no web dependency.
 
 mod formulas;
 
