@@ -233,3 +233,41 @@ fn about_table(q: &Questionnaire, shown: usize, a: &Analysis, at: DateTime<Fixed
 fn code(value: &impl serde::Serialize) -> String {
     serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::builtin::Builtin;
+    use crate::sample::{sample, SampleKind, SampleOptions};
+    use crate::scoring::ahp::{AhpMethod, PairwiseMatrix};
+
+    #[test]
+    fn weights_table_names_the_ahp_method_and_its_consistency() {
+        let q = Builtin::Hall.questionnaire();
+        let rs = sample(SampleKind::Hall, &SampleOptions { count: 200, ..SampleOptions::default() });
+        // A consistent matrix a_ij = w_i / w_j: its eigenvector is w, λmax = n = 4, CI = CR = 0.
+        let w = [0.4, 0.3, 0.2, 0.1];
+        let matrix =
+            PairwiseMatrix::new((0..4).map(|i| (0..4).map(|j| w[i] / w[j]).collect()).collect()).unwrap();
+        let mut options = AnalysisOptions::default();
+        options.report.weights =
+            WeightSource::Dimensions(WeightMethod::Ahp { matrix, method: AhpMethod::Eigenvector });
+        let a = Analysis::compute(&q, &rs, &options).unwrap();
+        let t = weights_used_table(&a.report);
+        assert_eq!(t.columns, WEIGHTS_COLUMNS);
+        let guide = &t.rows[0];
+        assert_eq!((&guide[0], &guide[2]), (&Cell::from("guidance"), &Cell::from("guide")));
+        let num = |c: &Cell| match c {
+            Cell::Number(x) => *x,
+            other => panic!("{other:?}"),
+        };
+        assert!((num(&guide[1]) - 0.4).abs() < 1e-9);
+        assert!((num(&guide[4]) - 0.4 / 3.0).abs() < 1e-9, "0.4 shared by three guidance items");
+        assert_eq!((&guide[5], &guide[6]), (&Cell::from("dimensions"), &Cell::from("ahp")));
+        assert!((num(&guide[7]) - 4.0).abs() < 1e-9 && num(&guide[9]).abs() < 1e-9);
+        assert_eq!(guide[10], Cell::Bool(true));
+        // The environment row: one item carrying its dimension's 0.1.
+        let env = t.rows.iter().find(|r| r[2] == Cell::from("environment")).unwrap();
+        assert!((num(&env[4]) - 0.1).abs() < 1e-9);
+    }
+}
