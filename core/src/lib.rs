@@ -14,6 +14,7 @@ mod id;
 pub mod io;
 pub mod questionnaire;
 pub mod response;
+pub mod sample;
 pub mod scoring;
 pub mod text;
 
