@@ -42,17 +42,8 @@ pub fn dir() -> PathBuf {
 pub fn build(options: &Options) -> Result<PathBuf> {
     install::wasm_target()?;
     let profile = if options.debug { "dev" } else { RELEASE_PROFILE };
-    cmd::run(&mut cmd::cargo(&[
-        "build",
-        "--target",
-        WASM_TARGET,
-        "--profile",
-        profile,
-        "-p",
-        "manyi",
-        "--bin",
-        "manyi",
-    ]))?;
+    let build = ["build", "--target", WASM_TARGET, "--profile", profile, "-p", "manyi", "--bin", "manyi"];
+    cmd::run(&mut cmd::cargo(&build))?;
     let profile_dir = if options.debug { "debug" } else { RELEASE_PROFILE };
     let wasm = cmd::target_dir().join(WASM_TARGET).join(profile_dir).join("manyi.wasm");
 
@@ -61,24 +52,25 @@ pub fn build(options: &Options) -> Result<PathBuf> {
         fs::remove_dir_all(&dist).with_context(|| format!("could not empty {}", dist.display()))?;
     }
     fs::create_dir_all(&dist)?;
-    println!("wasm-bindgen {} -> {}", wasm.display(), dist.display());
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
-        .web(true)?
-        // The library defaults to `true`, unlike the CLI: then `init()` without arguments cannot find
-        // manyi_bg.wasm and the page stays blank.
-        .omit_default_module_path(false)
-        .typescript(false)
-        .debug(options.debug)
-        .keep_debug(options.debug)
-        .generate(&dist)
-        .context("wasm-bindgen failed")?;
+    build_tools()?;
+    let mut bindgen = cmd::cargo(&["run", "--quiet", "-p", "manyi-wasm-bindgen", "--bin", "bindgen", "--"]);
+    bindgen.args(["--target", "web", "--no-typescript", "--out-name", "manyi", "--out-dir"]).arg(&dist);
+    if options.debug {
+        bindgen.args(["--debug", "--keep-debug"]);
+    }
+    cmd::run(bindgen.arg(&wasm)).context("wasm-bindgen failed")?;
     copy_dir(&cmd::root().join("www"), &dist)?;
     if options.wasm_opt && !options.debug {
         wasm_opt::shrink(&dist.join("manyi_bg.wasm"));
     }
     sizes::print(&dist)?;
     Ok(dist)
+}
+
+/// Builds wasm-bindgen and wasm-bindgen-test-runner of the pinned version from the workspace
+/// (tools/wasm-bindgen), visibly: `cargo run --quiet` of them later starts at once.
+pub fn build_tools() -> Result<()> {
+    cmd::run(&mut cmd::cargo(&["build", "-p", "manyi-wasm-bindgen", "--bins"]))
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<()> {

@@ -127,8 +127,9 @@ fn native_tests() -> Result<()> {
     cmd::run(&mut command)
 }
 
-/// The wasm-bindgen tests in headless Chromium, through tools/wasm-test-runner (.cargo/config.toml).
+/// The wasm-bindgen tests in headless Chromium, through tools/wasm-bindgen's runner (.cargo/config.toml).
 fn browser_tests() -> Result<()> {
+    dist::build_tools()?;
     let mut command = cmd::cargo(&["test", "--target", "wasm32-unknown-unknown", "-p", "manyi"]);
     command.env("CHROMEDRIVER", install::CHROMEDRIVER);
     cmd::run(&mut command)
