@@ -46,9 +46,10 @@ pub fn on_path(program: &str) -> bool {
 }
 
 fn show(command: &Command) -> String {
-    let program = Path::new(command.get_program());
-    let name = program.file_name().unwrap_or(program.as_os_str());
-    let mut parts = vec![name.to_string_lossy().into_owned()];
+    // The cargo running xtask has a long toolchain path; call it what the user would type.
+    let program = command.get_program();
+    let is_cargo = std::env::var_os("CARGO").is_some_and(|cargo| cargo == program);
+    let mut parts = vec![if is_cargo { "cargo".into() } else { program.to_string_lossy().into_owned() }];
     parts.extend(command.get_args().map(|arg| arg.to_string_lossy().into_owned()));
     parts.join(" ")
 }
