@@ -1,0 +1,8 @@
+//! Browser tests: components mounted into a real page in headless Chromium by wasm-bindgen-test
+//! (`cargo test --target wasm32-unknown-unknown -p manyi`, or `cargo xtask test`).
+#![cfg(target_arch = "wasm32")]
+
+mod counter;
+mod dom;
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
