@@ -2,7 +2,7 @@
 //! `cargo run --release -p manyi-cli --example bench [-- --dir DIR] [--files 10] [--per-file 100000]`.
 //!
 //! 1. writes 10 Manyi JSON files of synthetic responses (90 % hall, 10 % Kano; 1,000,000 in all)
-//!    into DIR (default: the temp dir's `manyi-bench`), kept for `core/tests/reference/bench_pandas.py`;
+//!    into DIR (default: the temp dir's `manyi-bench`), kept for `cli/examples/bench_pandas.py`;
 //! 2. times importing and merging them;
 //! 3. times one scoring pass: the hall index by hall, month and business type, the Kano table,
 //!    and penalty–reward with importance–performance;

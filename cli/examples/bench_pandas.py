@@ -20,7 +20,7 @@ Reads the Manyi JSON files that `cargo run --release -p manyi-cli --example benc
 Then it compares with DIR/rust_results.json: index values and SEs equal to 1e-9, counts and classes
 exactly, penalties and rewards to 1e-9. Exit 1 on any difference.
 
-    python3 core/tests/reference/bench_pandas.py [--dir /tmp/manyi-bench]
+    python3 cli/examples/bench_pandas.py [--dir /tmp/manyi-bench]
 """
 
 import json
