@@ -1,0 +1,13 @@
+//! The browser at the edge: clock, ids, preferences and the address bar. Nothing else in the app
+//! touches these, so the state and view code stays pure.
+
+pub mod clock;
+pub mod location;
+pub mod prefs;
+
+use uuid::Uuid;
+
+/// A new response id: a version-4 UUID from the browser's cryptographic random source.
+pub fn new_id() -> Uuid {
+    Uuid::new_v4()
+}
