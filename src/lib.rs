@@ -1,1 +1,13 @@
-//! The Manyi Yew app: a thin shell over `manyi-core`.
+//! The Manyi Yew app: a thin shell over `manyi-core`. State transitions live in `state`, what the
+//! screens show in `view`, the browser at the edge in `platform` and `storage`.
+
+mod app;
+pub mod components;
+pub mod i18n;
+mod pages;
+pub mod platform;
+pub mod state;
+pub mod storage;
+pub mod view;
+
+pub use app::App;
