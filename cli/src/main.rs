@@ -1,2 +1,43 @@
-//! `manyi`: the core on the command line.
-fn main() {}
+//! `manyi`: Manyi's core on the command line — argument parsing and file I/O, nothing else.
+
+mod args;
+mod commands;
+mod output;
+
+use args::{Cli, Command};
+use clap::Parser;
+use output::Output;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let out = Output { format: cli.format, path: cli.output.as_deref() };
+    let result = match &cli.command {
+        Command::Kano { file, table, rule, counts } => commands::kano::run(&out, file, table, rule, *counts),
+        Command::Ahp { file, method } => commands::ahp::run(&out, file, *method),
+        Command::Index { file, items, scale, weights, by } => {
+            commands::index::run(&out, file, items, scale, weights.as_deref(), by.as_deref())
+        }
+        Command::Drivers { file, overall, items, scale, low, high } => {
+            commands::drivers::run(&out, file, overall, items, scale, low.as_deref(), high.as_deref())
+        }
+        Command::Nps { file, column } => commands::nps::run(&out, file, column),
+        Command::Score { questionnaire, responses, by, weights, include_break_offs } => commands::score::run(
+            &out,
+            &commands::score::ScoreArgs {
+                questionnaire: questionnaire.as_deref(),
+                responses,
+                by: by.as_deref(),
+                weights,
+                include_break_offs: *include_break_offs,
+            },
+        ),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("manyi: error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

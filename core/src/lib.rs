@@ -4,13 +4,20 @@
 //! and import/export. It has no web dependency, reads no clock and draws no random numbers:
 //! timestamps and UUIDs are passed in by the caller (the browser app or the `manyi` CLI).
 
+#![warn(missing_docs)]
+
+pub mod analyses;
 mod code;
 pub mod error;
 mod id;
+pub mod io;
 pub mod questionnaire;
 pub mod response;
 pub mod scoring;
 pub mod text;
+
+#[cfg(test)]
+mod testing;
 
 pub use error::{Error, Position, Result};
 pub use text::{Lang, Text};

@@ -1,17 +1,20 @@
 //! The satisfaction report of one questionnaire: each response's composite and dimension scores,
 //! and the index overall and per dimension by group. The app and the CLI both show this.
 
-use super::composite::{Renormalisation, ScoredResponse, WeightTree};
+use super::composite::{item_score, Renormalisation, ScoredResponse, WeightTree};
+use super::drivers::Ratings;
 use super::group::GroupBy;
 use super::index::{by_group, GroupIndex, IndexOptions};
-use crate::error::Result;
+use super::weights::{WeightMethod, Weights};
+use crate::error::{Error, Result};
 use crate::questionnaire::item::{DimensionId, ItemId};
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
 use crate::response::{Response, ResponseId, Status};
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
-/// Where the weights of a report come from.
+/// Where the weights of a report come from. The analyst picks; the weights used are exported with
+/// the scores.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WeightSource {
@@ -20,22 +23,70 @@ pub enum WeightSource {
     Stated,
     /// Equal at each level of the tree.
     Equal,
-    /// Dimension weights given in dimension order (e.g. from AHP); items as stated within them.
-    Dimensions(Vec<f64>),
-    /// Overall item weights in the order of the scored items (e.g. derived from data).
-    Items(Vec<f64>),
+    /// Dimension weights by a method (stated list, AHP matrix over the dimensions, or derived from
+    /// the dimension scores' association with `overall`); items as stated within each dimension.
+    Dimensions(WeightMethod),
+    /// Item weights by a method over all scored items (stated list, AHP, or derived from the item
+    /// scores' association with `overall`); a dimension weighs the sum of its items.
+    Items(WeightMethod),
 }
 
 impl WeightSource {
-    /// The weight tree for `q`.
-    pub fn tree(&self, q: &Questionnaire) -> Result<WeightTree> {
+    /// The weight tree for `q`; data-derived weights are computed from `scored` (the responses'
+    /// item scores and `overall`). Returns the tree and, for a method, its details (AHP figures,
+    /// warnings about clamped items).
+    fn tree(
+        &self,
+        q: &Questionnaire,
+        scored: &[(&Response, ScoredResponse)],
+    ) -> Result<(WeightTree, Option<Weights>)> {
+        let stated = WeightTree::stated(q)?;
         match self {
-            WeightSource::Stated => WeightTree::stated(q),
-            WeightSource::Equal => WeightTree::equal(q),
-            WeightSource::Dimensions(w) => WeightTree::stated(q)?.with_dimension_weights(w),
-            WeightSource::Items(w) => WeightTree::stated(q)?.with_item_weights(w),
+            WeightSource::Stated => Ok((stated, None)),
+            WeightSource::Equal => Ok((WeightTree::equal(q)?, None)),
+            WeightSource::Dimensions(method) => {
+                let names: Vec<String> = stated.dimensions.iter().map(|d| d.id.to_string()).collect();
+                let columns: Vec<Vec<Option<f64>>> = (0..names.len())
+                    .map(|k| scored.iter().map(|(_, s)| stated.dimension_score(k, &s.scores)).collect())
+                    .collect();
+                let w = weights_by(method, q, scored, &names, &columns)?;
+                Ok((stated.with_dimension_weights(&w.values)?, Some(w)))
+            }
+            WeightSource::Items(method) => {
+                let names: Vec<String> = stated.items.iter().map(|i| i.id.to_string()).collect();
+                let columns: Vec<Vec<Option<f64>>> =
+                    (0..names.len()).map(|j| scored.iter().map(|(_, s)| s.scores[j]).collect()).collect();
+                let w = weights_by(method, q, scored, &names, &columns)?;
+                Ok((stated.with_item_weights(&w.values)?, Some(w)))
+            }
         }
     }
+}
+
+/// Weights for the criteria `names` by `method`; derived methods relate `columns` to the
+/// rescaled `overall` answers of the scored responses.
+fn weights_by(
+    method: &WeightMethod,
+    q: &Questionnaire,
+    scored: &[(&Response, ScoredResponse)],
+    names: &[String],
+    columns: &[Vec<Option<f64>>],
+) -> Result<Weights> {
+    let overall: Vec<Option<f64>> = match q.scoring.overall.as_ref().and_then(|id| q.item(id.as_str())) {
+        Some(item) => scored.iter().map(|(r, _)| item_score(q, item, r.answer_of(&item.id))).collect(),
+        None if matches!(method, WeightMethod::Derived(_)) => {
+            return Err(Error::InvalidArgument {
+                what: "derived weights".into(),
+                reason: format!("questionnaire `{}` names no overall item to derive weights from", q.id),
+            })
+        }
+        None => Vec::new(),
+    };
+    let ratings = match method {
+        WeightMethod::Derived(_) => Some(Ratings::new(names, &overall, columns)?),
+        _ => None,
+    };
+    Weights::from_method(method, names.len(), ratings.as_ref())
 }
 
 /// Options of a report.
@@ -90,6 +141,8 @@ pub struct Report {
     pub weights: WeightTree,
     /// Where they came from.
     pub weight_source: WeightSource,
+    /// The details of a weight method: AHP's λmax, CI and CR, warnings about clamped items.
+    pub weight_details: Option<Weights>,
     /// The N/A rule used.
     pub renormalise: Renormalisation,
     /// Every scored response.
@@ -105,29 +158,31 @@ pub struct Report {
 impl Report {
     /// Scores `responses` to `q`.
     pub fn compute(q: &Questionnaire, responses: &[Response], options: &ReportOptions) -> Result<Report> {
-        let tree = options.weights.tree(q)?;
         let rule = options.renormalise.unwrap_or(q.scoring.renormalise);
         let group_by = options.group_by.unwrap_or(GroupBy::All);
         let reference = q.reference();
-        let counted = |r: &&Response| {
-            r.questionnaire == reference
-                && (r.status == Status::Complete
-                    || (options.include_break_offs && r.status == Status::BreakOff))
-        };
-        let scored: Vec<ResponseScore> = responses
+        let counted: Vec<&Response> = responses
             .iter()
-            .filter(counted)
-            .map(|r| {
-                let s = ScoredResponse::new(q, &tree, r);
-                ResponseScore {
-                    id: r.id,
-                    group: group_by.key(r),
-                    composite: s.composite(&tree, rule),
-                    dimensions: (0..tree.dimensions.len())
-                        .map(|k| tree.dimension_score(k, &s.scores))
-                        .collect(),
-                    red_lines: s.red_lines,
-                }
+            .filter(|r| {
+                r.questionnaire == reference
+                    && (r.status == Status::Complete
+                        || (options.include_break_offs && r.status == Status::BreakOff))
+            })
+            .collect();
+        // Item scores do not depend on the weights, only on the items of the tree, which are the
+        // same for every source; score once with the stated tree.
+        let stated = WeightTree::stated(q)?;
+        let raw: Vec<(&Response, ScoredResponse)> =
+            counted.iter().map(|r| (*r, ScoredResponse::new(q, &stated, r))).collect();
+        let (tree, weight_details) = options.weights.tree(q, &raw)?;
+        let scored: Vec<ResponseScore> = raw
+            .into_iter()
+            .map(|(r, s)| ResponseScore {
+                id: r.id,
+                group: group_by.key(r),
+                composite: s.composite(&tree, rule),
+                dimensions: (0..tree.dimensions.len()).map(|k| tree.dimension_score(k, &s.scores)).collect(),
+                red_lines: s.red_lines,
             })
             .collect();
         let overall =
@@ -150,6 +205,7 @@ impl Report {
             group_by,
             weights: tree,
             weight_source: options.weights.clone(),
+            weight_details,
             renormalise: rule,
             left_out: responses.len() - scored.len(),
             responses: scored,
@@ -213,5 +269,85 @@ mod tests {
         let rep = Report::compute(&q, &rs, &with).unwrap();
         assert_eq!(rep.overall[1].summary.n, 2);
         assert_eq!(rep.overall[1].summary.index, Some(37.5)); // (75 + 0) / 2
+    }
+
+    #[test]
+    fn ahp_weights_on_the_dimensions() {
+        use crate::scoring::ahp::{AhpMethod, PairwiseMatrix};
+        let q = Builtin::Hall.questionnaire();
+        // A consistent matrix a_ij = w_i / w_j for w = (0.4, 0.3, 0.2, 0.1): its principal
+        // eigenvector is w itself and λmax = n, so CR = 0.
+        let w = [0.4, 0.3, 0.2, 0.1];
+        let rows = (0..4).map(|i| (0..4).map(|j| w[i] / w[j]).collect()).collect();
+        let matrix = PairwiseMatrix::new(rows).unwrap();
+        let opts = ReportOptions {
+            weights: WeightSource::Dimensions(WeightMethod::Ahp { matrix, method: AhpMethod::Eigenvector }),
+            ..Default::default()
+        };
+        let mut r = response(&q, 1, "east", 5, Status::Complete); // guidance, counter, environment 100
+        r.status = Status::Draft;
+        r.submitted_at = None;
+        r.answer(&q, "guide", Answer::Rating(1)).unwrap(); // guidance now (0 + 100 + 100)/3
+        r.answer(&q, "kiosk_ease", Answer::Rating(1)).unwrap(); // self-service 0
+        r.answer(&q, "kiosk_fit", Answer::Rating(1)).unwrap();
+        r.status = Status::Complete;
+        r.submitted_at = Some(r.started_at);
+        let rep = Report::compute(&q, &[r], &opts).unwrap();
+        let dims: Vec<f64> = rep.weights.dimensions.iter().map(|d| d.weight).collect();
+        for (a, b) in dims.iter().zip(w) {
+            assert!((a - b).abs() < 1e-9, "{dims:?}");
+        }
+        let details = rep.weight_details.unwrap();
+        assert!(details.ahp.unwrap().cr.abs() < 1e-9);
+        // Global renormalisation, everything answered: 0.4·(200/3) + 0.3·100 + 0.2·0 + 0.1·100.
+        let expect = 0.4 * 200.0 / 3.0 + 30.0 + 10.0;
+        assert!((rep.overall[0].summary.index.unwrap() - expect).abs() < 1e-9);
+    }
+
+    #[test]
+    fn derived_item_weights_clamp_negative_items_with_a_warning() {
+        let q = Builtin::Callback.questionnaire();
+        let at = DateTime::parse_from_rfc3339("2026-11-02T09:00:00+08:00").unwrap();
+        // timeliness and attitude rise with overall; informed falls with it.
+        let data = [
+            (1, 1, 5, 1),
+            (2, 2, 4, 2),
+            (3, 3, 3, 3),
+            (4, 4, 2, 4),
+            (5, 5, 1, 5),
+            (4, 5, 2, 5),
+            (2, 1, 4, 2),
+        ];
+        let rs: Vec<Response> = data
+            .iter()
+            .enumerate()
+            .map(|(n, (t, a, i, o))| {
+                let mut r = Response::start(
+                    uuid::Uuid::from_u128(n as u128),
+                    &q,
+                    Channel::Callback,
+                    Default::default(),
+                    at,
+                );
+                r.answer(&q, "resolved", Answer::Yes).unwrap();
+                for (id, x) in [("timeliness", t), ("attitude", a), ("informed", i), ("overall", o)] {
+                    r.answer(&q, id, Answer::Rating(*x)).unwrap();
+                }
+                r.submit(&q, at).unwrap();
+                r
+            })
+            .collect();
+        use crate::scoring::weights::DerivedMethod;
+        let opts = ReportOptions {
+            weights: WeightSource::Items(WeightMethod::Derived(DerivedMethod::Correlation)),
+            ..Default::default()
+        };
+        let rep = Report::compute(&q, &rs, &opts).unwrap();
+        let products = rep.weights.item_products();
+        assert_eq!(products[2], 0.0, "informed is clamped");
+        assert!((products.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        let details = rep.weight_details.unwrap();
+        assert_eq!(details.n, Some(7));
+        assert!(details.warnings[0].contains("item `informed`"), "{:?}", details.warnings);
     }
 }

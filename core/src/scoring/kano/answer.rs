@@ -33,6 +33,18 @@ impl KanoAnswer {
         self as u8
     }
 
+    /// What the respondent sees: 我喜欢 I like it … 我不喜欢 I dislike it.
+    pub fn label(self) -> crate::Text {
+        let (zh, en) = match self {
+            KanoAnswer::Like => ("我喜欢", "I like it"),
+            KanoAnswer::Expect => ("理应如此", "I expect it"),
+            KanoAnswer::Neutral => ("无所谓", "I am neutral"),
+            KanoAnswer::LiveWith => ("能忍受", "I can live with it"),
+            KanoAnswer::Dislike => ("我不喜欢", "I dislike it"),
+        };
+        crate::Text::new(zh, en)
+    }
+
     /// DuMouchel's continuous score of this answer to the functional question
     /// ("if the service had it"): like 4, expect 2, neutral 0, live-with −1, dislike −2.
     pub fn functional_score(self) -> f64 {

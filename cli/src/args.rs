@@ -1,0 +1,129 @@
+//! The command line: subcommands and their options.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// 满意 Manyi: satisfaction indices, Kano classes and drivers from survey data.
+#[derive(Parser, Debug)]
+#[command(name = "manyi", version, about)]
+pub struct Cli {
+    /// Output format: CSV (default) or JSON with the same fields.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+    /// Write to this file instead of standard output (CSV files get a UTF-8 BOM for Excel).
+    #[arg(long, short, global = true)]
+    pub output: Option<PathBuf>,
+    /// What to compute.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Output format.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Comma-separated values, RFC 4180.
+    Csv,
+    /// JSON: an array of objects for tables, an object for single results.
+    Json,
+}
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Kano classification from `attribute,functional,dysfunctional` (or counts with --counts).
+    Kano {
+        /// The CSV file.
+        file: PathBuf,
+        /// Evaluation table.
+        #[arg(long, default_value = "standard")]
+        table: String,
+        /// Class rule: mode, moai:THRESHOLD or oam.
+        #[arg(long, default_value = "mode")]
+        rule: String,
+        /// The file has columns `attribute,A,O,M,I,R,Q` (category counts) instead of answer pairs.
+        #[arg(long)]
+        counts: bool,
+    },
+    /// AHP weights, λmax, CI and CR from a pairwise-comparison matrix.
+    Ahp {
+        /// The CSV file: `,name1,name2,…` then `name,a1,a2,…` per criterion; fractions like 1/3 allowed.
+        file: PathBuf,
+        /// Eigenvector (default) or geometric mean.
+        #[arg(long, value_enum, default_value_t = AhpMethodArg::Eigen)]
+        method: AhpMethodArg,
+    },
+    /// Weighted satisfaction index with n, SE and the 95 % Student-t interval.
+    Index {
+        /// The CSV file: one row per respondent, a column per item (blank or NA = not answered).
+        file: PathBuf,
+        /// The item columns, comma-separated.
+        #[arg(long, value_delimiter = ',', required = true)]
+        items: Vec<String>,
+        /// The items' scale, e.g. 1..5.
+        #[arg(long)]
+        scale: String,
+        /// A CSV file `item,weight` (default: equal weights).
+        #[arg(long)]
+        weights: Option<PathBuf>,
+        /// A column to group by.
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Penalty–reward contrast analysis, derived importance and the IPA quadrant of each item.
+    Drivers {
+        /// The CSV file: one row per respondent.
+        file: PathBuf,
+        /// The overall-satisfaction column.
+        #[arg(long)]
+        overall: String,
+        /// The item columns, comma-separated.
+        #[arg(long, value_delimiter = ',', required = true)]
+        items: Vec<String>,
+        /// The scale of the items and of overall, e.g. 1..5.
+        #[arg(long)]
+        scale: String,
+        /// The low band (default 1..2 on 1..5).
+        #[arg(long)]
+        low: Option<String>,
+        /// The high band (default 5..5 on 1..5).
+        #[arg(long)]
+        high: Option<String>,
+    },
+    /// Net promoter score with the adjusted-Wald interval.
+    Nps {
+        /// The CSV file.
+        file: PathBuf,
+        /// The 0–10 column.
+        #[arg(long)]
+        column: String,
+    },
+    /// The full report of a questionnaire's responses from Manyi's own JSON export.
+    Score {
+        /// The questionnaire JSON (omit for the built-in questionnaire of the responses).
+        #[arg(long)]
+        questionnaire: Option<PathBuf>,
+        /// The JSON export with the responses.
+        #[arg(long)]
+        responses: PathBuf,
+        /// Group by a tag (hall, counter, staff, device, interviewer, business_type,
+        /// customer_class), channel, month, week or questionnaire.
+        #[arg(long)]
+        by: Option<String>,
+        /// Weights: stated (default), equal, derived, derived:correlation, or ahp:MATRIX.csv (a
+        /// pairwise-comparison matrix over the questionnaire's dimensions).
+        #[arg(long, default_value = "stated")]
+        weights: String,
+        /// Score break-offs too.
+        #[arg(long)]
+        include_break_offs: bool,
+    },
+}
+
+/// AHP method.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AhpMethodArg {
+    /// Principal eigenvector.
+    Eigen,
+    /// Row geometric means.
+    Geomean,
+}

@@ -1,0 +1,201 @@
+//! The responses of one questionnaire as a table: one row per response with its metadata, a
+//! column per item (two for a Kano pair) and its composite; and the code/label dictionary.
+
+use super::table::{Cell, Table};
+use crate::questionnaire::item::{ItemKind, TextFormat};
+use crate::questionnaire::Questionnaire;
+use crate::response::answer::Answer;
+use crate::response::disposition::Disposition;
+use crate::response::tags::{BusinessType, CustomerClass, TagKey};
+use crate::response::{Channel, Response, ResponseId, Status};
+use crate::scoring::report::Report;
+use crate::text::Text;
+use std::collections::HashMap;
+
+/// Options of the responses table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ResponsesOptions {
+    /// Show phone numbers in full (a staff setting); by default they are masked as 138****5678.
+    pub show_phone_numbers: bool,
+}
+
+/// The metadata columns before the items.
+pub const META_COLUMNS: [&str; 15] = [
+    "response_id",
+    "questionnaire_id",
+    "questionnaire_version",
+    "channel",
+    "status",
+    "hall",
+    "counter",
+    "staff",
+    "device",
+    "interviewer",
+    "business_type",
+    "customer_class",
+    "started_at",
+    "submitted_at",
+    "disposition",
+];
+
+/// A phone number with all but the first three and last four digits hidden (`138****5678`);
+/// short numbers keep only their last two digits.
+pub fn mask_phone(phone: &str) -> String {
+    let chars: Vec<char> = phone.chars().collect();
+    let n = chars.len();
+    let (head, tail) = if n >= 11 { (3, 4) } else { (0, 2.min(n)) };
+    chars.iter().enumerate().map(|(i, c)| if i < head || i >= n - tail { *c } else { '*' }).collect()
+}
+
+/// The table of `responses` to `q`, with the composites of `report` (if given).
+pub fn responses_table(
+    q: &Questionnaire,
+    responses: &[&Response],
+    report: Option<&Report>,
+    options: ResponsesOptions,
+) -> Table {
+    let mut columns: Vec<String> = META_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+    for item in &q.items {
+        match item.kind {
+            ItemKind::KanoPair { .. } => {
+                columns.push(format!("{}_functional", item.id));
+                columns.push(format!("{}_dysfunctional", item.id));
+            }
+            _ => columns.push(item.id.to_string()),
+        }
+    }
+    let noted: Vec<&crate::questionnaire::item::Item> =
+        q.items.iter().filter(|i| responses.iter().any(|r| r.notes.contains_key(&i.id))).collect();
+    columns.extend(noted.iter().map(|i| format!("{}_note", i.id)));
+    columns.extend(["composite".to_owned(), "red_lines".to_owned()]);
+    let scores: HashMap<ResponseId, (Option<f64>, String)> = report
+        .map(|rep| {
+            rep.responses
+                .iter()
+                .map(|s| {
+                    let red = s.red_lines.iter().map(ToString::to_string).collect::<Vec<_>>().join(";");
+                    (s.id, (s.composite, red))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+
+    let mut t = Table { columns, rows: Vec::with_capacity(responses.len()) };
+    for r in responses {
+        let tag = |k: TagKey| k.get(&r.tags).map_or(Cell::Empty, Cell::Text);
+        let mut row = vec![
+            r.id.to_string().into(),
+            r.questionnaire.id.as_str().into(),
+            Cell::Integer(i64::from(r.questionnaire.version)),
+            r.channel.code().into(),
+            r.status.code().into(),
+            tag(TagKey::Hall),
+            tag(TagKey::Counter),
+            tag(TagKey::Staff),
+            tag(TagKey::Device),
+            tag(TagKey::Interviewer),
+            tag(TagKey::BusinessType),
+            tag(TagKey::CustomerClass),
+            r.started_at.to_rfc3339().into(),
+            r.submitted_at.map_or(Cell::Empty, |t| t.to_rfc3339().into()),
+            r.disposition.map_or(Cell::Empty, |d| d.code().into()),
+        ];
+        for item in &q.items {
+            let answer = r.answer_of(&item.id);
+            match (&item.kind, answer) {
+                (ItemKind::KanoPair { .. }, Some(Answer::Kano(k))) => {
+                    row.push(Cell::Integer(i64::from(k.functional.code())));
+                    row.push(Cell::Integer(i64::from(k.dysfunctional.code())));
+                }
+                (ItemKind::KanoPair { .. }, _) => row.extend([Cell::Empty, Cell::Empty]),
+                (ItemKind::Text { format: TextFormat::Phone, .. }, Some(Answer::Text(p)))
+                    if !options.show_phone_numbers =>
+                {
+                    row.push(mask_phone(p).into())
+                }
+                (_, Some(Answer::Rating(x))) => row.push(Cell::Integer(i64::from(*x))),
+                (_, Some(Answer::Number(x))) => row.push(Cell::Number(*x)),
+                (_, Some(a)) => row.push(a.cell().into()),
+                (_, None) => row.push(Cell::Empty),
+            }
+        }
+        for item in &noted {
+            row.push(r.notes.get(&item.id).map_or(Cell::Empty, |n| n.as_str().into()));
+        }
+        match scores.get(&r.id) {
+            Some((composite, red)) => {
+                row.push((*composite).into());
+                row.push(if red.is_empty() { Cell::Empty } else { red.as_str().into() });
+            }
+            None => row.extend([Cell::Empty, Cell::Empty]),
+        }
+        t.push(row);
+    }
+    t
+}
+
+/// The code/label dictionary: `variable,code,label_zh,label_en` for every coded column of the
+/// responses table of `q`, and `variable,,text_zh,text_en` for each item's question text.
+pub fn dictionary_table(q: &Questionnaire) -> Table {
+    let mut t = Table::new(["variable", "code", "label_zh", "label_en"]);
+    let mut push = |variable: &str, code: &str, label: &Text| {
+        t.push(vec![variable.into(), code.into(), label.zh.as_str().into(), label.en.as_str().into()]);
+    };
+    let coded = |v: &mut dyn FnMut(&str, &str, &Text)| {
+        for c in Channel::ALL {
+            v("channel", c.code(), &c.label());
+        }
+        for s in Status::ALL {
+            v("status", s.code(), &s.label());
+        }
+        for b in BusinessType::ALL {
+            v("business_type", b.code(), &b.label());
+        }
+        for c in CustomerClass::ALL {
+            v("customer_class", c.code(), &c.label());
+        }
+        for d in Disposition::ALL {
+            v("disposition", d.code(), &d.label());
+        }
+    };
+    coded(&mut push);
+    for item in &q.items {
+        let id = item.id.as_str();
+        push(id, "", &item.text);
+        match &item.kind {
+            ItemKind::Rating { .. } | ItemKind::Recommend => {
+                if let Some(scale) = q.rating_scale(item) {
+                    for p in scale.points() {
+                        if let Some(label) = scale.label(p) {
+                            push(id, &p.to_string(), label);
+                        }
+                    }
+                }
+            }
+            ItemKind::SingleChoice { options } | ItemKind::MultipleChoice { options } => {
+                for o in options {
+                    push(id, o.code.as_str(), &o.label);
+                }
+            }
+            ItemKind::YesNo { .. } => {
+                push(id, "yes", &Text::new("是", "Yes"));
+                push(id, "no", &Text::new("否", "No"));
+            }
+            ItemKind::KanoPair { functional, dysfunctional } => {
+                push(&format!("{id}_functional"), "", functional);
+                push(&format!("{id}_dysfunctional"), "", dysfunctional);
+                for a in crate::scoring::kano::KanoAnswer::ALL {
+                    push(&format!("{id}_functional"), &a.code().to_string(), &a.label());
+                }
+            }
+            _ => {}
+        }
+        if item.kind.offers_not_applicable() {
+            push(id, "NA", &Text::new("不适用", "Not applicable"));
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests;

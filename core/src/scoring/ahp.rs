@@ -1,1 +1,0 @@
-//! Analytic hierarchy process: weights from a pairwise-comparison matrix (eigenvector or geometric mean), λmax, CI and CR.

@@ -1,1 +1,0 @@
-//! Penalty–reward contrast analysis and derived importance: what drives `overall`.
