@@ -35,9 +35,9 @@ pub fn index_table(props: &IndexTableProps) -> Html {
             <thead>
                 <tr>
                     <th scope="col">{ Ui::Indicator.get(lang) }</th>
-                    <th scope="col">{ Ui::Respondents.get(lang) }</th>
-                    <th scope="col">{ Ui::Index.get(lang) }</th>
-                    <th scope="col">{ Ui::Interval.get(lang) }</th>
+                    <th scope="col" class="number">{ Ui::Respondents.get(lang) }</th>
+                    <th scope="col" class="number">{ Ui::Index.get(lang) }</th>
+                    <th scope="col" class="number">{ Ui::Interval.get(lang) }</th>
                     <th scope="col"><span class="visually-hidden">{ Ui::SmallSample.get(lang) }</span></th>
                 </tr>
             </thead>
@@ -83,7 +83,7 @@ pub fn response_table(props: &ResponseTableProps) -> Html {
                     <th scope="col">{ Ui::Business.get(lang) }</th>
                     <th scope="col">{ Ui::CustomerClass.get(lang) }</th>
                     <th scope="col">{ Ui::OverallRating.get(lang) }</th>
-                    <th scope="col">{ Ui::Composite.get(lang) }</th>
+                    <th scope="col" class="number">{ Ui::Composite.get(lang) }</th>
                 </tr>
             </thead>
             <tbody>{ for rows }</tbody>

@@ -51,6 +51,7 @@ fn item_view(ctx: &AppContext, page: usize, item: &Item) -> Html {
 #[function_component(QuestionScreen)]
 pub fn question_screen(props: &QuestionScreenProps) -> Html {
     let ctx = use_context::<AppContext>().expect("QuestionScreen is rendered inside SurveyPage");
+    use_effect_with(props.page, |_| crate::platform::scroll_to_top());
     let (survey, lang, page) = (&ctx.state.survey, ctx.lang(), props.page);
     let Some(r) = survey.draft.as_ref() else { return Html::default() };
     let q = &survey.questionnaire;

@@ -11,3 +11,10 @@ use uuid::Uuid;
 pub fn new_id() -> Uuid {
     Uuid::new_v4()
 }
+
+/// Scrolls the page back to its top, as a new screen should start there.
+pub fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

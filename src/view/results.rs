@@ -31,7 +31,7 @@ pub struct ResponseRow {
     pub id: String,
     /// Draft, complete or break-off.
     pub status: String,
-    /// When it was submitted (or started, for a draft), in its own offset.
+    /// When it was submitted (or closed, for a break-off), in its own offset; "—" for a draft.
     pub when: String,
     /// The business handled.
     pub business: String,
@@ -105,7 +105,7 @@ impl ResultsView {
             .map(|r| ResponseRow {
                 id: r.id.to_string(),
                 status: r.status.label().get(lang).to_owned(),
-                when: r.submitted_at.unwrap_or(r.started_at).format("%Y-%m-%d %H:%M").to_string(),
+                when: r.submitted_at.map_or(NONE.into(), |t| t.format("%Y-%m-%d %H:%M").to_string()),
                 business: r.tags.business_type.map_or(NONE.into(), |b| b.label().get(lang).to_owned()),
                 customer_class: r.tags.customer_class.map_or(NONE.into(), |c| c.label().get(lang).to_owned()),
                 overall: overall_answer(q, r, lang),
