@@ -129,7 +129,11 @@ impl Survey {
 
     fn answer(&mut self, page: usize, item: &ItemId, answer: Answer, at: DateTime<FixedOffset>) -> bool {
         let on_page = self.plan.pages.get(page).is_some_and(|p| p.items.contains(item));
-        if !on_page || !self.accepts(page, at) {
+        // Typed answers (a comment, a number) are never the rest of a double tap: only taps are
+        // held to the guard, so text typed at once on a new screen is kept.
+        let typed = matches!(answer, Answer::Text(_) | Answer::Number(_));
+        let counts = if typed { self.screen == Screen::Page(page) } else { self.accepts(page, at) };
+        if !on_page || !counts {
             return false;
         }
         let q = Rc::clone(&self.questionnaire);

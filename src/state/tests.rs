@@ -221,3 +221,35 @@ fn an_answer_the_item_does_not_take_changes_nothing() {
     assert!(!p.answer("guide", Answer::Rating(6)));
     assert_eq!(p.current_item(), "guide");
 }
+
+#[test]
+fn text_typed_at_once_on_a_new_screen_is_kept_but_a_tap_is_not() {
+    let mut p = Person::new();
+    let at = p.later(0);
+    p.act(SurveyAction::Start { id: Uuid::from_u128(6), at });
+    p.choose("business", "payment");
+    p.choose("customer_class", "business");
+    for id in RATED {
+        p.answer(id, Answer::Rating(4));
+    }
+    let page = p.page();
+    assert_eq!(p.current_item(), "comment");
+    // 100 ms after the closing screen appeared: the comment counts, the tap on 是 does not.
+    let at = p.later(100);
+    assert!(p.act(SurveyAction::Answer {
+        page,
+        item: ItemId::new("comment"),
+        answer: Answer::Text("好".into()),
+        at
+    }));
+    let at = p.later(0);
+    assert!(!p.act(SurveyAction::Answer {
+        page,
+        item: ItemId::new("callback_consent"),
+        answer: Answer::Yes,
+        at
+    }));
+    let r = p.state.survey.draft.as_ref().unwrap();
+    assert_eq!(r.answer_of(&ItemId::new("comment")), Some(&Answer::Text("好".into())));
+    assert_eq!(r.answer_of(&ItemId::new("callback_consent")), None);
+}
