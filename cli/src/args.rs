@@ -117,6 +117,67 @@ pub enum Command {
         #[arg(long)]
         include_break_offs: bool,
     },
+    /// AAPOR outcome rates (RR1, COOP1, REF1, CON1) from one row per case with its final code.
+    Rates {
+        /// The CSV file: one row per case.
+        file: PathBuf,
+        /// The column with each case's final AAPOR code, e.g. 1.1 or 2.221 (blank: still open, skipped).
+        #[arg(long)]
+        column: String,
+        /// A column to group by (e.g. the agent or the day).
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Realistic synthetic responses as a Manyi JSON export, the same for the same seed.
+    Sample {
+        /// hall, kano or callback.
+        #[arg(long, default_value = "hall")]
+        questionnaire: String,
+        /// How many responses.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// The seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The first day, YYYY-MM-DD.
+        #[arg(long, default_value = "2026-01-01")]
+        start: String,
+        /// How many calendar months the responses span.
+        #[arg(long, default_value_t = 6)]
+        months: u32,
+        /// The devices' UTC offset.
+        #[arg(long, default_value = "+08:00", allow_hyphen_values = true)]
+        utc_offset: String,
+    },
+    /// Merge the exports of many devices, score them and write the workbook (XLSX) and/or CSV files.
+    Export {
+        /// A Manyi JSON export (`-` for standard input); repeat for more files.
+        #[arg(long, required = true)]
+        responses: Vec<PathBuf>,
+        /// A questionnaire JSON file or a built-in id (hall, callback, evaluation, kano); by default
+        /// the one questionnaire the responses answer.
+        #[arg(long)]
+        questionnaire: Option<String>,
+        /// Write the workbook here.
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
+        /// Write responses.csv, index.csv, kano.csv, drivers.csv, weights.csv and dictionary.csv
+        /// (UTF-8 with BOM) into this folder.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        /// Group the index by a tag, channel, month, week or questionnaire.
+        #[arg(long)]
+        by: Option<String>,
+        /// Weights: stated (default), equal, derived, derived:correlation or ahp:MATRIX.csv.
+        #[arg(long, default_value = "stated")]
+        weights: String,
+        /// Score break-offs too.
+        #[arg(long)]
+        include_break_offs: bool,
+        /// The export time written into the files (RFC 3339); default now.
+        #[arg(long)]
+        exported_at: Option<String>,
+    },
 }
 
 /// AHP method.

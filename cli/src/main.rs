@@ -32,6 +32,37 @@ fn main() -> ExitCode {
                 include_break_offs: *include_break_offs,
             },
         ),
+        Command::Rates { file, column, by } => commands::rates::run(&out, file, column, by.as_deref()),
+        Command::Sample { questionnaire, count, seed, start, months, utc_offset } => commands::sample::run(
+            &out,
+            &commands::sample::SampleArgs {
+                questionnaire,
+                count: *count,
+                seed: *seed,
+                start,
+                months: *months,
+                utc_offset,
+            },
+        ),
+        Command::Export {
+            responses,
+            questionnaire,
+            xlsx,
+            csv,
+            by,
+            weights,
+            include_break_offs,
+            exported_at,
+        } => commands::export::run(&commands::export::ExportArgs {
+            responses,
+            questionnaire: questionnaire.as_deref(),
+            xlsx: xlsx.as_deref(),
+            csv: csv.as_deref(),
+            by: by.as_deref(),
+            weights,
+            include_break_offs: *include_break_offs,
+            exported_at: exported_at.as_deref(),
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -36,7 +36,8 @@ impl Output<'_> {
         self.bytes(&bytes)
     }
 
-    fn bytes(&self, bytes: &[u8]) -> Result<(), String> {
+    /// Writes raw bytes to the file or standard output.
+    pub fn bytes(&self, bytes: &[u8]) -> Result<(), String> {
         match self.path {
             Some(path) => {
                 std::fs::write(path, bytes).map_err(|e| format!("{}: cannot write: {e}", path.display()))

@@ -123,6 +123,16 @@ pub enum Error {
         /// Why, and what would be needed.
         reason: String,
     },
+
+    /// An export could not be written: a table over a spreadsheet's limits (1,048,576 rows or
+    /// 16,384 columns a sheet, 32,767 characters a cell) or the XLSX writer failed.
+    #[error("cannot write {what}: {reason}")]
+    Export {
+        /// The file or sheet being written.
+        what: String,
+        /// What went wrong and what to do.
+        reason: String,
+    },
 }
 
 fn item_suffix(item: &Option<String>) -> String {

@@ -7,12 +7,14 @@
 #![warn(missing_docs)]
 
 pub mod analyses;
+pub mod callback;
 mod code;
 pub mod error;
 mod id;
 pub mod io;
 pub mod questionnaire;
 pub mod response;
+pub mod sample;
 pub mod scoring;
 pub mod text;
 

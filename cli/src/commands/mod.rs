@@ -2,9 +2,12 @@
 
 pub mod ahp;
 pub mod drivers;
+pub mod export;
 pub mod index;
 pub mod kano;
 pub mod nps;
+pub mod rates;
+pub mod sample;
 pub mod score;
 
 use manyi_core::scoring::drivers::Band;

@@ -87,7 +87,7 @@ pub fn run(out: &Output, args: &ScoreArgs) -> Result<(), String> {
 /// Parses `--weights`: `stated`, `equal`, `derived[:regression|correlation]` (item weights from
 /// the data) or `ahp:MATRIX.csv` (dimension weights from a pairwise-comparison matrix whose
 /// criteria are the dimension ids).
-fn weight_source(text: &str, q: &Questionnaire) -> Result<WeightSource, String> {
+pub fn weight_source(text: &str, q: &Questionnaire) -> Result<WeightSource, String> {
     let (kind, arg) = text.split_once(':').map_or((text, None), |(k, a)| (k, Some(a)));
     match (kind, arg) {
         ("stated", None) => Ok(WeightSource::Stated),

@@ -19,6 +19,9 @@ pub struct ResponsesOptions {
     pub show_phone_numbers: bool,
 }
 
+/// The columns after the items.
+pub const SCORE_COLUMNS: [&str; 2] = ["composite", "red_lines"];
+
 /// The metadata columns before the items.
 pub const META_COLUMNS: [&str; 15] = [
     "response_id",
@@ -55,7 +58,9 @@ pub fn responses_table(
     options: ResponsesOptions,
 ) -> Table {
     let mut columns: Vec<String> = META_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
-    for item in &q.items {
+    // An item that sets a tag (business type, customer class) is answered in the tag's column.
+    let answered_in_own_column = |i: &&crate::questionnaire::item::Item| i.tag.is_none();
+    for item in q.items.iter().filter(answered_in_own_column) {
         match item.kind {
             ItemKind::KanoPair { .. } => {
                 columns.push(format!("{}_functional", item.id));
@@ -67,7 +72,7 @@ pub fn responses_table(
     let noted: Vec<&crate::questionnaire::item::Item> =
         q.items.iter().filter(|i| responses.iter().any(|r| r.notes.contains_key(&i.id))).collect();
     columns.extend(noted.iter().map(|i| format!("{}_note", i.id)));
-    columns.extend(["composite".to_owned(), "red_lines".to_owned()]);
+    columns.extend(SCORE_COLUMNS.iter().map(|c| (*c).to_owned()));
     let scores: HashMap<ResponseId, (Option<f64>, String)> = report
         .map(|rep| {
             rep.responses
@@ -100,7 +105,7 @@ pub fn responses_table(
             r.submitted_at.map_or(Cell::Empty, |t| t.to_rfc3339().into()),
             r.disposition.map_or(Cell::Empty, |d| d.code().into()),
         ];
-        for item in &q.items {
+        for item in q.items.iter().filter(answered_in_own_column) {
             let answer = r.answer_of(&item.id);
             match (&item.kind, answer) {
                 (ItemKind::KanoPair { .. }, Some(Answer::Kano(k))) => {

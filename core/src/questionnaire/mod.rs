@@ -162,6 +162,17 @@ impl Questionnaire {
         }
     }
 
+    /// The points of a rating or recommend item's scale, lowest to highest, without copying the
+    /// scale's labels: [`Questionnaire::rating_scale`] clones them, which costs dozens of
+    /// allocations per answer when a million responses are scored or checked.
+    pub fn rating_points(&self, item: &Item) -> Option<std::ops::RangeInclusive<i32>> {
+        match &item.kind {
+            ItemKind::Rating { scale, .. } => self.scales.get(scale).map(|s| s.points()),
+            ItemKind::Recommend => Some(0..=10),
+            _ => None,
+        }
+    }
+
     /// Whether `item` is shown, given the answers so far.
     pub fn is_shown<'a>(&self, item: &Item, answer_of: &impl Fn(&ItemId) -> Option<&'a Answer>) -> bool {
         item.show_if.as_ref().is_none_or(|c| c.holds(answer_of))

@@ -101,3 +101,13 @@ fn every_problem_is_listed_for_an_editor() {
     let q: Questionnaire = serde_json::from_value(v).unwrap();
     assert_eq!(q.problems().len(), 2);
 }
+
+#[test]
+fn export_column_names_are_reserved() {
+    let e = problem(|v| item_mut(v, "wait")["id"] = "composite".into());
+    assert!(e.contains("item `composite`") && e.contains("column of every export"), "{e}");
+    // The customer-class item may be called `customer_class`: it sets that very tag.
+    assert!(load_edited(|_| {}).is_ok());
+    let e = problem(|v| item_mut(v, "comment")["id"] = "hall".into());
+    assert!(e.contains("item `hall`"), "{e}");
+}

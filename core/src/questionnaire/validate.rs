@@ -40,6 +40,13 @@ pub(super) fn problems(q: &Questionnaire) -> Vec<Error> {
                 "item ids are column names: use lower-case letters, digits and `_`, starting with a letter",
             );
         }
+        let reserved = crate::io::responses::META_COLUMNS
+            .iter()
+            .chain(&crate::io::responses::SCORE_COLUMNS)
+            .any(|c| *c == id);
+        if reserved && item.tag.map(|t| t.code()) != Some(id) {
+            p.add(Some(id), "this id is a column of every export (metadata or score); choose another id");
+        }
         if position[id] != index {
             p.add(Some(id), "duplicate item id; every item needs its own id");
         }

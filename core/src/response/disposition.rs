@@ -15,6 +15,8 @@ coded_enum! {
         BreakOff = "2.12", "中途中断", "Break-off";
         /// 2.20 non-contact.
         NonContact = "2.20", "未接触", "Non-contact";
+        /// 2.21 respondent never available (e.g. an appointment never kept before the attempt cap).
+        NeverAvailable = "2.21", "受访者一直不方便", "Respondent never available";
         /// 2.221 answering machine, message left.
         MachineMessageLeft = "2.221", "语音信箱(已留言)", "Answering machine, message left";
         /// 2.222 answering machine, no message left.

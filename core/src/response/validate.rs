@@ -11,11 +11,11 @@ pub(super) fn check_answer(q: &Questionnaire, item: &Item, answer: &Answer) -> R
     match (&item.kind, answer) {
         (kind, Answer::NotApplicable) if kind.offers_not_applicable() => Ok(()),
         (ItemKind::Rating { .. } | ItemKind::Recommend, Answer::Rating(x)) => {
-            let scale = q.rating_scale(item).ok_or("the item's scale is not defined")?;
-            if scale.points().contains(x) {
+            let points = q.rating_points(item).ok_or("the item's scale is not defined")?;
+            if points.contains(x) {
                 Ok(())
             } else {
-                Err(format!("{x} is off the scale {}–{}", scale.min, scale.max))
+                Err(format!("{x} is off the scale {}–{}", points.start(), points.end()))
             }
         }
         (ItemKind::SingleChoice { options }, Answer::Choice(code)) => {

@@ -176,7 +176,9 @@ impl WeightTree {
     pub fn composite(&self, scores: &[Option<f64>], rule: Renormalisation) -> Option<f64> {
         match rule {
             Renormalisation::Global => {
-                weighted_mean(self.item_products().into_iter().zip(scores.iter().copied()))
+                // The products as in `item_products`, without allocating them once per respondent.
+                let products = self.items.iter().map(|i| self.dimensions[i.dimension].weight * i.weight);
+                weighted_mean(products.zip(scores.iter().copied()))
             }
             Renormalisation::WithinDimension => weighted_mean(
                 self.dimensions.iter().enumerate().map(|(k, d)| (d.weight, self.dimension_score(k, scores))),
@@ -208,7 +210,12 @@ fn weighted_mean(pairs: impl Iterator<Item = (f64, Option<f64>)>) -> Option<f64>
 pub fn item_score(q: &Questionnaire, item: &Item, answer: Option<&Answer>) -> Option<f64> {
     match (&item.kind, answer?) {
         (ItemKind::Rating { .. } | ItemKind::Recommend, Answer::Rating(x)) => {
-            q.rating_scale(item).map(|s| s.scale().to_percent(f64::from(*x)))
+            let points = q.rating_points(item)?;
+            let scale = crate::scoring::scale::Scale {
+                min: f64::from(*points.start()),
+                max: f64::from(*points.end()),
+            };
+            Some(scale.to_percent(f64::from(*x)))
         }
         (ItemKind::YesNo { red_line: false, .. }, Answer::Yes) => Some(100.0),
         (ItemKind::YesNo { red_line: false, .. }, Answer::No) => Some(0.0),

@@ -27,8 +27,9 @@ impl TidyCsv {
         let (text, _) = decode(bytes);
         let mut reader =
             csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(text.as_bytes());
-        let bad = |e: csv::Error| {
-            let line = e.position().map_or(1, |p| p.line());
+        let mut lines = LineCounter::new(&text);
+        let bad = |e: csv::Error, lines: &mut LineCounter| {
+            let line = e.position().map_or(1, |p| lines.line_at(p.byte()));
             Error::Input {
                 position: Position { file: Some(source.to_owned()), line: Some(line), ..Position::default() },
                 reason: match e.kind() {
@@ -40,14 +41,14 @@ impl TidyCsv {
             }
         };
         let headers: Vec<String> =
-            reader.headers().map_err(bad)?.iter().map(|h| h.trim().to_owned()).collect();
+            reader.headers().map_err(|e| bad(e, &mut lines))?.iter().map(|h| h.trim().to_owned()).collect();
         let mut records = Vec::new();
         for record in reader.records() {
-            let record = record.map_err(bad)?;
-            let line = record.position().map_or(0, |p| p.line());
+            let record = record.map_err(|e| bad(e, &mut lines))?;
             if record.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
+            let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
             records.push((line, record));
         }
         Ok(TidyCsv { source: source.to_owned(), headers, records })
@@ -80,6 +81,35 @@ impl TidyCsv {
     /// The trimmed field `index` of a record.
     pub fn field(record: &csv::StringRecord, index: usize) -> &str {
         record.get(index).unwrap_or("").trim()
+    }
+}
+
+/// The 1-based line on which a CSV record starts, from the byte offset the `csv` crate gives.
+///
+/// That offset (and the crate's own line count) points at the end of the previous record, before
+/// its line terminator and any blank lines, so a CRLF file or a blank line would put a record on
+/// the line above; the terminators are skipped here. Records must be asked for in file order.
+pub struct LineCounter<'t> {
+    text: &'t [u8],
+    byte: usize,
+    line: u64,
+}
+
+impl<'t> LineCounter<'t> {
+    /// A counter over the decoded text the reader reads.
+    pub fn new(text: &'t str) -> Self {
+        LineCounter { text: text.as_bytes(), byte: 0, line: 1 }
+    }
+
+    /// The line of the record whose position is at `byte`.
+    pub fn line_at(&mut self, byte: u64) -> u64 {
+        let mut start = (byte as usize).clamp(self.byte, self.text.len());
+        while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        self.line += self.text[self.byte..start].iter().filter(|&&b| b == b'\n').count() as u64;
+        self.byte = start;
+        self.line
     }
 }
 

@@ -89,3 +89,15 @@ fn nps_column() {
     let e = err(read_nps_column(b"rec\n11\n", "n.csv", "rec"));
     assert!(e.starts_with("n.csv, line 2, column 1 (`rec`)"), "{e}");
 }
+
+#[test]
+fn lines_are_right_with_crlf_blank_lines_and_quoted_newlines() {
+    // Line 1 header; CRLF ends; line 3 blank; line 4 holds a quoted newline, so 6 comes next.
+    let text = "attribute,functional,dysfunctional\r\na,1,4\r\n\r\n\"b\r\nc\",1,4\r\nd,1,9\r\n";
+    let csv = TidyCsv::parse(text.as_bytes(), "k.csv").unwrap();
+    let lines: Vec<u64> = csv.records.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, [2, 4, 6]);
+    assert!(err(read_kano_pairs(text.as_bytes(), "k.csv")).starts_with("k.csv, line 6, column 3"));
+    let ragged = "attribute,functional,dysfunctional\r\na,1,4\r\n\r\na,1\r\n";
+    assert!(err(read_kano_pairs(ragged.as_bytes(), "k.csv")).starts_with("k.csv, line 4:"));
+}

@@ -1,0 +1,191 @@
+//! Native benchmark of the analyst workload (issue 6), in one run:
+//! `cargo run --release -p manyi-cli --example bench [-- --dir DIR] [--files 10] [--per-file 100000]`.
+//!
+//! 1. writes 10 Manyi JSON files of synthetic responses (90 % hall, 10 % Kano; 1,000,000 in all)
+//!    into DIR (default: the temp dir's `manyi-bench`), kept for `core/tests/reference/bench_pandas.py`;
+//! 2. times importing and merging them;
+//! 3. times one scoring pass: the hall index by hall, month and business type, the Kano table,
+//!    and penalty–reward with importance–performance;
+//! 4. times writing the XLSX of 100,000 responses;
+//! 5. prints the peak resident memory (VmHWM) after each step, and writes the figures the pandas
+//!    script checks to DIR/rust_results.json.
+
+use manyi_core::analyses::{drivers_of_responses, kano_of_responses};
+use manyi_core::io::bundle::Bundle;
+use manyi_core::io::export::{Analysis, AnalysisOptions, Export};
+use manyi_core::io::import::{import_bundle, into_responses};
+use manyi_core::io::merge::Merged;
+use manyi_core::io::responses::ResponsesOptions;
+use manyi_core::questionnaire::builtin::Builtin;
+use manyi_core::response::tags::TagKey;
+use manyi_core::response::{Response, Status};
+use manyi_core::sample::{sample, SampleKind, SampleOptions};
+use manyi_core::scoring::drivers::{Missing, PenaltyRewardOptions};
+use manyi_core::scoring::group::GroupBy;
+use manyi_core::scoring::kano::KanoOptions;
+use manyi_core::scoring::report::{Report, ReportOptions};
+use serde_json::json;
+use std::path::PathBuf;
+use std::time::Instant;
+
+fn peak_mb() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|kb| kb.parse::<f64>().ok())
+        .map_or("n/a".into(), |kb| format!("{:.0} MB", kb / 1024.0))
+}
+
+/// CPU seconds (user + system) of this process so far, from /proc/self/stat (clock ticks of
+/// 1/100 s): on a shared machine it varies less with the load than wall time does.
+fn cpu_s() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    let rest = stat.rsplit(')').next().unwrap_or("");
+    // The first of them (index 0) is field 3, the state.
+    let f: Vec<f64> = rest.split_whitespace().map(|x| x.parse().unwrap_or(f64::NAN)).collect();
+    f.get(11).zip(f.get(12)).map_or(f64::NAN, |(u, s)| (u + s) / 100.0)
+}
+
+/// A stopwatch of wall and CPU time.
+struct Watch(Instant, f64);
+
+impl Watch {
+    fn start() -> Watch {
+        Watch(Instant::now(), cpu_s())
+    }
+    fn wall(&self) -> f64 {
+        self.0.elapsed().as_secs_f64()
+    }
+    fn cpu(&self) -> f64 {
+        cpu_s() - self.1
+    }
+}
+
+fn arg(name: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned())
+}
+
+fn main() {
+    let dir = arg("--dir").map_or_else(|| std::env::temp_dir().join("manyi-bench"), PathBuf::from);
+    let files: usize = arg("--files").map_or(10, |s| s.parse().expect("--files N"));
+    let per_file: usize = arg("--per-file").map_or(100_000, |s| s.parse().expect("--per-file N"));
+    std::fs::create_dir_all(&dir).expect("bench dir");
+    let hall = Builtin::Hall.questionnaire();
+    let kano = Builtin::Kano.questionnaire();
+
+    // 1. The data.
+    let t = Watch::start();
+    let mut paths = Vec::new();
+    for f in 0..files {
+        let options = |count, seed| SampleOptions { count, seed, ..SampleOptions::default() };
+        let kano_count = per_file / 10;
+        let mut responses = sample(SampleKind::Hall, &options(per_file - kano_count, 1 + f as u64));
+        responses.extend(sample(SampleKind::Kano, &options(kano_count, 1001 + f as u64)));
+        let bundle = Bundle::new(vec![hall.clone(), kano.clone()], responses, None, None);
+        let path = dir.join(format!("device{:02}.json", f + 1));
+        std::fs::write(&path, bundle.to_json()).expect("write sample");
+        paths.push(path);
+    }
+    let bytes: u64 = paths.iter().map(|p| std::fs::metadata(p).map_or(0, |m| m.len())).sum();
+    println!(
+        "generate + write  {:>7.2} s wall {:>7.2} s cpu  {} files, {} responses, {:.0} MB of JSON",
+        t.wall(),
+        t.cpu(),
+        files,
+        files * per_file,
+        bytes as f64 / 1e6
+    );
+
+    // 2. Import and merge.
+    let t = Watch::start();
+    let mut merged = Merged::default();
+    for path in &paths {
+        let data = std::fs::read(path).expect("read");
+        import_bundle(&mut merged, &data, &path.display().to_string(), &[]).expect("import");
+    }
+    let merged_count = merged.responses.len();
+    let responses = into_responses(merged);
+    println!(
+        "import + merge    {:>7.2} s wall {:>7.2} s cpu  {} responses; peak memory {}",
+        t.wall(),
+        t.cpu(),
+        merged_count,
+        peak_mb()
+    );
+
+    // 3. One scoring pass.
+    let t = Watch::start();
+    let groupings = [GroupBy::Tag(TagKey::Hall), GroupBy::Month, GroupBy::Tag(TagKey::BusinessType)];
+    let reports: Vec<Report> = groupings
+        .iter()
+        .map(|g| {
+            let options = ReportOptions { group_by: Some(*g), ..ReportOptions::default() };
+            Report::compute(&hall, &responses, &options).expect("report")
+        })
+        .collect();
+    let t_index = t.wall();
+    let kano_ref = kano.reference();
+    let kano_responses: Vec<&Response> =
+        responses.iter().filter(|r| r.questionnaire == kano_ref && r.status == Status::Complete).collect();
+    let kano_table = kano_of_responses(&kano, &kano_responses, &KanoOptions::default()).expect("kano");
+    let t_kano = t.wall() - t_index;
+    let hall_ref = hall.reference();
+    let scored: Vec<&Response> =
+        responses.iter().filter(|r| r.questionnaire == hall_ref && r.status == Status::Complete).collect();
+    let pr = PenaltyRewardOptions { missing: Missing::AsMiddle, ..PenaltyRewardOptions::default() };
+    let drivers = drivers_of_responses(&hall, &scored, &pr).expect("drivers");
+    let t_all = t.wall();
+    println!(
+        "scoring pass      {:>7.2} s wall {:>7.2} s cpu  index ×3 {:.2} s, Kano {:.2} s, penalty–reward + IPA {:.2} s; peak memory {}",
+        t_all,
+        t.cpu(),
+        t_index,
+        t_kano,
+        t_all - t_index - t_kano,
+        peak_mb()
+    );
+
+    // 4. The workbook of 100,000 hall responses.
+    let first: Vec<Response> =
+        responses.iter().filter(|r| r.questionnaire == hall_ref).take(100_000).cloned().collect();
+    let t = Watch::start();
+    let analysis = Analysis::compute(&hall, &first, &AnalysisOptions::default()).expect("analysis");
+    let t_score = t.wall();
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-22T20:30:00+08:00").expect("time");
+    let refs: Vec<&Response> = first.iter().collect();
+    let xlsx = Export::new(&hall, &refs, &analysis, at, ResponsesOptions::default()).to_xlsx().expect("xlsx");
+    let t_total = t.wall();
+    std::fs::write(dir.join("bench.xlsx"), &xlsx).expect("write xlsx");
+    println!(
+        "XLSX              {:>7.2} s wall {:>7.2} s cpu  {} responses (scoring {:.2} s, tables + workbook {:.2} s), {:.1} MB; peak memory {}",
+        t_total,
+        t.cpu(),
+        first.len(),
+        t_score,
+        t_total - t_score,
+        xlsx.len() as f64 / 1e6,
+        peak_mb()
+    );
+
+    // 5. The figures the pandas script checks.
+    let index: serde_json::Value = groupings
+        .iter()
+        .zip(&reports)
+        .map(|(g, r)| (g.name().to_owned(), json!(r.overall)))
+        .collect::<serde_json::Map<_, _>>()
+        .into();
+    let results = json!({
+        "files": paths.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect::<Vec<_>>(),
+        "responses": merged_count,
+        "index": index,
+        "kano": kano_table.iter().map(|(a, r)| json!({"attribute": a, "counts": r.counts, "category": r.category.to_string()})).collect::<Vec<_>>(),
+        "drivers": drivers.iter().map(|d| json!({"item": d.item, "penalty": d.penalty, "reward": d.reward})).collect::<Vec<_>>(),
+    });
+    std::fs::write(dir.join("rust_results.json"), serde_json::to_vec_pretty(&results).expect("json"))
+        .expect("write results");
+    println!("data and rust_results.json in {}", dir.display());
+}

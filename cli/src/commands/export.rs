@@ -1,0 +1,124 @@
+//! `manyi export --responses R.json [--responses R2.json …] [--questionnaire Q] [--xlsx OUT.xlsx]
+//! [--csv DIR] [--by GROUP]`: imports and merges the files of many devices, scores them and writes
+//! the analysts' workbook and/or CSV files — the same files the browser writes. Nothing is
+//! written unless every file reads.
+
+use crate::output::{name, read};
+use manyi_core::io::export::{Analysis, AnalysisOptions, Export};
+use manyi_core::io::import::{import_bundle, into_responses, questionnaire_to_score};
+use manyi_core::io::merge::{Merged, Resolution};
+use manyi_core::io::responses::ResponsesOptions;
+use manyi_core::questionnaire::builtin::Builtin;
+use manyi_core::questionnaire::Questionnaire;
+use manyi_core::response::Response;
+use std::path::{Path, PathBuf};
+
+/// The options of the command.
+pub struct ExportArgs<'a> {
+    /// The Manyi JSON exports.
+    pub responses: &'a [PathBuf],
+    /// A questionnaire file or a built-in id.
+    pub questionnaire: Option<&'a str>,
+    /// The workbook to write.
+    pub xlsx: Option<&'a Path>,
+    /// The folder for CSV files.
+    pub csv: Option<&'a Path>,
+    /// The grouping of the index.
+    pub by: Option<&'a str>,
+    /// stated, equal, derived[:…] or ahp:MATRIX.csv.
+    pub weights: &'a str,
+    /// Score break-offs too.
+    pub include_break_offs: bool,
+    /// The export time (RFC 3339); default now, in local time.
+    pub exported_at: Option<&'a str>,
+}
+
+/// Runs the command.
+pub fn run(args: &ExportArgs) -> Result<(), String> {
+    if args.xlsx.is_none() && args.csv.is_none() {
+        return Err("say what to write: --xlsx OUT.xlsx and/or --csv DIR".into());
+    }
+    let exported_at = match args.exported_at {
+        Some(text) => chrono::DateTime::parse_from_rfc3339(text).map_err(|_| {
+            format!("--exported-at {text}: write it as RFC 3339, e.g. 2026-11-22T20:30:00+08:00")
+        })?,
+        None => chrono::Local::now().fixed_offset(),
+    };
+    let given = args.questionnaire.map(questionnaire).transpose()?;
+    let known: Vec<Questionnaire> = given.iter().cloned().collect();
+    let mut merged = Merged::default();
+    for path in args.responses {
+        let (source, bytes) = if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+                .map_err(|e| format!("standard input: cannot read: {e}"))?;
+            ("<stdin>".to_owned(), bytes)
+        } else {
+            (name(path), read(path)?)
+        };
+        let report = import_bundle(&mut merged, &bytes, &source, &known).map_err(|e| e.to_string())?;
+        eprintln!(
+            "manyi: {source}: {} added, {} duplicates, {} conflicts",
+            report.added,
+            report.duplicates,
+            report.conflicts.len()
+        );
+        for c in &report.conflicts {
+            let what = match c.resolution {
+                Resolution::Replaced => "replaced by this copy, which is further along",
+                Resolution::KeptFirst => "differs from the copy read first, which is kept",
+            };
+            eprintln!("manyi: {source}: conflict: response {}: {what}", c.id);
+        }
+        for q in &report.questionnaire_conflicts {
+            eprintln!("manyi: {source}: questionnaire {q} differs from the copy read first, which is kept");
+        }
+    }
+    let q = questionnaire_to_score(&merged, given).map_err(|e| format!("{e} with --questionnaire"))?;
+    let responses = into_responses(merged);
+    let mut options = AnalysisOptions::default();
+    options.report.weights = super::score::weight_source(args.weights, &q)?;
+    options.report.include_break_offs = args.include_break_offs;
+    options.report.group_by = args.by.map(str::parse).transpose().map_err(|e| format!("--by: {e}"))?;
+    let analysis = Analysis::compute(&q, &responses, &options).map_err(|e| e.to_string())?;
+    let reference = q.reference();
+    let shown: Vec<&Response> = responses.iter().filter(|r| r.questionnaire == reference).collect();
+    let export = Export::new(&q, &shown, &analysis, exported_at, ResponsesOptions::default());
+    // Everything is made before anything is written.
+    let xlsx = args.xlsx.map(|_| export.to_xlsx()).transpose().map_err(|e| e.to_string())?;
+    if let (Some(path), Some(bytes)) = (args.xlsx, &xlsx) {
+        write(path, bytes)?;
+    }
+    if let Some(dir) = args.csv {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
+        for (file, bytes) in export.csv_files() {
+            write(&dir.join(file), &bytes)?;
+        }
+    }
+    eprintln!(
+        "manyi: {} responses to {reference}, {} scored, {} left out",
+        shown.len(),
+        analysis.report.responses.len(),
+        analysis.report.left_out
+    );
+    if let Err(why) = &analysis.drivers {
+        eprintln!("manyi: drivers not computed: {why}");
+    }
+    Ok(())
+}
+
+/// A questionnaire file, or the id of a built-in one (hall, callback, evaluation, kano).
+fn questionnaire(text: &str) -> Result<Questionnaire, String> {
+    let path = Path::new(text);
+    if path.exists() {
+        return Questionnaire::from_json(&String::from_utf8_lossy(&read(path)?), &name(path))
+            .map_err(|e| e.to_string());
+    }
+    Builtin::ALL.iter().map(|b| b.questionnaire()).find(|q| q.id.as_str() == text).ok_or_else(|| {
+        format!("--questionnaire {text}: no such file, nor a built-in id (hall, callback, evaluation, kano)")
+    })
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+}

@@ -1,0 +1,267 @@
+//! Reading a call list exported by the ticket system: CSV in UTF-8 (with or without BOM) or
+//! GB18030/GBK, English or Chinese headers. Good rows become tickets; bad rows are reported with
+//! their line and reason and do not stop the import.
+
+use super::case::{Ticket, TicketId};
+use crate::error::{Error, Position, Result};
+use crate::io::text::{decode, TextEncoding};
+use crate::io::tidy::LineCounter;
+use crate::response::tags::{BusinessType, CustomerClass, TagValue};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The columns of a call list and the headers accepted for each: the English id first, then the
+/// Chinese headers of a State Grid ticket export. Headers are trimmed and compared ignoring ASCII
+/// case; other columns are ignored. The first five are required.
+pub const CALL_LIST_HEADERS: [(&str, &[&str]); 8] = [
+    ("ticket_id", &["ticket_id", "工单号", "工单编号"]),
+    ("customer_name", &["customer_name", "客户名称", "户名"]),
+    ("phone", &["phone", "联系电话", "联系方式", "手机号码"]),
+    ("ticket_type", &["ticket_type", "工单类型", "业务类型"]),
+    ("ticket_date", &["ticket_date", "受理日期", "受理时间"]),
+    ("hall", &["hall", "营业厅", "受理营业厅"]),
+    ("customer_class", &["customer_class", "客户类别", "客户分类"]),
+    ("due_date", &["due_date", "回访期限", "回访截止日期"]),
+];
+const REQUIRED: usize = 5;
+
+/// A row that was not imported, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RejectedRow {
+    /// 1-based line in the file.
+    pub line: u64,
+    /// The header of the column at fault, if one is.
+    pub field: Option<String>,
+    /// What is wrong and what to do.
+    pub reason: String,
+}
+
+impl std::fmt::Display for RejectedRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}", self.line)?;
+        if let Some(field) = &self.field {
+            write!(f, " (`{field}`)")?;
+        }
+        write!(f, ": {}", self.reason)
+    }
+}
+
+/// What a call-list file held: its good rows as tickets (with their lines) and its bad rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallListFile {
+    /// The tickets of the good rows, with their 1-based lines, in file order.
+    pub tickets: Vec<(u64, Ticket)>,
+    /// The bad rows, in file order.
+    pub rejected: Vec<RejectedRow>,
+    /// The encoding the file was read in.
+    pub encoding: TextEncoding,
+}
+
+/// Reads a call list. Fatal only when the file has no header or lacks a required column (the
+/// error names the file and lists the headers accepted); every other problem rejects one row:
+/// a wrong number of fields, a missing value, an unknown ticket type or customer class, a bad
+/// phone number or date, a due date before the ticket date, or a ticket id already met on an
+/// earlier line of the file (the first row is kept).
+///
+/// Values: ticket types by code (`repair`), Chinese name (`故障报修`) or English label; customer
+/// classes likewise, also `一般工商业` (small and medium), `大工业` (large industrial) and
+/// `企业`/`商户` (business); dates as `2026-11-02`, `2026/11/2`, `2026.11.02`, `20261102` or
+/// `2026年11月2日`, a time after the date ignored; phone numbers with spaces, dashes or brackets
+/// removed, 7 to 15 digits after an optional `+`.
+pub fn read_call_list(bytes: &[u8], source: &str) -> Result<CallListFile> {
+    let (text, encoding) = decode(bytes);
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(text.as_bytes());
+    let fatal = |reason: String| Error::Input { position: Position::at(1, 1).in_file(source), reason };
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| fatal(format!("not readable as CSV: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    let columns = map_headers(&headers).map_err(fatal)?;
+    let mut out = CallListFile { tickets: Vec::new(), rejected: Vec::new(), encoding };
+    let mut first_line: HashMap<TicketId, u64> = HashMap::new();
+    let mut lines = LineCounter::new(&text);
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
+                out.rejected.push(RejectedRow {
+                    line,
+                    field: None,
+                    reason: format!("not readable as CSV: {e}"),
+                });
+                continue;
+            }
+        };
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+        if record.len() != headers.len() {
+            let reason = format!(
+                "{} fields where the header has {}; check for a comma inside an unquoted value",
+                record.len(),
+                headers.len()
+            );
+            out.rejected.push(RejectedRow { line, field: None, reason });
+            continue;
+        }
+        let field = |i: usize| columns[i].map_or("", |c| record.get(c).unwrap_or("").trim());
+        match ticket(&field).map_err(|(i, reason)| RejectedRow {
+            line,
+            field: columns[i].map(|c| headers[c].clone()),
+            reason,
+        }) {
+            Ok(t) => match first_line.get(&t.id) {
+                Some(first) => out.rejected.push(RejectedRow {
+                    line,
+                    field: columns[0].map(|c| headers[c].clone()),
+                    reason: format!("ticket `{}` is already on line {first}; the first row is kept", t.id),
+                }),
+                None => {
+                    first_line.insert(t.id.clone(), line);
+                    out.tickets.push((line, t));
+                }
+            },
+            Err(rejected) => out.rejected.push(rejected),
+        }
+    }
+    Ok(out)
+}
+
+/// The column index of each field of [`CALL_LIST_HEADERS`].
+fn map_headers(headers: &[String]) -> std::result::Result<Vec<Option<usize>>, String> {
+    let mut columns = Vec::with_capacity(CALL_LIST_HEADERS.len());
+    for (i, (id, names)) in CALL_LIST_HEADERS.iter().enumerate() {
+        let found: Vec<usize> = (0..headers.len())
+            .filter(|&c| names.iter().any(|n| headers[c].eq_ignore_ascii_case(n)))
+            .collect();
+        match found.as_slice() {
+            [] if i < REQUIRED => {
+                return Err(format!(
+                    "no `{id}` column; name it one of {} (the header has {})",
+                    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "),
+                    headers.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ")
+                ))
+            }
+            [] => columns.push(None),
+            [c] => columns.push(Some(*c)),
+            [a, b, ..] => {
+                return Err(format!(
+                    "columns `{}` and `{}` both give `{id}`; keep one",
+                    headers[*a], headers[*b]
+                ))
+            }
+        }
+    }
+    Ok(columns)
+}
+
+type Bad = (usize, String);
+
+fn ticket<'a>(field: &dyn Fn(usize) -> &'a str) -> std::result::Result<Ticket, Bad> {
+    let required = |i: usize| {
+        let v = field(i);
+        if v.is_empty() {
+            Err((i, format!("no {}; every row needs one", CALL_LIST_HEADERS[i].0)))
+        } else {
+            Ok(v)
+        }
+    };
+    let id = TicketId::new(required(0)?);
+    let customer = required(1)?.to_owned();
+    let phone = phone(required(2)?).map_err(|r| (2, r))?;
+    let ticket_type = ticket_type(required(3)?).map_err(|r| (3, r))?;
+    let ticket_date = date(required(4)?).map_err(|r| (4, r))?;
+    let hall = Some(field(5)).filter(|h| !h.is_empty()).map(TagValue::new);
+    let customer_class = match field(6) {
+        "" => None,
+        c => Some(customer_class(c).map_err(|r| (6, r))?),
+    };
+    let due = match field(7) {
+        "" => None,
+        d => Some(date(d).map_err(|r| (7, r))?),
+    };
+    if let Some(d) = due.filter(|d| *d < ticket_date) {
+        return Err((7, format!("the due date {d} is before the ticket date {ticket_date}")));
+    }
+    Ok(Ticket { id, customer, phone, ticket_type, ticket_date, hall, customer_class, due })
+}
+
+/// A phone number without spaces, dashes, dots or brackets; 7 to 15 digits after an optional `+`.
+pub fn phone(text: &str) -> std::result::Result<String, String> {
+    let kept: String =
+        text.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.' | '\u{3000}')).collect();
+    let digits = kept.strip_prefix('+').unwrap_or(&kept);
+    if (7..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(kept)
+    } else {
+        Err(format!(
+            "`{text}` is not a phone number; write 7 to 15 digits, e.g. 13812345678 or 0571-87654321"
+        ))
+    }
+}
+
+/// A ticket type by code, Chinese name or English label.
+pub fn ticket_type(text: &str) -> std::result::Result<BusinessType, String> {
+    BusinessType::ALL
+        .iter()
+        .copied()
+        .find(|b| {
+            let l = b.label();
+            text.eq_ignore_ascii_case(b.code()) || text == l.zh || text.eq_ignore_ascii_case(&l.en)
+        })
+        .ok_or_else(|| {
+            format!(
+                "`{text}` is not a ticket type; use one of {}",
+                BusinessType::ALL
+                    .iter()
+                    .map(|b| format!("{} {}", b.code(), b.label().zh))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
+}
+
+/// A customer class by code, Chinese name, English label or a usual Chinese alias.
+pub fn customer_class(text: &str) -> std::result::Result<CustomerClass, String> {
+    let alias = match text {
+        "一般工商业" | "中小企业" => Some(CustomerClass::SmallMedium),
+        "大工业" | "大客户/大工业" => Some(CustomerClass::LargeIndustrial),
+        "企业" | "商户" => Some(CustomerClass::Business),
+        _ => None,
+    };
+    alias
+        .or_else(|| {
+            CustomerClass::ALL.iter().copied().find(|c| {
+                let l = c.label();
+                text.eq_ignore_ascii_case(c.code()) || text == l.zh || text.eq_ignore_ascii_case(&l.en)
+            })
+        })
+        .ok_or_else(|| {
+            format!(
+                "`{text}` is not a customer class; use one of {}",
+                CustomerClass::ALL
+                    .iter()
+                    .map(|c| format!("{} {}", c.code(), c.label().zh))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
+}
+
+/// A date as the ticket systems and Excel write it; a time after it is ignored.
+pub fn date(text: &str) -> std::result::Result<NaiveDate, String> {
+    let day = text.split([' ', 'T']).next().unwrap_or("");
+    let normal: String = day.replace(['年', '月', '/', '.'], "-").replace('日', "");
+    NaiveDate::parse_from_str(&normal, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(&normal, "%Y%m%d"))
+        .map_err(|_| format!("`{text}` is not a date; write it as 2026-11-02"))
+}
+
+#[cfg(test)]
+mod tests;

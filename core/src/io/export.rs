@@ -1,0 +1,273 @@
+//! What the analysts receive (DOMAIN.md §4): one scoring pass over a questionnaire's responses
+//! ([`Analysis`]) and the tables made of it ([`Export`]), written as CSV files with a BOM or as
+//! one XLSX workbook ([`crate::io::xlsx`]). The browser and `manyi export` both go through here,
+//! so their files agree cell for cell.
+
+use super::responses::{dictionary_table, responses_table, ResponsesOptions};
+use super::table::{Cell, Table};
+use super::tables::{drivers_table, kano_table, report_index_table};
+use crate::analyses::{drivers_of_responses, kano_of_responses, DriverRow};
+use crate::error::Result;
+use crate::questionnaire::Questionnaire;
+use crate::response::{Response, ResponseId};
+use crate::scoring::drivers::{Missing, PenaltyRewardOptions};
+use crate::scoring::kano::{KanoOptions, KanoResult};
+use crate::scoring::report::{Report, ReportOptions, WeightSource};
+use crate::scoring::weights::{DerivedMethod, WeightMethod};
+use chrono::{DateTime, FixedOffset};
+use std::collections::HashSet;
+
+/// Options of the scoring pass.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalysisOptions {
+    /// Weights, N/A rule, break-offs, grouping and interval of the report.
+    pub report: ReportOptions,
+    /// Kano table and class rule.
+    pub kano: KanoOptions,
+    /// Bands and significance of penalty–reward analysis.
+    pub drivers: PenaltyRewardOptions,
+}
+
+impl Default for AnalysisOptions {
+    /// The report's defaults; penalty–reward keeps respondents who skipped an item (N/A counts
+    /// as a middle answer), as `manyi score` does, because kiosk items are often N/A.
+    fn default() -> Self {
+        AnalysisOptions {
+            report: ReportOptions::default(),
+            kano: KanoOptions::default(),
+            drivers: PenaltyRewardOptions { missing: Missing::AsMiddle, ..PenaltyRewardOptions::default() },
+        }
+    }
+}
+
+/// One full scoring pass: the report (composites and the index overall and per dimension by
+/// group), the Kano table of the Kano pairs answered, and the drivers of `overall`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// The report.
+    pub report: Report,
+    /// One row per Kano pair answered (empty when the questionnaire has none or nobody answered).
+    pub kano: Vec<(String, KanoResult)>,
+    /// Penalty–reward, importance, performance and quadrant per item, or why they could not be
+    /// computed (no overall item, too few respondents, a band nobody used …).
+    pub drivers: std::result::Result<Vec<DriverRow>, String>,
+}
+
+impl Analysis {
+    /// Scores `responses` to `q`. Kano and drivers use the same responses as the report
+    /// (complete ones, and break-offs if the options include them).
+    pub fn compute(q: &Questionnaire, responses: &[Response], options: &AnalysisOptions) -> Result<Analysis> {
+        let report = Report::compute(q, responses, &options.report)?;
+        let ids: HashSet<ResponseId> = report.responses.iter().map(|s| s.id).collect();
+        let scored: Vec<&Response> = responses.iter().filter(|r| ids.contains(&r.id)).collect();
+        let kano = kano_of_responses(q, &scored, &options.kano)?;
+        let drivers = if q.scoring.overall.is_none() {
+            Err("the questionnaire names no overall item".to_owned())
+        } else {
+            drivers_of_responses(q, &scored, &options.drivers).map_err(|e| e.to_string())
+        };
+        Ok(Analysis { report, kano, drivers })
+    }
+}
+
+/// The tables of an export, each under the name of its CSV file and XLSX sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Export {
+    /// When it was exported (passed in: the core reads no clock).
+    pub exported_at: DateTime<FixedOffset>,
+    /// `responses`, `index`, `kano` (if any pair was answered), `drivers` (if computable),
+    /// `weights`, `dictionary`, in that order.
+    pub tables: Vec<(&'static str, Table)>,
+    /// What was exported and how, as `key, 说明, description, value` rows (the head of the
+    /// formulas sheet).
+    pub about: Table,
+}
+
+impl Export {
+    /// The export of `responses` to `q` as scored in `analysis`. `responses` are all the
+    /// responses to show (drafts and break-offs too; they have no composite), in order.
+    pub fn new(
+        q: &Questionnaire,
+        responses: &[&Response],
+        analysis: &Analysis,
+        exported_at: DateTime<FixedOffset>,
+        options: ResponsesOptions,
+    ) -> Export {
+        let report = &analysis.report;
+        let mut tables = vec![
+            ("responses", responses_table(q, responses, Some(report), options)),
+            ("index", report_index_table(report)),
+        ];
+        if !analysis.kano.is_empty() {
+            tables.push(("kano", kano_table(&analysis.kano)));
+        }
+        if let Ok(rows) = &analysis.drivers {
+            tables.push(("drivers", drivers_table(rows)));
+        }
+        tables.push(("weights", weights_used_table(report)));
+        tables.push(("dictionary", dictionary_table(q)));
+        let about = about_table(q, responses.len(), analysis, exported_at);
+        Export { exported_at, tables, about }
+    }
+
+    /// The table of this name, if the export has it.
+    pub fn table(&self, name: &str) -> Option<&Table> {
+        self.tables.iter().find(|(n, _)| *n == name).map(|(_, t)| t)
+    }
+
+    /// Every table as a CSV file (`responses.csv` …): UTF-8 with a BOM so that Excel and WPS
+    /// show Chinese text, formulas neutralised.
+    pub fn csv_files(&self) -> Vec<(String, Vec<u8>)> {
+        self.tables.iter().map(|(name, t)| (format!("{name}.csv"), t.to_csv(true))).collect()
+    }
+}
+
+/// Columns of the weights table.
+pub const WEIGHTS_COLUMNS: [&str; 13] = [
+    "dimension",
+    "dimension_weight",
+    "item",
+    "item_weight",
+    "weight",
+    "source",
+    "method",
+    "lambda_max",
+    "ci",
+    "cr",
+    "consistent",
+    "n",
+    "warnings",
+];
+
+/// The weights used, one row per scored item (weight = dimension weight × item weight), each
+/// row also naming where they came from: `source` (stated, equal, dimensions, items), `method`
+/// (stated, equal, ahp, derived:…), λmax, CI, CR and consistency when AHP was used, the
+/// respondents behind derived weights, and any warning.
+pub fn weights_used_table(report: &Report) -> Table {
+    let (source, method) = match &report.weight_source {
+        WeightSource::Stated => ("stated", "stated".to_owned()),
+        WeightSource::Equal => ("equal", "equal".to_owned()),
+        WeightSource::Dimensions(m) => ("dimensions", method_name(m)),
+        WeightSource::Items(m) => ("items", method_name(m)),
+    };
+    let details = report.weight_details.as_ref();
+    let ahp = details.and_then(|d| d.ahp.as_ref());
+    let warnings = details.map(|d| d.warnings.join("; ")).unwrap_or_default();
+    let mut t = Table::new(WEIGHTS_COLUMNS);
+    let tree = &report.weights;
+    for (item, product) in tree.items.iter().zip(tree.item_products()) {
+        let d = &tree.dimensions[item.dimension];
+        t.push(vec![
+            d.id.as_str().into(),
+            d.weight.into(),
+            item.id.as_str().into(),
+            item.weight.into(),
+            product.into(),
+            source.into(),
+            method.as_str().into(),
+            ahp.map(|a| a.lambda_max).into(),
+            ahp.map(|a| a.ci).into(),
+            ahp.map(|a| a.cr).into(),
+            ahp.map_or(Cell::Empty, |a| a.consistent.into()),
+            details.and_then(|d| d.n).map_or(Cell::Empty, Cell::from),
+            if warnings.is_empty() { Cell::Empty } else { warnings.as_str().into() },
+        ]);
+    }
+    t
+}
+
+fn method_name(m: &WeightMethod) -> String {
+    match m {
+        WeightMethod::Equal => "equal".into(),
+        WeightMethod::Stated(_) => "stated".into(),
+        WeightMethod::Ahp { .. } => "ahp".into(),
+        WeightMethod::Derived(DerivedMethod::StandardisedRegression) => "derived:regression".into(),
+        WeightMethod::Derived(DerivedMethod::Correlation) => "derived:correlation".into(),
+    }
+}
+
+/// `key, 说明, description, value` rows saying what was exported and how.
+fn about_table(q: &Questionnaire, shown: usize, a: &Analysis, at: DateTime<FixedOffset>) -> Table {
+    let r = &a.report;
+    let mut t = Table::new(["key", "说明", "description", "value"]);
+    let mut row = |key: &str, zh: &str, en: &str, value: Cell| {
+        t.push(vec![key.into(), zh.into(), en.into(), value]);
+    };
+    row("exported_at", "导出时间", "Exported at (ISO 8601 with UTC offset)", at.to_rfc3339().into());
+    row("questionnaire", "问卷", "Questionnaire (id, version)", r.questionnaire.to_string().into());
+    row("title", "问卷标题", "Title", format!("{} / {}", q.title.zh, q.title.en).into());
+    row("group_by", "分组", "Index grouped by", r.group_by.name().into());
+    row("renormalise", "缺项权重处理", "N/A and missing items", code(&r.renormalise).into());
+    row("responses", "答卷数", "Responses in the responses sheet", shown.into());
+    row("scored", "计分答卷数", "Responses scored", r.responses.len().into());
+    row(
+        "left_out",
+        "未计分",
+        "Left out (drafts, break-offs unless included, other questionnaires)",
+        r.left_out.into(),
+    );
+    let kano =
+        if a.kano.is_empty() { "none answered".to_owned() } else { format!("{} attributes", a.kano.len()) };
+    row("kano", "Kano分析", "Kano analysis", kano.into());
+    let drivers = match &a.drivers {
+        Ok(rows) => format!("{} items", rows.len()),
+        Err(why) => format!("not computed: {why}"),
+    };
+    row("drivers", "驱动因素分析", "Penalty-reward and importance-performance", drivers.into());
+    row(
+        "text",
+        "文本",
+        "Text beginning with = + - − @ (or a tab or carriage return) gets a leading apostrophe, as in the CSV files; every text cell is a string, never a formula",
+        Cell::Empty,
+    );
+    row(
+        "timestamps",
+        "时间",
+        "started_at and submitted_at are ISO 8601 text with the device's UTC offset, e.g. 2026-03-02T09:15:00+08:00",
+        Cell::Empty,
+    );
+    row("manyi", "版本", "Manyi core version", env!("CARGO_PKG_VERSION").into());
+    t
+}
+
+fn code(value: &impl serde::Serialize) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::builtin::Builtin;
+    use crate::sample::{sample, SampleKind, SampleOptions};
+    use crate::scoring::ahp::{AhpMethod, PairwiseMatrix};
+
+    #[test]
+    fn weights_table_names_the_ahp_method_and_its_consistency() {
+        let q = Builtin::Hall.questionnaire();
+        let rs = sample(SampleKind::Hall, &SampleOptions { count: 200, ..SampleOptions::default() });
+        // A consistent matrix a_ij = w_i / w_j: its eigenvector is w, λmax = n = 4, CI = CR = 0.
+        let w = [0.4, 0.3, 0.2, 0.1];
+        let matrix =
+            PairwiseMatrix::new((0..4).map(|i| (0..4).map(|j| w[i] / w[j]).collect()).collect()).unwrap();
+        let mut options = AnalysisOptions::default();
+        options.report.weights =
+            WeightSource::Dimensions(WeightMethod::Ahp { matrix, method: AhpMethod::Eigenvector });
+        let a = Analysis::compute(&q, &rs, &options).unwrap();
+        let t = weights_used_table(&a.report);
+        assert_eq!(t.columns, WEIGHTS_COLUMNS);
+        let guide = &t.rows[0];
+        assert_eq!((&guide[0], &guide[2]), (&Cell::from("guidance"), &Cell::from("guide")));
+        let num = |c: &Cell| match c {
+            Cell::Number(x) => *x,
+            other => panic!("{other:?}"),
+        };
+        assert!((num(&guide[1]) - 0.4).abs() < 1e-9);
+        assert!((num(&guide[4]) - 0.4 / 3.0).abs() < 1e-9, "0.4 shared by three guidance items");
+        assert_eq!((&guide[5], &guide[6]), (&Cell::from("dimensions"), &Cell::from("ahp")));
+        assert!((num(&guide[7]) - 4.0).abs() < 1e-9 && num(&guide[9]).abs() < 1e-9);
+        assert_eq!(guide[10], Cell::Bool(true));
+        // The environment row: one item carrying its dimension's 0.1.
+        let env = t.rows.iter().find(|r| r[2] == Cell::from("environment")).unwrap();
+        assert!((num(&env[4]) - 0.1).abs() < 1e-9);
+    }
+}
