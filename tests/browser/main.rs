@@ -1,0 +1,11 @@
+//! Browser tests: components mounted into a real page in headless Chromium by wasm-bindgen-test
+//! (`cargo test --target wasm32-unknown-unknown -p manyi`, or `cargo xtask test`).
+#![cfg(target_arch = "wasm32")]
+
+// Helpers: not every test uses every one.
+#[allow(dead_code)]
+mod dom;
+mod faces;
+mod storage;
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

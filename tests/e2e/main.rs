@@ -1,0 +1,9 @@
+//! End-to-end tests: the built site (`dist/`) served locally and driven in headless Chromium through
+//! chromedriver. Run by `cargo xtask test`, which installs Chromium and builds `dist/` first.
+#![cfg(not(target_arch = "wasm32"))]
+
+// A toolbox: not every test uses every helper.
+#[allow(dead_code)]
+mod harness;
+
+mod hall;

@@ -1,0 +1,89 @@
+//! Installing what the build and the tests need, only when it is missing: the wasm target, rustfmt
+//! and clippy, Debian's Chromium and ChromeDriver, and the Python packages of the reference scripts.
+
+use crate::cmd;
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// `rustup target add wasm32-unknown-unknown`, unless it is installed.
+pub fn wasm_target() -> Result<()> {
+    let sysroot = Command::new("rustc").args(["--print", "sysroot"]).current_dir(cmd::root()).output()?;
+    let sysroot = PathBuf::from(String::from_utf8_lossy(&sysroot.stdout).trim());
+    if sysroot.join("lib/rustlib/wasm32-unknown-unknown/lib").is_dir() {
+        return Ok(());
+    }
+    cmd::run(
+        Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]).current_dir(cmd::root()),
+    )
+}
+
+/// `rustup component add rustfmt clippy`, unless both answer.
+pub fn rust_components() -> Result<()> {
+    let answers = |sub: &str| cmd::cargo(&[sub, "--version"]).output().is_ok_and(|out| out.status.success());
+    if answers("fmt") && answers("clippy") {
+        return Ok(());
+    }
+    cmd::run(Command::new("rustup").args(["component", "add", "rustfmt", "clippy"]).current_dir(cmd::root()))
+}
+
+/// Debian's `chromium` and `chromium-driver`, unless both binaries are there.
+pub fn chromium() -> Result<()> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    let root = is_root();
+    if !root && !cmd::on_path("sudo") {
+        bail!(
+            "{CHROMIUM} or {CHROMEDRIVER} is missing; install Debian's chromium and chromium-driver as root"
+        );
+    }
+    let apt = |args: &[&str]| {
+        let mut command = if root { Command::new("apt-get") } else { Command::new("sudo") };
+        if !root {
+            command.arg("apt-get");
+        }
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        command
+    };
+    cmd::run(&mut apt(&["update", "-qq"]))?;
+    cmd::run(&mut apt(&["install", "-y", "-qq", "--no-install-recommends", "chromium", "chromium-driver"]))
+}
+
+fn is_root() -> bool {
+    Command::new("id").arg("-u").output().is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == "0")
+}
+
+/// The folder of the reference scripts (numpy/scipy/statsmodels), written by core's developers.
+pub fn reference_dir() -> PathBuf {
+    cmd::root().join("core/tests/reference")
+}
+
+/// The Python that runs the reference scripts: a venv under `target/pyenv` with the packages of
+/// `requirements.txt` when that file exists (reinstalled only when it changes), else `python3`.
+pub fn python() -> Result<PathBuf> {
+    let requirements = reference_dir().join("requirements.txt");
+    if !requirements.is_file() {
+        return Ok(PathBuf::from("python3"));
+    }
+    let venv = cmd::target_dir().join("pyenv");
+    let python = venv.join("bin/python");
+    let wanted = std::fs::read_to_string(&requirements)?;
+    let stamp = venv.join("installed-requirements.txt");
+    if python.exists() && std::fs::read_to_string(&stamp).is_ok_and(|had| had == wanted) {
+        return Ok(python);
+    }
+    if !python.exists() {
+        cmd::run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    }
+    cmd::run(
+        Command::new(&python)
+            .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r"])
+            .arg(&requirements),
+    )?;
+    std::fs::write(&stamp, wanted).with_context(|| format!("could not write {}", stamp.display()))?;
+    Ok(python)
+}
