@@ -1,23 +1,125 @@
-//! The root component.
+//! The root component: the state, the store, the route, and the frame around every screen.
 
-use manyi_core::{Lang, Text};
+use crate::components::LanguageSwitch;
+use crate::i18n::Ui;
+use crate::pages::{ResultsPage, SurveyPage};
+use crate::platform::location::{self, HashListener, Route};
+use crate::platform::{clock, prefs};
+use crate::state::survey::SurveyAction;
+use crate::state::{Action, AppState, Notice};
+use crate::storage::Store;
+use manyi_core::questionnaire::builtin::Builtin;
+use manyi_core::Lang;
+use yew::platform::spawn_local;
 use yew::prelude::*;
+
+/// Where the store stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreStatus {
+    /// Being opened (and searched for a draft to resume).
+    Opening,
+    /// Open.
+    Ready(Store),
+    /// It could not be opened; the app works without keeping anything.
+    Failed,
+}
+
+/// What every page reads: the state (with its dispatcher) and the store.
+#[derive(Clone, PartialEq)]
+pub struct AppContext {
+    /// The app's state.
+    pub state: UseReducerHandle<AppState>,
+    /// The store.
+    pub store: StoreStatus,
+}
+
+impl AppContext {
+    /// The interface language.
+    pub fn lang(&self) -> Lang {
+        self.state.lang
+    }
+}
+
+/// Opens the store, then hands the newest unfinished draft to the survey to resume.
+async fn open_store(state: UseReducerHandle<AppState>) -> StoreStatus {
+    let store = match Store::open().await {
+        Ok(store) => store,
+        Err(e) => {
+            state.dispatch(Action::Notify(Notice::StorageUnavailable(e.to_string())));
+            return StoreStatus::Failed;
+        }
+    };
+    match store.drafts(&state.survey.questionnaire.id).await {
+        Ok(mut drafts) => {
+            if let Some(draft) = drafts.pop() {
+                let at = clock::now();
+                state.dispatch(Action::Survey(SurveyAction::Resume { draft: Box::new(draft), at }));
+            }
+        }
+        Err(e) => state.dispatch(Action::Notify(Notice::StorageUnavailable(e.to_string()))),
+    }
+    StoreStatus::Ready(store)
+}
+
+fn notice_banner(state: &UseReducerHandle<AppState>) -> Html {
+    let Some(notice) = &state.notice else { return Html::default() };
+    let (text, detail) = match notice {
+        Notice::StorageUnavailable(d) => (Ui::StorageUnavailable, d),
+        Notice::SaveFailed(d) => (Ui::SaveFailed, d),
+    };
+    let dismiss = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::DismissNotice))
+    };
+    html! {
+        <div class="notice" role="alert">
+            <p>{ text.get(state.lang) }</p>
+            <p class="notice-detail">{ detail }</p>
+            <button type="button" onclick={dismiss}>{ Ui::Dismiss.get(state.lang) }</button>
+        </div>
+    }
+}
 
 /// The whole app, mounted on `<body>` by `main`.
 #[function_component(App)]
 pub fn app() -> Html {
-    let count = use_state(|| 0_u32);
-    let increment = {
-        let count = count.clone();
-        Callback::from(move |_| count.set(*count + 1))
+    let state = use_reducer(|| AppState::new(Builtin::Hall.questionnaire(), prefs::load_lang()));
+    let store = use_state(|| StoreStatus::Opening);
+    let route = use_state(location::current);
+    {
+        let (state, store) = (state.clone(), store.clone());
+        use_effect_with((), move |_| spawn_local(async move { store.set(open_store(state).await) }));
+    }
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = HashListener::new(move |r| route.set(r));
+            move || drop(listener)
+        });
+    }
+    use_effect_with(state.lang, |&lang| {
+        prefs::save_lang(lang);
+        prefs::show_lang(lang);
+    });
+    let on_switch = {
+        let state = state.clone();
+        Callback::from(move |lang| state.dispatch(Action::SetLang(lang)))
     };
-    let satisfied = Text::new("满意", "Satisfied");
+    let page = match *route {
+        Route::Survey => html! { <SurveyPage /> },
+        Route::Results => html! { <ResultsPage /> },
+    };
+    let context = AppContext { state: state.clone(), store: (*store).clone() };
     html! {
-        <main class="app">
-            <h1>{ "满意 Manyi" }</h1>
-            <p class="tagline" lang="zh-CN">{ satisfied.get(Lang::Zh) }</p>
-            <button type="button" class="counter-button" onclick={increment}>{ "加一 Add one" }</button>
-            <p>{ "次数 Count: " }<output id="count" aria-live="polite">{ *count }</output></p>
-        </main>
+        <ContextProvider<AppContext> {context}>
+            <div class="app">
+                <header class="topbar">
+                    <span class="brand">{ "满意 Manyi" }</span>
+                    <LanguageSwitch lang={state.lang} {on_switch} />
+                </header>
+                { notice_banner(&state) }
+                <main class="screen">{ page }</main>
+            </div>
+        </ContextProvider<AppContext>>
     }
 }

@@ -1,8 +1,13 @@
-//! The Manyi Yew app: a thin shell over `manyi-core`.
-//!
-//! For now a placeholder page: a heading, a text that comes from the core (proving it links into wasm)
-//! and a counter button that the browser and end-to-end tests click.
+//! The Manyi Yew app: a thin shell over `manyi-core`. State transitions live in `state`, what the
+//! screens show in `view`, the browser at the edge in `platform` and `storage`.
 
 mod app;
+pub mod components;
+pub mod i18n;
+mod pages;
+pub mod platform;
+pub mod state;
+pub mod storage;
+pub mod view;
 
 pub use app::App;

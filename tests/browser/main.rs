@@ -2,7 +2,10 @@
 //! (`cargo test --target wasm32-unknown-unknown -p manyi`, or `cargo xtask test`).
 #![cfg(target_arch = "wasm32")]
 
-mod counter;
+// Helpers: not every test uses every one.
+#[allow(dead_code)]
 mod dom;
+mod faces;
+mod storage;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

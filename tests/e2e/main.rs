@@ -6,4 +6,4 @@
 #[allow(dead_code)]
 mod harness;
 
-mod counter;
+mod hall;

@@ -1,0 +1,73 @@
+//! The route in the address bar: hash routes (`#/`, `#/results`), so a static server serves them all.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// A screen reachable by address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// `#/`: the kiosk survey.
+    Survey,
+    /// `#/results`: the stored responses and the index.
+    Results,
+}
+
+impl Route {
+    /// The route of a location hash; anything unknown is the survey.
+    pub fn from_hash(hash: &str) -> Route {
+        match hash.trim_start_matches('#').trim_end_matches('/') {
+            "/results" => Route::Results,
+            _ => Route::Survey,
+        }
+    }
+
+    /// The address of the route.
+    pub fn href(self) -> &'static str {
+        match self {
+            Route::Survey => "#/",
+            Route::Results => "#/results",
+        }
+    }
+}
+
+/// The route shown now.
+pub fn current() -> Route {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    Route::from_hash(&hash)
+}
+
+/// Calls `f` whenever the hash changes, until the returned guard is dropped.
+pub struct HashListener(Option<Closure<dyn FnMut()>>);
+
+impl HashListener {
+    /// Starts listening.
+    pub fn new(mut f: impl FnMut(Route) + 'static) -> HashListener {
+        let closure = Closure::<dyn FnMut()>::new(move || f(current()));
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
+        }
+        HashListener(Some(closure))
+    }
+}
+
+impl Drop for HashListener {
+    fn drop(&mut self) {
+        if let (Some(w), Some(c)) = (web_sys::window(), self.0.take()) {
+            let _ = w.remove_event_listener_with_callback("hashchange", c.as_ref().unchecked_ref());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Route;
+
+    #[test]
+    fn routes_from_hashes() {
+        assert_eq!(Route::from_hash("#/results"), Route::Results);
+        assert_eq!(Route::from_hash("#/results/"), Route::Results);
+        assert_eq!(Route::from_hash(""), Route::Survey);
+        assert_eq!(Route::from_hash("#/"), Route::Survey);
+        assert_eq!(Route::from_hash("#/nowhere"), Route::Survey);
+    }
+}

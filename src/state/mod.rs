@@ -1,0 +1,73 @@
+//! The app's state and every transition of it. `reduce` is pure: reading the clock, making ids and
+//! saving to storage happen in the callbacks and effects that surround it.
+
+pub mod survey;
+#[cfg(test)]
+mod tests;
+
+use manyi_core::questionnaire::Questionnaire;
+use manyi_core::Lang;
+use std::rc::Rc;
+use survey::{Survey, SurveyAction};
+use yew::Reducible;
+
+/// Something the app must tell the person that is not part of a screen (storage failures).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The device's storage could not be opened; nothing will be kept.
+    StorageUnavailable(String),
+    /// A response could not be saved.
+    SaveFailed(String),
+}
+
+/// The app's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// The language of the interface.
+    pub lang: Lang,
+    /// The kiosk survey.
+    pub survey: Survey,
+    /// A problem to show, if any.
+    pub notice: Option<Notice>,
+}
+
+/// Everything that changes the app's state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Switch the interface language.
+    SetLang(Lang),
+    /// A move on the survey.
+    Survey(SurveyAction),
+    /// Show a problem.
+    Notify(Notice),
+    /// Hide the problem shown.
+    DismissNotice,
+}
+
+impl AppState {
+    /// The state at launch: the survey of `q` on its start screen.
+    pub fn new(q: Questionnaire, lang: Lang) -> AppState {
+        AppState { lang, survey: Survey::new(q), notice: None }
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let changed = match action {
+            Action::SetLang(lang) => std::mem::replace(&mut next.lang, lang) != lang,
+            Action::Survey(a) => next.survey.apply(a),
+            Action::Notify(n) => next.notice.replace(n.clone()) != Some(n),
+            Action::DismissNotice => next.notice.take().is_some(),
+        };
+        // An ignored action (e.g. the second tap of a double tap) keeps the same state, so nothing
+        // re-renders and no effect runs again.
+        if changed {
+            Rc::new(next)
+        } else {
+            self
+        }
+    }
+}

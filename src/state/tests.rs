@@ -1,0 +1,255 @@
+//! The survey machine driven natively through the hall questionnaire.
+
+use super::survey::{Screen, SurveyAction, DOUBLE_TAP_MS};
+use super::{Action, AppState};
+use crate::view::plan::PageKind;
+use chrono::{DateTime, Duration, FixedOffset};
+use manyi_core::questionnaire::builtin::Builtin;
+use manyi_core::questionnaire::item::{ChoiceCode, ItemId};
+use manyi_core::response::answer::Answer;
+use manyi_core::response::tags::{BusinessType, CustomerClass};
+use manyi_core::response::Status;
+use manyi_core::Lang;
+use std::rc::Rc;
+use uuid::Uuid;
+use yew::Reducible;
+
+const RATED: [&str; 11] = [
+    "guide",
+    "wait",
+    "queue_fair",
+    "courtesy",
+    "speed",
+    "right_first_time",
+    "explained",
+    "kiosk_ease",
+    "kiosk_fit",
+    "environment",
+    "overall",
+];
+
+fn t0() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-22T09:00:00+08:00").unwrap()
+}
+
+/// A person who taps once a second, starting at `t0`.
+struct Person {
+    state: Rc<AppState>,
+    clock: DateTime<FixedOffset>,
+}
+
+impl Person {
+    fn new() -> Person {
+        Person { state: Rc::new(AppState::new(Builtin::Hall.questionnaire(), Lang::Zh)), clock: t0() }
+    }
+
+    fn later(&mut self, ms: i64) -> DateTime<FixedOffset> {
+        self.clock += Duration::milliseconds(ms);
+        self.clock
+    }
+
+    fn act(&mut self, a: SurveyAction) -> bool {
+        let before = Rc::clone(&self.state);
+        self.state = Rc::clone(&self.state).reduce(Action::Survey(a));
+        !Rc::ptr_eq(&before, &self.state)
+    }
+
+    fn page(&self) -> usize {
+        match self.state.survey.screen {
+            Screen::Page(p) => p,
+            other => panic!("not on a question screen but on {other:?}"),
+        }
+    }
+
+    fn answer(&mut self, item: &str, answer: Answer) -> bool {
+        let (page, at) = (self.page(), self.later(1000));
+        self.act(SurveyAction::Answer { page, item: ItemId::new(item), answer, at })
+    }
+
+    fn choose(&mut self, item: &str, code: &str) -> bool {
+        self.answer(item, Answer::Choice(ChoiceCode::new(code)))
+    }
+
+    fn current_item(&self) -> &str {
+        self.state.survey.plan.pages[self.page()].items[0].as_str()
+    }
+}
+
+#[test]
+fn hall_plan_has_one_screen_per_tap_item_and_one_closing_form() {
+    let p = Person::new();
+    let plan = &p.state.survey.plan;
+    assert_eq!(plan.pages.len(), 2 + 11 + 1);
+    assert!(plan.pages[..13].iter().all(|p| p.kind == PageKind::Tap && p.items.len() == 1));
+    let last: Vec<&str> = plan.pages[13].items.iter().map(ItemId::as_str).collect();
+    assert_eq!((plan.pages[13].kind, last), (PageKind::Form, vec!["comment", "callback_consent", "phone"]));
+}
+
+#[test]
+fn a_whole_survey_by_taps() {
+    let mut p = Person::new();
+    let at = p.later(0);
+    assert!(p.act(SurveyAction::Start { id: Uuid::from_u128(7), at }));
+    assert_eq!(p.current_item(), "business");
+    assert!(p.choose("business", "repair"));
+    assert!(p.choose("customer_class", "residential"));
+    for id in RATED {
+        assert_eq!(p.current_item(), id);
+        let answer = if id.starts_with("kiosk") { Answer::NotApplicable } else { Answer::Rating(4) };
+        assert!(p.answer(id, answer));
+    }
+    assert_eq!(p.current_item(), "comment");
+    assert!(p.answer("comment", Answer::Text("很好".into())));
+    assert!(p.answer("callback_consent", Answer::Yes));
+    assert!(p.answer("phone", Answer::Text("13800000000".into())));
+    let (page, at) = (p.page(), p.later(1000));
+    assert!(p.act(SurveyAction::Submit { page, at }));
+    assert_eq!(p.state.survey.screen, Screen::Thanks);
+    let r = p.state.survey.draft.as_ref().unwrap();
+    assert_eq!((r.status, r.submitted_at), (Status::Complete, Some(at)));
+    assert_eq!(r.tags.business_type, Some(BusinessType::Repair));
+    assert_eq!(r.tags.customer_class, Some(CustomerClass::Residential));
+    assert_eq!(r.answers.len(), 2 + 11 + 3);
+    assert!(p.act(SurveyAction::Reset));
+    assert_eq!((p.state.survey.screen, p.state.survey.draft.is_none()), (Screen::Start, true));
+}
+
+#[test]
+fn a_double_tap_records_one_answer_and_moves_one_screen() {
+    let mut p = Person::new();
+    let at = p.later(0);
+    p.act(SurveyAction::Start { id: Uuid::from_u128(1), at });
+    // The second tap of a double tap on 开始 lands on the first question: ignored.
+    let at = p.later(80);
+    assert!(!p.act(SurveyAction::Answer {
+        page: 0,
+        item: ItemId::new("business"),
+        answer: Answer::Choice(ChoiceCode::new("payment")),
+        at
+    }));
+    assert!(p.choose("business", "payment"));
+    // Both taps of a double tap name the screen they were made on: the second is stale.
+    let at = p.later(60);
+    let stale = SurveyAction::Answer {
+        page: 0,
+        item: ItemId::new("business"),
+        answer: Answer::Choice(ChoiceCode::new("repair")),
+        at,
+    };
+    assert!(!p.act(stale));
+    // …or it lands on the next screen too soon after it appeared: ignored as well.
+    let at = p.later(DOUBLE_TAP_MS - 100);
+    let early = SurveyAction::Answer {
+        page: 1,
+        item: ItemId::new("customer_class"),
+        answer: Answer::Choice(ChoiceCode::new("other")),
+        at,
+    };
+    assert!(!p.act(early));
+    assert_eq!(p.current_item(), "customer_class");
+    let r = p.state.survey.draft.as_ref().unwrap();
+    assert_eq!(r.tags.business_type, Some(BusinessType::Payment));
+    assert_eq!(r.answers.len(), 1);
+}
+
+#[test]
+fn back_shows_the_previous_answer_and_a_new_tap_replaces_it() {
+    let mut p = Person::new();
+    let at = p.later(0);
+    p.act(SurveyAction::Start { id: Uuid::from_u128(2), at });
+    p.choose("business", "payment");
+    let (page, at) = (p.page(), p.later(1000));
+    assert!(p.act(SurveyAction::Back { page, at }));
+    assert_eq!(p.current_item(), "business");
+    // No screen before the first one.
+    let (page, at) = (p.page(), p.later(1000));
+    assert!(!p.act(SurveyAction::Back { page, at }));
+    assert!(p.choose("business", "inquiry"));
+    assert_eq!(p.current_item(), "customer_class");
+    let r = p.state.survey.draft.as_ref().unwrap();
+    assert_eq!(r.tags.business_type, Some(BusinessType::Inquiry));
+}
+
+#[test]
+fn a_resumed_draft_continues_at_its_first_open_question() {
+    let mut p = Person::new();
+    let at = p.later(0);
+    p.act(SurveyAction::Start { id: Uuid::from_u128(3), at });
+    p.choose("business", "payment");
+    p.choose("customer_class", "business");
+    p.answer("guide", Answer::Rating(5));
+    let draft = p.state.survey.draft.clone().unwrap();
+
+    let mut q = Person::new();
+    let at = q.later(0);
+    assert!(q.act(SurveyAction::Resume { draft: Box::new(draft.clone()), at }));
+    assert_eq!(q.current_item(), "wait");
+    assert_eq!(q.state.survey.draft.as_ref(), Some(&draft));
+    // Only onto the start screen, and only drafts.
+    assert!(!q.act(SurveyAction::Resume { draft: Box::new(draft), at }));
+}
+
+#[test]
+fn submitting_with_a_required_item_open_goes_back_to_it() {
+    let mut p = Person::new();
+    let at = p.later(0);
+    p.act(SurveyAction::Start { id: Uuid::from_u128(4), at });
+    p.choose("business", "payment");
+    p.choose("customer_class", "business");
+    // Skip every rating with 下一题 / Next.
+    while p.state.survey.plan.pages[p.page()].kind == PageKind::Tap {
+        let (page, at) = (p.page(), p.later(1000));
+        assert!(p.act(SurveyAction::Next { page, at }));
+    }
+    let (page, at) = (p.page(), p.later(1000));
+    assert!(p.act(SurveyAction::Submit { page, at }));
+    assert_eq!(p.current_item(), "guide");
+    assert_eq!(p.state.survey.missing.as_ref().map(ItemId::as_str), Some("guide"));
+    assert_eq!(p.state.survey.draft.as_ref().unwrap().status, Status::Draft);
+    assert!(p.answer("guide", Answer::Rating(3)));
+    assert_eq!(p.state.survey.missing, None);
+}
+
+#[test]
+fn an_answer_the_item_does_not_take_changes_nothing() {
+    let mut p = Person::new();
+    let at = p.later(0);
+    p.act(SurveyAction::Start { id: Uuid::from_u128(5), at });
+    p.choose("business", "payment");
+    p.choose("customer_class", "business");
+    assert!(!p.answer("guide", Answer::NotApplicable), "guide offers no N/A");
+    assert!(!p.answer("guide", Answer::Rating(6)));
+    assert_eq!(p.current_item(), "guide");
+}
+
+#[test]
+fn text_typed_at_once_on_a_new_screen_is_kept_but_a_tap_is_not() {
+    let mut p = Person::new();
+    let at = p.later(0);
+    p.act(SurveyAction::Start { id: Uuid::from_u128(6), at });
+    p.choose("business", "payment");
+    p.choose("customer_class", "business");
+    for id in RATED {
+        p.answer(id, Answer::Rating(4));
+    }
+    let page = p.page();
+    assert_eq!(p.current_item(), "comment");
+    // 100 ms after the closing screen appeared: the comment counts, the tap on 是 does not.
+    let at = p.later(100);
+    assert!(p.act(SurveyAction::Answer {
+        page,
+        item: ItemId::new("comment"),
+        answer: Answer::Text("好".into()),
+        at
+    }));
+    let at = p.later(0);
+    assert!(!p.act(SurveyAction::Answer {
+        page,
+        item: ItemId::new("callback_consent"),
+        answer: Answer::Yes,
+        at
+    }));
+    let r = p.state.survey.draft.as_ref().unwrap();
+    assert_eq!(r.answer_of(&ItemId::new("comment")), Some(&Answer::Text("好".into())));
+    assert_eq!(r.answer_of(&ItemId::new("callback_consent")), None);
+}

@@ -1,0 +1,61 @@
+//! The database's schema: its name, its version and the named migration that brings each version
+//! about. A new version adds a migration here; old ones never change.
+
+use wasm_bindgen::JsValue;
+use web_sys::{IdbDatabase, IdbObjectStoreParameters, IdbTransaction};
+
+/// The database of the app.
+pub const DB_NAME: &str = "manyi";
+/// The object store of responses, keyed by the response UUID (`id`).
+pub const RESPONSES: &str = "responses";
+/// Index of `responses` by questionnaire id.
+pub const BY_QUESTIONNAIRE: &str = "by_questionnaire";
+/// Index of `responses` by status (draft, complete, break_off).
+pub const BY_STATUS: &str = "by_status";
+
+/// One step of the schema.
+pub struct Migration {
+    /// The version it brings the database to.
+    pub version: u32,
+    /// What it does, for error messages.
+    pub name: &'static str,
+    run: fn(&IdbDatabase, &IdbTransaction) -> Result<(), JsValue>,
+}
+
+/// Every migration, in version order, starting at 1.
+pub const MIGRATIONS: &[Migration] =
+    &[Migration { version: 1, name: "v1: responses store with questionnaire and status indexes", run: v1 }];
+
+/// The current version: the last migration's.
+pub const VERSION: u32 = 1;
+
+fn v1(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), JsValue> {
+    let params = IdbObjectStoreParameters::new();
+    params.set_key_path(&JsValue::from_str("id"));
+    let store = db.create_object_store_with_optional_parameters(RESPONSES, &params)?;
+    store.create_index_with_str(BY_QUESTIONNAIRE, "questionnaire")?;
+    store.create_index_with_str(BY_STATUS, "status")?;
+    Ok(())
+}
+
+/// Runs the migrations after `old` up to [`VERSION`], in order.
+pub fn upgrade(db: &IdbDatabase, tx: &IdbTransaction, old: u32) -> Result<(), JsValue> {
+    for m in MIGRATIONS.iter().filter(|m| m.version > old && m.version <= VERSION) {
+        (m.run)(db, tx).map_err(|e| {
+            let reason = super::StorageError::describe(&e);
+            JsValue::from_str(&format!("migration {} failed: {reason}", m.name))
+        })?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_count_up_to_the_version() {
+        let versions: Vec<u32> = MIGRATIONS.iter().map(|m| m.version).collect();
+        assert_eq!(versions, (1..=VERSION).collect::<Vec<_>>());
+    }
+}
