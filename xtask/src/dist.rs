@@ -42,10 +42,10 @@ pub fn dir() -> PathBuf {
 pub fn build(options: &Options) -> Result<PathBuf> {
     install::wasm_target()?;
     let profile = if options.debug { "dev" } else { RELEASE_PROFILE };
-    let build = ["build", "--target", WASM_TARGET, "--profile", profile, "-p", "manyi", "--bin", "manyi"];
+    let build = ["build", "--target", WASM_TARGET, "--profile", profile, "-p", "manyi", "--bin", "manyi-app"];
     cmd::run(&mut cmd::cargo(&build))?;
     let profile_dir = if options.debug { "debug" } else { RELEASE_PROFILE };
-    let wasm = cmd::target_dir().join(WASM_TARGET).join(profile_dir).join("manyi.wasm");
+    let wasm = cmd::target_dir().join(WASM_TARGET).join(profile_dir).join("manyi-app.wasm");
 
     let dist = dir();
     if dist.exists() {
