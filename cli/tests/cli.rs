@@ -2,30 +2,11 @@
 //! independently (DOMAIN.md's public checks, arithmetic by hand, and the Python reference
 //! fixtures of core/tests/reference), and its errors.
 
+mod support;
+
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn manyi(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_manyi")).args(args).output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let p: PathBuf = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p.display().to_string()
-}
+use std::path::Path;
+use support::{manyi, write};
 
 fn json(args: &[&str]) -> Value {
     let mut all = vec!["--format", "json"];

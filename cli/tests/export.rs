@@ -3,36 +3,10 @@
 //! everything before anything is written.
 
 use calamine::{open_workbook, Data, DataType, Reader, Xlsx};
-use std::io::Write;
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Stdio};
-
-struct Run {
-    code: i32,
-    stdout: Vec<u8>,
-    stderr: String,
-}
-
-fn manyi(args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_manyi"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    if let Some(bytes) = stdin {
-        input.write_all(bytes).unwrap();
-    }
-    drop(input);
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
+use support::{manyi_with_stdin as manyi, Run};
 
 fn ok(args: &[&str], stdin: Option<&[u8]>) -> Run {
     let r = manyi(args, stdin);
@@ -48,8 +22,8 @@ const AT: &str = "2026-11-22T20:30:00+08:00";
 
 #[test]
 fn sample_is_deterministic_and_piped_into_an_export_gives_the_workbook() {
-    let a = ok(&["sample", "--questionnaire", "hall", "--count", "400", "--seed", "8"], None).stdout;
-    let b = ok(&["sample", "--questionnaire", "hall", "--count", "400", "--seed", "8"], None).stdout;
+    let a = ok(&["sample", "--questionnaire", "hall", "--count", "400", "--seed", "8"], None).bytes;
+    let b = ok(&["sample", "--questionnaire", "hall", "--count", "400", "--seed", "8"], None).bytes;
     assert_eq!(a, b, "same seed, same bytes");
     let v: serde_json::Value = serde_json::from_slice(&a).unwrap();
     assert_eq!(v["responses"].as_array().unwrap().len(), 400);

@@ -1,30 +1,10 @@
 //! `manyi rates` on real files: AAPOR rates against values computed by hand, grouping, JSON, and
 //! an unknown code reported with its file, line and column.
 
+mod support;
+
 use serde_json::Value;
-use std::path::Path;
-use std::process::Command;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn manyi(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_manyi")).args(args).output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p.display().to_string()
-}
+use support::{manyi, write};
 
 /// Eight closed cases and one open (C9, blank code: skipped).
 const CASES: &str = "case,agent,final_code

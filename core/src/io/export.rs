@@ -5,7 +5,7 @@
 
 use super::responses::{dictionary_table, responses_table, ResponsesOptions};
 use super::table::{Cell, Table};
-use super::tables::{drivers_table, kano_table, report_index_table};
+use super::tables::{code, drivers_table, kano_table, report_index_table};
 use crate::analyses::{drivers_of_responses, kano_of_responses, DriverRow};
 use crate::error::Result;
 use crate::questionnaire::Questionnaire;
@@ -228,10 +228,6 @@ fn about_table(q: &Questionnaire, shown: usize, a: &Analysis, at: DateTime<Fixed
     );
     row("manyi", "版本", "Manyi core version", env!("CARGO_PKG_VERSION").into());
     t
-}
-
-fn code(value: &impl serde::Serialize) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 #[cfg(test)]

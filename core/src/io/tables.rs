@@ -163,7 +163,7 @@ pub fn drivers_table(rows: &[DriverRow]) -> Table {
 }
 
 /// The serde code of a unit enum value (its snake_case name).
-fn code(value: &impl serde::Serialize) -> String {
+pub(crate) fn code(value: &impl serde::Serialize) -> String {
     serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
