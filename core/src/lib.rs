@@ -16,6 +16,7 @@ pub mod questionnaire;
 pub mod response;
 pub mod sample;
 pub mod scoring;
+pub mod session;
 pub mod text;
 
 #[cfg(test)]

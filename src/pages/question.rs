@@ -4,10 +4,10 @@ use crate::app::AppContext;
 use crate::components::{ItemView, Progress};
 use crate::i18n::Ui;
 use crate::platform::clock;
-use crate::state::survey::SurveyAction;
 use crate::state::{Action, AppState};
-use crate::view::plan::PageKind;
 use manyi_core::questionnaire::item::Item;
+use manyi_core::session::plan::PageKind;
+use manyi_core::session::survey::SurveyAction;
 use yew::prelude::*;
 
 /// Properties of [`QuestionScreen`].

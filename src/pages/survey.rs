@@ -5,8 +5,8 @@ use super::start::StartScreen;
 use super::thanks::ThanksScreen;
 use crate::app::{AppContext, StoreStatus};
 use crate::platform::{clock, new_id};
-use crate::state::survey::{Screen, SurveyAction};
 use crate::state::{Action, Notice};
+use manyi_core::session::survey::{Screen, SurveyAction};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 

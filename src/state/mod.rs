@@ -1,14 +1,10 @@
 //! The app's state and every transition of it. `reduce` is pure: reading the clock, making ids and
 //! saving to storage happen in the callbacks and effects that surround it.
 
-pub mod survey;
-#[cfg(test)]
-mod tests;
-
 use manyi_core::questionnaire::Questionnaire;
+use manyi_core::session::survey::{Survey, SurveyAction};
 use manyi_core::Lang;
 use std::rc::Rc;
-use survey::{Survey, SurveyAction};
 use yew::Reducible;
 
 /// Something the app must tell the person that is not part of a screen (storage failures).
@@ -69,5 +65,22 @@ impl Reducible for AppState {
         } else {
             self
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use manyi_core::questionnaire::builtin::Builtin;
+
+    #[test]
+    fn an_ignored_action_keeps_the_same_state() {
+        let s = Rc::new(AppState::new(Builtin::Hall.questionnaire(), Lang::Zh));
+        let same = Rc::clone(&s).reduce(Action::SetLang(Lang::Zh));
+        assert!(Rc::ptr_eq(&s, &same), "no change, no re-render");
+        let reset = Rc::clone(&s).reduce(Action::Survey(SurveyAction::Reset));
+        assert!(Rc::ptr_eq(&s, &reset), "Reset off the thank-you screen is ignored");
+        let en = s.reduce(Action::SetLang(Lang::En));
+        assert_eq!(en.lang, Lang::En);
     }
 }

@@ -4,9 +4,9 @@
 //! own and moves on when tapped; consecutive other items (optional ones, text) share a form screen
 //! with an explicit button. Which screens are visible follows core's show-if rules.
 
-use manyi_core::questionnaire::item::{Item, ItemId, ItemKind};
-use manyi_core::questionnaire::Questionnaire;
-use manyi_core::response::Response;
+use crate::questionnaire::item::{Item, ItemId, ItemKind};
+use crate::questionnaire::Questionnaire;
+use crate::response::Response;
 
 /// How a screen is answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

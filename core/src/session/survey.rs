@@ -1,14 +1,14 @@
 //! The survey as a state machine: the draft response, the current screen, and every move a person
 //! can make. Pure: times and ids come in with the actions, answers are checked by core.
 
-use crate::view::plan::{PageKind, Plan};
+use super::plan::{PageKind, Plan};
+use crate::questionnaire::item::ItemId;
+use crate::questionnaire::Questionnaire;
+use crate::response::answer::Answer;
+use crate::response::tags::Tags;
+use crate::response::{Channel, Response, Status};
+use crate::Error;
 use chrono::{DateTime, FixedOffset};
-use manyi_core::questionnaire::item::ItemId;
-use manyi_core::questionnaire::Questionnaire;
-use manyi_core::response::answer::Answer;
-use manyi_core::response::tags::Tags;
-use manyi_core::response::{Channel, Response, Status};
-use manyi_core::Error;
 use std::rc::Rc;
 use uuid::Uuid;
 
@@ -31,19 +31,58 @@ pub enum Screen {
 #[derive(Debug, Clone, PartialEq)]
 pub enum SurveyAction {
     /// Start a new response.
-    Start { id: Uuid, at: DateTime<FixedOffset> },
+    Start {
+        /// Its UUID, made by the caller.
+        id: Uuid,
+        /// When.
+        at: DateTime<FixedOffset>,
+    },
     /// Continue a draft found in storage.
-    Resume { draft: Box<Response>, at: DateTime<FixedOffset> },
+    Resume {
+        /// The draft.
+        draft: Box<Response>,
+        /// When.
+        at: DateTime<FixedOffset>,
+    },
     /// Answer an item on screen `page`.
-    Answer { page: usize, item: ItemId, answer: Answer, at: DateTime<FixedOffset> },
+    Answer {
+        /// The screen the answer was given on.
+        page: usize,
+        /// The item.
+        item: ItemId,
+        /// The answer.
+        answer: Answer,
+        /// When.
+        at: DateTime<FixedOffset>,
+    },
     /// Remove the answer to an item on screen `page` (e.g. a comment emptied).
-    Clear { page: usize, item: ItemId },
+    Clear {
+        /// The screen.
+        page: usize,
+        /// The item.
+        item: ItemId,
+    },
     /// Go on from screen `page`.
-    Next { page: usize, at: DateTime<FixedOffset> },
+    Next {
+        /// The screen.
+        page: usize,
+        /// When.
+        at: DateTime<FixedOffset>,
+    },
     /// Go back from screen `page`.
-    Back { page: usize, at: DateTime<FixedOffset> },
+    Back {
+        /// The screen.
+        page: usize,
+        /// When.
+        at: DateTime<FixedOffset>,
+    },
     /// Submit from screen `page`.
-    Submit { page: usize, at: DateTime<FixedOffset> },
+    Submit {
+        /// The screen.
+        page: usize,
+        /// When.
+        at: DateTime<FixedOffset>,
+    },
     /// Leave the thank-you screen for the start screen.
     Reset,
 }
@@ -61,12 +100,16 @@ pub struct Survey {
     pub draft: Option<Response>,
     /// A required item the person still has to answer, after a submit that core refused.
     pub missing: Option<ItemId>,
+    /// The channel every new response records.
+    pub channel: Channel,
+    /// The tags every new response starts with (hall, counter, staff, device, interviewer).
+    pub tags: Tags,
     /// When the screen was entered, to recognise the second tap of a double tap.
     entered_at: Option<DateTime<FixedOffset>>,
 }
 
 impl Survey {
-    /// A survey of `q` on its start screen.
+    /// A survey of `q` on its start screen, in the hall channel with no tags.
     pub fn new(q: Questionnaire) -> Survey {
         let plan = Plan::new(&q);
         Survey {
@@ -75,8 +118,17 @@ impl Survey {
             screen: Screen::Start,
             draft: None,
             missing: None,
+            channel: Channel::Hall,
+            tags: Tags::default(),
             entered_at: None,
         }
+    }
+
+    /// The same survey recording `channel` and starting every response with `tags`.
+    pub fn with_context(mut self, channel: Channel, tags: Tags) -> Survey {
+        self.channel = channel;
+        self.tags = tags;
+        self
     }
 
     /// Applies a move; returns whether anything changed.
@@ -109,7 +161,7 @@ impl Survey {
         if self.screen != Screen::Start || self.draft.is_some() {
             return false;
         }
-        let r = Response::start(id, &self.questionnaire, Channel::Hall, Tags::default(), at);
+        let r = Response::start(id, &self.questionnaire, self.channel, self.tags.clone(), at);
         let first = self.plan.next(&self.questionnaire, &r, None);
         self.draft = Some(r);
         self.go(first.map_or(Screen::Start, Screen::Page), Some(at));

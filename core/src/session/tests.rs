@@ -1,18 +1,14 @@
-//! The survey machine driven natively through the hall questionnaire.
+//! The survey machine driven through the hall questionnaire by a person tapping once a second.
 
-use super::survey::{Screen, SurveyAction, DOUBLE_TAP_MS};
-use super::{Action, AppState};
-use crate::view::plan::PageKind;
+use super::plan::PageKind;
+use super::survey::{Screen, Survey, SurveyAction, DOUBLE_TAP_MS};
+use crate::questionnaire::builtin::Builtin;
+use crate::questionnaire::item::{ChoiceCode, ItemId};
+use crate::response::answer::Answer;
+use crate::response::tags::{BusinessType, CustomerClass};
+use crate::response::Status;
 use chrono::{DateTime, Duration, FixedOffset};
-use manyi_core::questionnaire::builtin::Builtin;
-use manyi_core::questionnaire::item::{ChoiceCode, ItemId};
-use manyi_core::response::answer::Answer;
-use manyi_core::response::tags::{BusinessType, CustomerClass};
-use manyi_core::response::Status;
-use manyi_core::Lang;
-use std::rc::Rc;
 use uuid::Uuid;
-use yew::Reducible;
 
 const RATED: [&str; 11] = [
     "guide",
@@ -34,13 +30,13 @@ fn t0() -> DateTime<FixedOffset> {
 
 /// A person who taps once a second, starting at `t0`.
 struct Person {
-    state: Rc<AppState>,
+    survey: Survey,
     clock: DateTime<FixedOffset>,
 }
 
 impl Person {
     fn new() -> Person {
-        Person { state: Rc::new(AppState::new(Builtin::Hall.questionnaire(), Lang::Zh)), clock: t0() }
+        Person { survey: Survey::new(Builtin::Hall.questionnaire()), clock: t0() }
     }
 
     fn later(&mut self, ms: i64) -> DateTime<FixedOffset> {
@@ -49,13 +45,11 @@ impl Person {
     }
 
     fn act(&mut self, a: SurveyAction) -> bool {
-        let before = Rc::clone(&self.state);
-        self.state = Rc::clone(&self.state).reduce(Action::Survey(a));
-        !Rc::ptr_eq(&before, &self.state)
+        self.survey.apply(a)
     }
 
     fn page(&self) -> usize {
-        match self.state.survey.screen {
+        match self.survey.screen {
             Screen::Page(p) => p,
             other => panic!("not on a question screen but on {other:?}"),
         }
@@ -71,14 +65,14 @@ impl Person {
     }
 
     fn current_item(&self) -> &str {
-        self.state.survey.plan.pages[self.page()].items[0].as_str()
+        self.survey.plan.pages[self.page()].items[0].as_str()
     }
 }
 
 #[test]
 fn hall_plan_has_one_screen_per_tap_item_and_one_closing_form() {
     let p = Person::new();
-    let plan = &p.state.survey.plan;
+    let plan = &p.survey.plan;
     assert_eq!(plan.pages.len(), 2 + 11 + 1);
     assert!(plan.pages[..13].iter().all(|p| p.kind == PageKind::Tap && p.items.len() == 1));
     let last: Vec<&str> = plan.pages[13].items.iter().map(ItemId::as_str).collect();
@@ -104,14 +98,14 @@ fn a_whole_survey_by_taps() {
     assert!(p.answer("phone", Answer::Text("13800000000".into())));
     let (page, at) = (p.page(), p.later(1000));
     assert!(p.act(SurveyAction::Submit { page, at }));
-    assert_eq!(p.state.survey.screen, Screen::Thanks);
-    let r = p.state.survey.draft.as_ref().unwrap();
+    assert_eq!(p.survey.screen, Screen::Thanks);
+    let r = p.survey.draft.as_ref().unwrap();
     assert_eq!((r.status, r.submitted_at), (Status::Complete, Some(at)));
     assert_eq!(r.tags.business_type, Some(BusinessType::Repair));
     assert_eq!(r.tags.customer_class, Some(CustomerClass::Residential));
     assert_eq!(r.answers.len(), 2 + 11 + 3);
     assert!(p.act(SurveyAction::Reset));
-    assert_eq!((p.state.survey.screen, p.state.survey.draft.is_none()), (Screen::Start, true));
+    assert_eq!((p.survey.screen, p.survey.draft.is_none()), (Screen::Start, true));
 }
 
 #[test]
@@ -147,7 +141,7 @@ fn a_double_tap_records_one_answer_and_moves_one_screen() {
     };
     assert!(!p.act(early));
     assert_eq!(p.current_item(), "customer_class");
-    let r = p.state.survey.draft.as_ref().unwrap();
+    let r = p.survey.draft.as_ref().unwrap();
     assert_eq!(r.tags.business_type, Some(BusinessType::Payment));
     assert_eq!(r.answers.len(), 1);
 }
@@ -166,7 +160,7 @@ fn back_shows_the_previous_answer_and_a_new_tap_replaces_it() {
     assert!(!p.act(SurveyAction::Back { page, at }));
     assert!(p.choose("business", "inquiry"));
     assert_eq!(p.current_item(), "customer_class");
-    let r = p.state.survey.draft.as_ref().unwrap();
+    let r = p.survey.draft.as_ref().unwrap();
     assert_eq!(r.tags.business_type, Some(BusinessType::Inquiry));
 }
 
@@ -178,13 +172,13 @@ fn a_resumed_draft_continues_at_its_first_open_question() {
     p.choose("business", "payment");
     p.choose("customer_class", "business");
     p.answer("guide", Answer::Rating(5));
-    let draft = p.state.survey.draft.clone().unwrap();
+    let draft = p.survey.draft.clone().unwrap();
 
     let mut q = Person::new();
     let at = q.later(0);
     assert!(q.act(SurveyAction::Resume { draft: Box::new(draft.clone()), at }));
     assert_eq!(q.current_item(), "wait");
-    assert_eq!(q.state.survey.draft.as_ref(), Some(&draft));
+    assert_eq!(q.survey.draft.as_ref(), Some(&draft));
     // Only onto the start screen, and only drafts.
     assert!(!q.act(SurveyAction::Resume { draft: Box::new(draft), at }));
 }
@@ -197,17 +191,17 @@ fn submitting_with_a_required_item_open_goes_back_to_it() {
     p.choose("business", "payment");
     p.choose("customer_class", "business");
     // Skip every rating with 下一题 / Next.
-    while p.state.survey.plan.pages[p.page()].kind == PageKind::Tap {
+    while p.survey.plan.pages[p.page()].kind == PageKind::Tap {
         let (page, at) = (p.page(), p.later(1000));
         assert!(p.act(SurveyAction::Next { page, at }));
     }
     let (page, at) = (p.page(), p.later(1000));
     assert!(p.act(SurveyAction::Submit { page, at }));
     assert_eq!(p.current_item(), "guide");
-    assert_eq!(p.state.survey.missing.as_ref().map(ItemId::as_str), Some("guide"));
-    assert_eq!(p.state.survey.draft.as_ref().unwrap().status, Status::Draft);
+    assert_eq!(p.survey.missing.as_ref().map(ItemId::as_str), Some("guide"));
+    assert_eq!(p.survey.draft.as_ref().unwrap().status, Status::Draft);
     assert!(p.answer("guide", Answer::Rating(3)));
-    assert_eq!(p.state.survey.missing, None);
+    assert_eq!(p.survey.missing, None);
 }
 
 #[test]
@@ -249,7 +243,20 @@ fn text_typed_at_once_on_a_new_screen_is_kept_but_a_tap_is_not() {
         answer: Answer::Yes,
         at
     }));
-    let r = p.state.survey.draft.as_ref().unwrap();
+    let r = p.survey.draft.as_ref().unwrap();
     assert_eq!(r.answer_of(&ItemId::new("comment")), Some(&Answer::Text("好".into())));
     assert_eq!(r.answer_of(&ItemId::new("callback_consent")), None);
+}
+
+#[test]
+fn responses_start_with_the_surveys_channel_and_tags() {
+    use crate::response::tags::{TagKey, Tags};
+    use crate::response::Channel;
+    let mut tags = Tags::default();
+    TagKey::Hall.set(&mut tags, "城东营业厅").unwrap();
+    TagKey::Counter.set(&mut tags, "3").unwrap();
+    let mut survey = Survey::new(Builtin::Hall.questionnaire()).with_context(Channel::Onsite, tags.clone());
+    assert!(survey.apply(SurveyAction::Start { id: Uuid::from_u128(9), at: t0() }));
+    let r = survey.draft.as_ref().unwrap();
+    assert_eq!((r.channel, &r.tags), (Channel::Onsite, &tags));
 }
