@@ -45,7 +45,7 @@ fn history_table(case: &Case, lang: Lang) -> Html {
     }
     let head = [T::Number, T::Agent, T::Started, T::Duration, T::Outcome, T::Code, T::Appointment];
     html! {
-        <table class="cb-history">
+        <div class="cb-table-scroll"><table class="cb-history">
             <caption>{ T::History.get(lang) }</caption>
             <thead><tr>{ for head.iter().map(|h| html! { <th scope="col">{ h.get(lang) }</th> }) }</tr></thead>
             <tbody>
@@ -61,7 +61,7 @@ fn history_table(case: &Case, lang: Lang) -> Html {
                     </tr>
                 }) }
             </tbody>
-        </table>
+        </table></div>
     }
 }
 
@@ -84,7 +84,7 @@ pub fn case_panel(props: &CasePanelProps) -> Html {
     let close = props.on_close.reform(|_: MouseEvent| ());
     let call = (case.status() == CaseStatus::Open).then(|| {
         let onclick = props.on_call.reform(|_: MouseEvent| ());
-        html! { <button type="button" class="primary cb-call" {onclick}>{ T::StartCall.get(lang) }</button> }
+        html! { <button type="button" class="primary cb-start-call" {onclick}>{ T::StartCall.get(lang) }</button> }
     });
     html! {
         <aside class={classes!("cb-case", row.service_recovery.then_some("recovery"))} ref={panel} tabindex="-1"

@@ -123,7 +123,7 @@ fn question(desk: &Desk, call: &CallDesk, d: &UseReducerDispatcher<Desk>, lang: 
     }
 }
 
-fn facts(case: &Case, lang: Lang) -> Html {
+fn facts(case: &Case, attempts_left: u32, lang: Lang) -> Html {
     html! {
         <dl class="cb-facts">
             { fact(T::Ticket, &case.key.to_string(), lang) }
@@ -136,6 +136,7 @@ fn facts(case: &Case, lang: Lang) -> Html {
             { fact(T::Due, &case.due.map(|d| d.to_string()).unwrap_or_default(), lang) }
             { fact(T::KioskOverall, &case.kiosk_overall.map(|x| x.to_string()).unwrap_or_default(), lang) }
             { fact(T::Attempts, &case.attempts.len().to_string(), lang) }
+            { fact(T::AttemptsLeft, &attempts_left.to_string(), lang) }
         </dl>
     }
 }
@@ -182,10 +183,16 @@ pub fn call_screen(props: &CallScreenProps) -> Html {
                 _ => None,
             });
             let text = item.as_ref().map(|i| i.text.get(lang).to_owned()).unwrap_or_default();
+            let given =
+                item.as_ref().and_then(|i| call.call.response()?.answer_of(&i.id)).and_then(|a| match a {
+                    Answer::Text(t) => Some(t.clone()),
+                    _ => None,
+                });
             html! {
                 <div class="cb-question">
                     <label class="question" for="cb-comment">{ text }</label>
-                    <textarea id="cb-comment" class="text-answer" rows="4" maxlength="1000" ref={field_ref.clone()} />
+                    <textarea id="cb-comment" class="text-answer" rows="4" maxlength="1000" ref={field_ref.clone()}
+                        value={given.unwrap_or_default()} />
                     <p class="cb-legend">{ T::CommentKeys.get(lang) }</p>
                     { key_button(&d, "Enter", Some(field_ref.clone()), classes!("primary"), html! { { crate::i18n::Ui::Submit.get(lang) } }) }
                 </div>
@@ -206,7 +213,8 @@ pub fn call_screen(props: &CallScreenProps) -> Html {
         Some(KeyScreen::Appointment) => html! {
             <div class="cb-question">
                 <label class="question" for="cb-appointment">{ T::AppointmentAt.get(lang) }</label>
-                <input id="cb-appointment" type="datetime-local" ref={field_ref.clone()} />
+                <input id="cb-appointment" type="datetime-local" ref={field_ref.clone()}
+                    value={call.appointment_text.clone()} />
                 { for call.appointment_error.as_ref().map(|e| html! { <p class="missing" role="alert">{ e.get(lang).to_owned() }</p> }) }
                 <p class="cb-legend">{ T::AppointmentKeys.get(lang) }</p>
                 { key_button(&d, "Enter", Some(field_ref.clone()), classes!("primary"), html! { { OutcomeKind::Appointment.label().get(lang).to_owned() } }) }
@@ -220,7 +228,7 @@ pub fn call_screen(props: &CallScreenProps) -> Html {
                 <h2 id="cb-script-title">{ T::Script.get(lang) }</h2>
                 <ol class="cb-script-lines">{ for lines.iter().map(|l| html! { <li>{ l.get(lang).to_owned() }</li> }) }</ol>
                 <h3>{ T::Facts.get(lang) }</h3>
-                { facts(case, lang) }
+                { facts(case, case.attempts_left(&desk.rules), lang) }
             </section>
             <section class="cb-step" ref={step_ref} tabindex="-1" aria-label={T::Calling.get(lang)}>{ step }</section>
         </div>

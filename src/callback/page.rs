@@ -79,7 +79,7 @@ fn tabs(desk: &UseReducerHandle<Desk>, lang: Lang) -> Html {
         let d = desk.dispatcher();
         let current = desk.tab == t && desk.call.is_none();
         html! {
-            <button type="button" class={classes!("cb-tab", current.then_some("current"))}
+            <button type="button" class={classes!("cb-tab", current.then_some("current"))} disabled={desk.call.is_some()}
                 aria-current={current.then_some("page")} onclick={move |_| d.dispatch(DeskAction::Tab(t))}>
                 { text.get(lang) }
             </button>

@@ -97,13 +97,12 @@ fn row(r: &CaseRow, selected: bool, lang: Lang, d: &UseReducerDispatcher<Desk>) 
     html! {
         <tr {class} key={r.title.clone()} data-case={r.title.clone()} aria-current={selected.then_some("true")}
             data-next-call-at={r.next_call_at.clone()}>
-            <td><button type="button" class="cb-open" aria-label={name} {onclick}>{ &r.title }</button></td>
+            <td><button type="button" class="cb-open" aria-label={name} {onclick}>{ &r.title }</button>{ for priority }</td>
             <td>{ r.customer.get(lang).to_owned() }</td>
             <td class="phone">{ &r.phone }</td>
             <td>{ r.ticket_type.get(lang).to_owned() }</td>
             <td>{ &r.ticket_date }</td>
             <td>{ &r.due }{ for overdue }</td>
-            <td>{ for priority }</td>
             <td class="cb-status">{ r.status_label.get(lang).to_owned() }</td>
             <td class="number">{ r.attempts }</td>
             <td class="cb-last">{ r.last_outcome.as_ref().map(|t| t.get(lang).to_owned()).unwrap_or_default() }</td>
@@ -141,18 +140,17 @@ pub fn queue_panel(props: &PanelProps) -> Html {
             T::FilterType,
             T::TicketDate,
             T::Due,
-            T::Priority,
             T::Status,
             T::Attempts,
             T::LastOutcome,
             T::NextCall,
         ];
         html! {
-            <table class="cb-queue">
+            <div class="cb-table-scroll"><table class="cb-queue">
                 <caption class="visually-hidden">{ T::Queue.get(lang) }</caption>
                 <thead><tr>{ for header.iter().map(|h| html! { <th scope="col">{ h.get(lang) }</th> }) }</tr></thead>
                 <tbody>{ for rows.iter().map(|r| row(r, desk.selected.as_ref() == Some(&r.key), lang, &d)) }</tbody>
-            </table>
+            </table></div>
         }
     };
     let case = desk.selected.as_ref().and_then(|k| desk.case(k)).cloned();

@@ -110,8 +110,22 @@ pub struct CallDesk {
     pub chosen: Option<Answer>,
     /// What the side panel shows.
     pub panel: CallPanel,
+    /// The appointment time typed (`2026-11-03T15:00`), proposed at the next opening an hour on.
+    pub appointment_text: String,
     /// Why the appointment time was refused.
     pub appointment_error: Option<Text>,
+}
+
+impl CallDesk {
+    fn new(call: Call) -> CallDesk {
+        CallDesk {
+            call,
+            chosen: None,
+            panel: CallPanel::Keys,
+            appointment_text: String::new(),
+            appointment_error: None,
+        }
+    }
 }
 
 /// A finished call waiting to be stored.
@@ -276,14 +290,26 @@ impl Desk {
             Command::Confirm => self.confirm(at),
             Command::Back => self.interview_move(|page| SurveyAction::Back { page, at }),
             Command::SubmitComment(text) => self.submit_comment(&text, at),
-            Command::Outcome(OutcomeKind::Appointment) => self.with_call(|d| {
-                d.panel = CallPanel::Appointment;
-                d.appointment_error = None;
-                true
-            }),
+            Command::Outcome(OutcomeKind::Appointment) => {
+                let proposed = self.rules.calling_hours.next_opening(at + chrono::Duration::hours(1));
+                let text = proposed.map(|t| t.format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default();
+                self.with_call(|d| {
+                    d.panel = CallPanel::Appointment;
+                    d.appointment_text = text;
+                    d.appointment_error = None;
+                    true
+                })
+            }
             Command::Outcome(kind) => kind.outcome().is_some_and(|o| self.finish(o, at, id)),
-            Command::OpenOutcomes => self
-                .with_call(|d| std::mem::replace(&mut d.panel, CallPanel::Outcomes) != CallPanel::Outcomes),
+            Command::OpenOutcomes => {
+                // A comment typed before Esc is kept (a partial interview keeps it too).
+                if screen == KeyScreen::Comment {
+                    self.answer_comment(press.field.as_deref().unwrap_or(""), at);
+                }
+                self.with_call(|d| {
+                    std::mem::replace(&mut d.panel, CallPanel::Outcomes) != CallPanel::Outcomes
+                })
+            }
             Command::CloseOutcomes => {
                 self.with_call(|d| std::mem::replace(&mut d.panel, CallPanel::Keys) != CallPanel::Keys)
             }
@@ -304,8 +330,7 @@ impl Desk {
         }
         match Call::start(case, &self.settings.agent, at) {
             Ok(call) => {
-                self.call =
-                    Some(CallDesk { call, chosen: None, panel: CallPanel::Keys, appointment_error: None });
+                self.call = Some(CallDesk::new(call));
                 self.message = None;
             }
             Err(e) => self.message = Some(Message::error_with(T::CannotCall, e)),
@@ -350,7 +375,8 @@ impl Desk {
         })
     }
 
-    fn submit_comment(&mut self, text: &str, at: DateTime<FixedOffset>) -> bool {
+    /// Answers the page's free-text item with `text` (a blank text clears it).
+    fn answer_comment(&mut self, text: &str, at: DateTime<FixedOffset>) -> bool {
         let Some(page) = self.page() else { return false };
         self.with_call(|d| {
             let Some(survey) = d.call.interview.as_ref() else { return false };
@@ -360,17 +386,21 @@ impl Desk {
                 .iter()
                 .find(|id| q.item(id.as_str()).is_some_and(|i| matches!(i.kind, ItemKind::Text { .. })))
                 .cloned();
-            if let Some(item) = field {
-                let action = if text.trim().is_empty() {
-                    SurveyAction::Clear { page, item }
-                } else {
-                    SurveyAction::Answer { page, item, answer: Answer::Text(text.trim().to_owned()), at }
-                };
-                d.call.apply(action);
-            }
-            d.call.apply(SurveyAction::Submit { page, at });
-            true
+            let Some(item) = field else { return false };
+            let action = if text.trim().is_empty() {
+                SurveyAction::Clear { page, item }
+            } else {
+                SurveyAction::Answer { page, item, answer: Answer::Text(text.trim().to_owned()), at }
+            };
+            d.call.apply(action)
         })
+    }
+
+    fn submit_comment(&mut self, text: &str, at: DateTime<FixedOffset>) -> bool {
+        let Some(page) = self.page() else { return false };
+        self.answer_comment(text, at);
+        self.with_call(|d| d.call.apply(SurveyAction::Submit { page, at }));
+        true
     }
 
     fn finish(&mut self, outcome: Outcome, at: DateTime<FixedOffset>, problem_id: Uuid) -> bool {
@@ -387,6 +417,10 @@ impl Desk {
     }
 
     fn appointment(&mut self, text: &str, at: DateTime<FixedOffset>, id: Uuid) -> bool {
+        self.with_call(|d| {
+            d.appointment_text = text.to_owned();
+            true
+        });
         let error = match appointment_time(text, at) {
             None => Some(T::AppointmentFormat.text()),
             Some(t) if t <= at => Some(T::AppointmentPast.text()),
@@ -447,12 +481,7 @@ impl Reducible for Desk {
                 next.list = Rc::new(CallList { cases });
                 next.problems = Rc::new(ProblemLog { problems });
                 next.selected = call.as_ref().map(|c| c.case.clone());
-                next.call = call.map(|call| CallDesk {
-                    call: *call,
-                    chosen: None,
-                    panel: CallPanel::Keys,
-                    appointment_error: None,
-                });
+                next.call = call.map(|call| CallDesk::new(*call));
                 next.load = Load::Ready;
                 next.now = at;
                 true
@@ -462,7 +491,10 @@ impl Reducible for Desk {
                 true
             }
             DeskAction::Tick(at) => std::mem::replace(&mut next.now, at) != at,
-            DeskAction::Tab(tab) => std::mem::replace(&mut next.tab, tab) != tab,
+            DeskAction::Tab(tab) => {
+                next.message = None;
+                std::mem::replace(&mut next.tab, tab) != tab || self.message.is_some()
+            }
             DeskAction::Filter(f) => {
                 next.filter = f;
                 true

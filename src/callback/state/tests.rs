@@ -153,3 +153,31 @@ fn a_call_needs_the_agents_id_and_escape_cancels_it_unrecorded() {
     assert!(d.call.is_none() && d.saving.is_none());
     assert!(d.list.cases[0].attempts.is_empty());
 }
+
+#[test]
+fn a_comment_typed_before_escape_is_kept_and_the_appointment_is_proposed() {
+    let d = press(
+        desk(),
+        &["Enter", "Enter", "y", "Enter", "3", "Enter", "3", "Enter", "3", "Enter", "3", "Enter"],
+    );
+    assert_eq!(d.key_screen(), Some(KeyScreen::Comment));
+    let esc = KeyPress::in_field("Escape", "电话总打不通");
+    let now = d.now;
+    let d = d.reduce(DeskAction::Key { press: esc, at: now, id: Uuid::nil() });
+    assert_eq!(d.key_screen(), Some(KeyScreen::Outcomes));
+    let r = d.call.as_ref().unwrap().call.response().unwrap();
+    assert_eq!(r.answers.get("comment"), Some(&Answer::Text("电话总打不通".into())));
+    let d = press(d, &["p"]);
+    let f = &d.saving.as_ref().unwrap().finished;
+    assert_eq!(
+        f.response.as_ref().unwrap().answers.get("comment"),
+        Some(&Answer::Text("电话总打不通".into()))
+    );
+    assert_eq!(f.case.final_disposition, Some(Disposition::Partial));
+
+    // S at 10:00 proposes 11:00 (the next opening an hour on); at 11:30 it would be 14:00.
+    let d = press(desk(), &["Enter", "s"]);
+    assert_eq!(d.call.as_ref().unwrap().appointment_text, "2026-11-02T11:00");
+    let d = press(desk().reduce(DeskAction::Tick(at("11:30:00"))), &["Enter", "s"]);
+    assert_eq!(d.call.as_ref().unwrap().appointment_text, "2026-11-02T14:00");
+}
