@@ -387,3 +387,53 @@ async fn a_kiosk_call_back_request_is_first_in_the_queue() {
     browser.close().await;
     let _ = std::fs::remove_file(list);
 }
+
+#[tokio::test]
+async fn a_call_in_progress_resumes_after_a_reload_with_its_answers() {
+    let browser = Browser::open().await;
+    open_workspace(&browser).await;
+    let list = temp_file("resume.csv", ONE_CASE);
+    import(&browser, list.to_str().unwrap()).await;
+    browser.click_button_by_accessible_name("回访队列").await;
+    set_agent(&browser, "A10").await;
+    open_next_case(&browser, "GD301").await;
+    let enter: char = Key::Enter.into();
+    keys(&browser, &[enter]).await;
+    browser.wait_for_text(".cb-step h2", "正在通话", TIMEOUT).await;
+    keys(&browser, &[enter, 'y', enter, '4', enter]).await;
+    browser.wait_for_text("#cb-question-text", "工作人员服务态度", TIMEOUT).await;
+
+    // Each answer is stored as it is given, with the call it belongs to.
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        let drafts = stored(&browser, "responses").await;
+        let answers = drafts.first().and_then(|r| r["response"]["answers"].as_object().map(|a| a.len()));
+        if answers == Some(2) && stored(&browser, "callback_calls").await.len() == 1 {
+            assert_eq!(drafts[0]["status"], "draft");
+            break;
+        }
+        assert!(Instant::now() < deadline, "the answers were not stored: {drafts:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+
+    browser.reload().await;
+    browser.wait_for_text("#cb-question-text", "工作人员服务态度", TIMEOUT).await;
+    browser.wait_for_text(".cb-progress", "问题 3 / 6", TIMEOUT).await;
+    wait_for_focus(&browser, ".cb-step").await;
+    keys(&browser, &['5', enter, '5', enter, '5', enter]).await;
+    wait_for_focus(&browser, "#cb-comment").await;
+    keys(&browser, &[enter]).await;
+    browser.wait_for(".cb-done", TIMEOUT).await;
+    keys(&browser, &[enter]).await;
+    browser.wait_for_text(".cb-message p", "已记录：完成", TIMEOUT).await;
+    // One response (the resumed draft, now complete) and one call.
+    let responses = stored(&browser, "responses").await;
+    assert_eq!(responses.len(), 1);
+    let r = &responses[0]["response"];
+    assert_eq!((&r["status"], r["answers"].as_object().unwrap().len()), (&Value::from("complete"), 5));
+    let cases = stored(&browser, "callback_cases").await;
+    assert_eq!(cases[0]["case"]["attempts"].as_array().unwrap().len(), 1);
+    assert_eq!(cases[0]["case"]["attempts"][0]["response"], r["id"]);
+    browser.close().await;
+    let _ = std::fs::remove_file(list);
+}
