@@ -40,6 +40,9 @@ pub enum Ui {
     StorageUnavailable,
     SaveFailed,
     Dismiss,
+    Navigation,
+    CallbackNav,
+    AnalysisNav,
 }
 
 impl Ui {
@@ -94,6 +97,9 @@ impl Ui {
             ),
             Ui::SaveFailed => ("问卷未能保存。", "A response could not be saved."),
             Ui::Dismiss => ("关闭", "Dismiss"),
+            Ui::Navigation => ("工作区", "Workspaces"),
+            Ui::CallbackNav => ("电话回访", "Callbacks"),
+            Ui::AnalysisNav => ("分析工作区", "Analysis"),
         }
     }
 }

@@ -5,7 +5,7 @@
 
 mod case_panel;
 mod effects;
-mod files;
+pub(crate) mod files;
 mod interview;
 pub mod keys;
 mod page;

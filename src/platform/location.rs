@@ -12,6 +12,8 @@ pub enum Route {
     Results,
     /// `#/callback`: the callback agents' workspace.
     Callback,
+    /// `#/analysis`: the analysts' workspace.
+    Analysis,
 }
 
 impl Route {
@@ -20,6 +22,7 @@ impl Route {
         match hash.trim_start_matches('#').trim_end_matches('/') {
             "/results" => Route::Results,
             "/callback" => Route::Callback,
+            "/analysis" => Route::Analysis,
             _ => Route::Survey,
         }
     }
@@ -30,6 +33,7 @@ impl Route {
             Route::Survey => "#/",
             Route::Results => "#/results",
             Route::Callback => "#/callback",
+            Route::Analysis => "#/analysis",
         }
     }
 }
@@ -75,5 +79,7 @@ mod tests {
         assert_eq!(Route::from_hash("#/nowhere"), Route::Survey);
         assert_eq!(Route::from_hash("#/callback"), Route::Callback);
         assert_eq!(Route::Callback.href(), "#/callback");
+        assert_eq!(Route::from_hash("#/analysis"), Route::Analysis);
+        assert_eq!(Route::Analysis.href(), "#/analysis");
     }
 }
