@@ -45,12 +45,29 @@ pub struct Browser {
 impl Browser {
     /// Starts a browser with a fresh profile and opens the app.
     pub async fn open() -> Browser {
+        Browser::open_with_prefs(serde_json::json!({})).await
+    }
+
+    /// Starts a browser that saves downloads into `dir` without asking, and opens the app.
+    pub async fn open_downloading_to(dir: &std::path::Path) -> Browser {
+        Browser::open_with_prefs(serde_json::json!({
+            "download.default_directory": dir.display().to_string(),
+            "download.prompt_for_download": false,
+        }))
+        .await
+    }
+
+    async fn open_with_prefs(prefs: serde_json::Value) -> Browser {
         let base_url = format!("http://{}/", site());
         let driver = Driver::start();
         let mut args: Vec<String> = CHROME_ARGS.iter().map(|arg| arg.to_string()).collect();
         args.push(format!("--user-data-dir={}", driver.profile.display()));
         let capabilities = serde_json::json!({
-            "goog:chromeOptions": { "binary": env_path("MANYI_CHROMIUM", "/usr/bin/chromium"), "args": args }
+            "goog:chromeOptions": {
+                "binary": env_path("MANYI_CHROMIUM", "/usr/bin/chromium"),
+                "args": args,
+                "prefs": prefs,
+            }
         });
         let serde_json::Value::Object(capabilities) = capabilities else { unreachable!() };
         let client = ClientBuilder::new(HttpConnector::new())
