@@ -10,7 +10,8 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 fn select(id: &str, label: String, options: Vec<(String, String, bool)>, onchange: Callback<String>) -> Html {
-    let onchange = Callback::from(move |e: Event| onchange.emit(e.target_unchecked_into::<HtmlSelectElement>().value()));
+    let onchange =
+        Callback::from(move |e: Event| onchange.emit(e.target_unchecked_into::<HtmlSelectElement>().value()));
     html! {
         <label class="an-control">
             <span>{ label }</span>
@@ -22,7 +23,11 @@ fn select(id: &str, label: String, options: Vec<(String, String, bool)>, onchang
 }
 
 /// The settings bar.
-pub fn controls(w: &UseReducerHandle<Workspace>, filter_values: &[(GroupBy, Vec<String>)], lang: Lang) -> Html {
+pub fn controls(
+    w: &UseReducerHandle<Workspace>,
+    filter_values: &[(GroupBy, Vec<String>)],
+    lang: Lang,
+) -> Html {
     let chosen = w.chosen_version().map(|v| v.reference.clone());
     let versions = w
         .versions
@@ -59,16 +64,21 @@ pub fn controls(w: &UseReducerHandle<Workspace>, filter_values: &[(GroupBy, Vec<
     ];
     let on_period = {
         let d = w.dispatcher();
-        Callback::from(move |s: String| d.dispatch(WorkAction::Period(if s == "week" { Period::Week } else { Period::Month })))
+        Callback::from(move |s: String| {
+            d.dispatch(WorkAction::Period(if s == "week" { Period::Week } else { Period::Month }))
+        })
     };
     let filters = filter_values.iter().map(|(by, values)| {
         let current = w.settings.filters.get(by.name()).map(|(_, v)| v.clone());
         let mut options = vec![(String::new(), T::AllValues.get(lang).to_owned(), current.is_none())];
         options.extend(
-            values.iter().map(|v| (v.clone(), group_label(*by, v, lang), current.as_deref() == Some(v.as_str()))),
+            values
+                .iter()
+                .map(|v| (v.clone(), group_label(*by, v, lang), current.as_deref() == Some(v.as_str()))),
         );
         let (d, by) = (w.dispatcher(), *by);
-        let on = Callback::from(move |s: String| d.dispatch(WorkAction::Filter(by, (!s.is_empty()).then_some(s))));
+        let on =
+            Callback::from(move |s: String| d.dispatch(WorkAction::Filter(by, (!s.is_empty()).then_some(s))));
         select(&format!("an-filter-{}", by.name()), grouping_label(by, lang), options, on)
     });
     html! {

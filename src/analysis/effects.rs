@@ -50,7 +50,8 @@ pub async fn open(store: StoreStatus, engine: Engine, d: Dispatch) {
                 }
                 for file in kept {
                     yield_to_browser().await;
-                    let result = engine.borrow_mut().import(&file.bytes, &file.name).map_err(|e| e.to_string());
+                    let result =
+                        engine.borrow_mut().import(&file.bytes, &file.name).map_err(|e| e.to_string());
                     d.dispatch(WorkAction::FileDone(FileOutcome { name: file.name, result }));
                 }
                 Keeping::Durable
@@ -145,7 +146,9 @@ pub fn download(what: &Download, engine: &Engine, w: &Workspace, r: &Results) ->
     let stem = format!("manyi-{}-v{}-{}", q.id, q.version, at.format("%Y%m%d-%H%M"));
     let export = || e.export(q, &filter, &r.analysis, at);
     let made: Result<(String, &str, Vec<u8>), String> = match what {
-        Download::Xlsx => export().to_xlsx().map(|b| (format!("{stem}.xlsx"), XLSX, b)).map_err(|e| e.to_string()),
+        Download::Xlsx => {
+            export().to_xlsx().map(|b| (format!("{stem}.xlsx"), XLSX, b)).map_err(|e| e.to_string())
+        }
         Download::Csv(table) => export()
             .csv_files()
             .into_iter()
@@ -163,7 +166,9 @@ pub fn download(what: &Download, engine: &Engine, w: &Workspace, r: &Results) ->
                 .map(|b| (format!("{stem}.json"), "application/json", b))
                 .map_err(|e| e.to_string())
         }
-        Download::Bundle => Ok((format!("{stem}-responses.json"), "application/json", e.bundle(q, &filter, at))),
+        Download::Bundle => {
+            Ok((format!("{stem}-responses.json"), "application/json", e.bundle(q, &filter, at)))
+        }
     };
     made.and_then(|(name, mime, bytes)| files::download(&name, mime, &bytes))
 }

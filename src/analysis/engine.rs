@@ -3,6 +3,7 @@
 //! [`ScoringEngine`], so the row-wise engine here ([`MergedEngine`], over `io::merge`) can later
 //! be swapped for core's columnar data set without touching the views.
 
+use chrono::{DateTime, FixedOffset};
 use manyi_core::io::bundle::Bundle;
 use manyi_core::io::export::{Analysis, AnalysisOptions, Export};
 use manyi_core::io::import::{import_bundle, into_responses};
@@ -14,7 +15,6 @@ use manyi_core::response::{Response, Status};
 use manyi_core::scoring::group::GroupBy;
 use manyi_core::scoring::report::{Report, ReportOptions};
 use manyi_core::Result;
-use chrono::{DateTime, FixedOffset};
 use std::collections::BTreeMap;
 
 /// Responses kept by a filter: each `(grouping, value)` must hold, e.g. `(hall, 城东营业厅)`.
@@ -189,7 +189,8 @@ mod tests {
     use manyi_core::sample::{sample_bundle, SampleKind, SampleOptions};
 
     fn files() -> (Vec<u8>, Vec<u8>) {
-        let all = sample_bundle(SampleKind::Hall, &SampleOptions { count: 50, seed: 3, ..Default::default() });
+        let all =
+            sample_bundle(SampleKind::Hall, &SampleOptions { count: 50, seed: 3, ..Default::default() });
         let mut a = all.clone();
         a.responses.truncate(30);
         let mut b = all;
@@ -232,15 +233,16 @@ mod tests {
         e.import(&kano.to_json(), "kano.json").unwrap();
         e.settle();
         let v = e.versions();
-        assert_eq!(v.iter().map(|v| (v.reference.to_string(), v.responses)).collect::<Vec<_>>(), [
-            ("hall v1".to_owned(), 30),
-            ("kano v1".to_owned(), 7)
-        ]);
+        assert_eq!(
+            v.iter().map(|v| (v.reference.to_string(), v.responses)).collect::<Vec<_>>(),
+            [("hall v1".to_owned(), 30), ("kano v1".to_owned(), 7)]
+        );
         let q = v[0].questionnaire.clone().unwrap();
         let halls = e.values(&q.reference(), GroupBy::Channel);
         assert_eq!(halls, ["hall"]);
         let all = e.analyse(&q, &Vec::new(), &AnalysisOptions::default()).unwrap();
-        let none = e.analyse(&q, &vec![(GroupBy::Channel, "phone".into())], &AnalysisOptions::default()).unwrap();
+        let none =
+            e.analyse(&q, &vec![(GroupBy::Channel, "phone".into())], &AnalysisOptions::default()).unwrap();
         assert!(all.report.responses.len() > 20);
         assert_eq!(none.report.responses.len(), 0);
     }

@@ -24,8 +24,10 @@ fn outcome(o: &FileOutcome, lang: Lang) -> Html {
                 };
                 format!("{}: {}", c.id, what.get(lang))
             });
-            let versions =
-                r.questionnaire_conflicts.iter().map(|q| format!("{q}: {}", T::QuestionnaireConflict.get(lang)));
+            let versions = r
+                .questionnaire_conflicts
+                .iter()
+                .map(|q| format!("{q}: {}", T::QuestionnaireConflict.get(lang)));
             let details: Vec<String> = conflicts.chain(versions).collect();
             html! {
                 <tr data-file={o.name.clone()}>

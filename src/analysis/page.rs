@@ -48,7 +48,9 @@ pub fn analysis_page() -> Html {
     }
     let on_files = {
         let (engine, d, store) = (engine.clone(), w.dispatcher(), ready_store(&ctx.store));
-        Callback::from(move |files| spawn_local(effects::import(files, store.clone(), engine.clone(), d.clone())))
+        Callback::from(move |files| {
+            spawn_local(effects::import(files, store.clone(), engine.clone(), d.clone()))
+        })
     };
     let on_clear = {
         let (engine, d, store) = (engine.clone(), w.dispatcher(), ready_store(&ctx.store));
@@ -73,7 +75,9 @@ pub fn analysis_page() -> Html {
         Callback::from(move |what: Download| {
             if let Some(r) = &results {
                 let outcome = effects::download(&what, &engine, &w2, r);
-                w2.dispatch(WorkAction::Message(outcome.err().map(|e| format!("{}: {e}", T::ExportFailed.get(lang)))));
+                w2.dispatch(WorkAction::Message(
+                    outcome.err().map(|e| format!("{}: {e}", T::ExportFailed.get(lang))),
+                ));
             }
         })
     };
@@ -84,7 +88,9 @@ pub fn analysis_page() -> Html {
         Html::default()
     };
     let failure = match &w.results {
-        Some(Err(e)) if !e.is_empty() => html! { <p class="error" role="alert">{ format!("{}: {e}", T::Failed.get(lang)) }</p> },
+        Some(Err(e)) if !e.is_empty() => {
+            html! { <p class="error" role="alert">{ format!("{}: {e}", T::Failed.get(lang)) }</p> }
+        }
         _ => Html::default(),
     };
     let message = w.message.as_ref().map(|m| {

@@ -73,7 +73,9 @@ fn drivers(q: &Questionnaire, rows: &[DriverRow], lang: Lang) -> Html {
     let points: Vec<(String, f64, f64)> =
         rows.iter().map(|r| (r.item.clone(), r.importance, r.performance)).collect();
     let chart = match ipa_scatter(&points, Crosshair::DataMeans, Frame::default()) {
-        Ok(chart) => html! { <ScatterChart {chart} title={T::IpaTitle.get(lang)} class="ipa-chart" {lang} /> },
+        Ok(chart) => {
+            html! { <ScatterChart {chart} title={T::IpaTitle.get(lang)} class="ipa-chart" {lang} /> }
+        }
         Err(e) => html! { <p class="note">{ format!("{}: {e}", T::NotComputed.get(lang)) }</p> },
     };
     html! {
@@ -120,7 +122,9 @@ pub fn quality(r: &Results, lang: Lang) -> Html {
     let q = &r.questionnaire;
     let drivers_part = match &r.analysis.drivers {
         Ok(rows) => drivers(q, rows, lang),
-        Err(why) => html! { <p class="note an-no-drivers">{ format!("{}: {}: {why}", T::DriversTitle.get(lang), T::NotComputed.get(lang)) }</p> },
+        Err(why) => {
+            html! { <p class="note an-no-drivers">{ format!("{}: {}: {why}", T::DriversTitle.get(lang), T::NotComputed.get(lang)) }</p> }
+        }
     };
     html! {
         <section class="an-quality" aria-labelledby="an-quality-title">

@@ -8,7 +8,11 @@ use super::state::Results;
 use manyi_core::questionnaire::Questionnaire;
 
 /// The results of `settings` over the engine's data for questionnaire `q`, or why there are none.
-pub fn compute(engine: &dyn ScoringEngine, q: &Questionnaire, settings: &Settings) -> Result<Results, String> {
+pub fn compute(
+    engine: &dyn ScoringEngine,
+    q: &Questionnaire,
+    settings: &Settings,
+) -> Result<Results, String> {
     let filter = settings.filter();
     let group_by = settings.grouping();
     let options = settings.options(q, group_by).map_err(|e| e.to_string())?;
@@ -27,14 +31,15 @@ mod tests {
     use crate::analysis::engine::MergedEngine;
     use crate::analysis::settings::{Period, WeightChoice};
     use manyi_core::questionnaire::builtin::Builtin;
-    use manyi_core::scoring::group::GroupBy;
-    use manyi_core::scoring::report::{Report, ReportOptions};
     use manyi_core::response::tags::TagKey;
     use manyi_core::sample::{sample_bundle, SampleKind, SampleOptions};
+    use manyi_core::scoring::group::GroupBy;
+    use manyi_core::scoring::report::{Report, ReportOptions};
 
     #[test]
     fn the_dashboard_is_the_report_the_cli_prints() {
-        let bundle = sample_bundle(SampleKind::Hall, &SampleOptions { count: 300, seed: 11, ..Default::default() });
+        let bundle =
+            sample_bundle(SampleKind::Hall, &SampleOptions { count: 300, seed: 11, ..Default::default() });
         let mut e = MergedEngine::default();
         e.import(&bundle.to_json(), "hall.json").unwrap();
         e.settle();

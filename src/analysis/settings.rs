@@ -252,7 +252,10 @@ mod tests {
 
     #[test]
     fn reciprocal_judgements_and_an_inconsistent_matrix() {
-        assert_eq!((judgement_value(-3), judgement_text(-3), judgement_text(1)), (1.0 / 3.0, "1/3".into(), "1".into()));
+        assert_eq!(
+            (judgement_value(-3), judgement_text(-3), judgement_text(1)),
+            (1.0 / 3.0, "1/3".into(), "1".into())
+        );
         // a > b (9), b > c (9), but c > a (9): far from consistent.
         let j = Judgements([((0, 1), 9), ((1, 2), 9), ((0, 2), -9)].into_iter().collect());
         let r = j.analyse(3).unwrap();

@@ -162,6 +162,7 @@ impl Reducible for Workspace {
         match action {
             WorkAction::Opened { keeping, held, versions } => {
                 w.keeping = keeping;
+                w.progress = None;
                 w.data_changed(held, versions);
             }
             WorkAction::ImportStarted { total } => {
@@ -228,32 +229,37 @@ mod tests {
 
     #[test]
     fn an_import_counts_its_files_and_bumps_the_data_version() {
-        let ok = FileOutcome { name: "a.json".into(), result: Ok(MergeReport { added: 3, ..Default::default() }) };
+        let ok =
+            FileOutcome { name: "a.json".into(), result: Ok(MergeReport { added: 3, ..Default::default() }) };
         let bad = FileOutcome { name: "b.json".into(), result: Err("b.json, line 2, column 5: …".into()) };
-        let w = apply(Workspace::default(), vec![
-            WorkAction::ImportStarted { total: 2 },
-            WorkAction::FileDone(ok),
-        ]);
+        let w = apply(
+            Workspace::default(),
+            vec![WorkAction::ImportStarted { total: 2 }, WorkAction::FileDone(ok)],
+        );
         assert_eq!(w.progress, Some(Progress { done: 1, total: 2 }));
-        let w = apply((*w).clone(), vec![
-            WorkAction::FileDone(bad),
-            WorkAction::ImportFinished { held: 3, versions: Vec::new() },
-        ]);
+        let w = apply(
+            (*w).clone(),
+            vec![WorkAction::FileDone(bad), WorkAction::ImportFinished { held: 3, versions: Vec::new() }],
+        );
         assert_eq!((w.progress, w.held, w.data_version, w.outcomes.len()), (None, 3, 1, 2));
     }
 
     #[test]
     fn filters_are_set_and_cleared_and_a_new_questionnaire_drops_them() {
         let hall = GroupBy::Tag(TagKey::Hall);
-        let w = apply(Workspace::default(), vec![
-            WorkAction::Filter(hall, Some("城东".into())),
-            WorkAction::Filter(GroupBy::Month, Some("2026-11".into())),
-            WorkAction::Filter(GroupBy::Month, None),
-            WorkAction::Judgement(0, 1, 3),
-        ]);
+        let w = apply(
+            Workspace::default(),
+            vec![
+                WorkAction::Filter(hall, Some("城东".into())),
+                WorkAction::Filter(GroupBy::Month, Some("2026-11".into())),
+                WorkAction::Filter(GroupBy::Month, None),
+                WorkAction::Judgement(0, 1, 3),
+            ],
+        );
         assert_eq!(w.settings.filter(), vec![(hall, "城东".to_owned())]);
         assert_eq!(w.settings.judgements.get(0, 1), 3);
-        let q: QuestionnaireRef = manyi_core::questionnaire::builtin::Builtin::Kano.questionnaire().reference();
+        let q: QuestionnaireRef =
+            manyi_core::questionnaire::builtin::Builtin::Kano.questionnaire().reference();
         let w = w.reduce(WorkAction::Questionnaire(q));
         assert!(w.settings.filters.is_empty() && w.settings.judgements.0.is_empty());
     }

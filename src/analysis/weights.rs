@@ -143,7 +143,12 @@ fn used(r: &Results, lang: Lang) -> Html {
 }
 
 /// The weights section.
-pub fn weights(w: &UseReducerHandle<Workspace>, r: Option<&Results>, q: Option<&Questionnaire>, lang: Lang) -> Html {
+pub fn weights(
+    w: &UseReducerHandle<Workspace>,
+    r: Option<&Results>,
+    q: Option<&Questionnaire>,
+    lang: Lang,
+) -> Html {
     let editor = match (w.settings.weights, q) {
         (WeightChoice::Ahp, Some(q)) => ahp_editor(w, q, lang),
         _ => Html::default(),

@@ -57,6 +57,7 @@ async fn wait_text(browser: &Browser, css: &str, ok: impl Fn(&str) -> bool) -> S
 async fn open_workspace(browser: &Browser) {
     browser.goto("#/analysis").await;
     browser.wait_for_text(".analysis h1", "分析工作区", TIMEOUT).await;
+
     // The kept files were re-read once the keeping note says where data is kept.
     wait_text(browser, ".an-keeping", |t| t.contains("IndexedDB")).await;
 }
@@ -69,6 +70,7 @@ async fn pick(browser: &Browser, paths: &[String]) {
 
 async fn held(browser: &Browser, expected: usize) {
     browser.wait_for_text(".an-held", &expected.to_string(), TIMEOUT).await;
+
     // The import is over when the picker is enabled again.
     browser.wait_for("#an-files:not([disabled])", TIMEOUT).await;
 }
@@ -110,7 +112,8 @@ async fn overlapping_files_merge_once_and_a_malformed_file_changes_nothing() {
 
     // A malformed file is refused whole, with its name, line and column.
     pick(&browser, &[bad]).await;
-    let error = wait_text(&browser, "tr[data-file='tablet-bad.json'] .an-file-error", |t| !t.is_empty()).await;
+    let error =
+        wait_text(&browser, "tr[data-file='tablet-bad.json'] .an-file-error", |t| !t.is_empty()).await;
     assert!(error.starts_with("tablet-bad.json, line "), "{error}");
     assert!(error.contains("column"), "{error}");
     held(&browser, 120).await;
@@ -202,15 +205,20 @@ async fn the_dashboard_shows_the_clis_figures_and_the_workbook_downloads() {
     let mut book: Xlsx<_> = open_workbook(&path).expect("open the workbook");
     assert_eq!(book.sheet_names(), ["responses", "index", "drivers", "weights", "dictionary", "formulas"]);
     let index = book.worksheet_range("index").unwrap();
-    let first = &by_hall.report.overall[0];
+    // The first hall by name is the neutralised one (`'=SUM(A1)` in the workbook): take the next.
+    let first = &by_hall.report.overall[1];
     let row = index
         .rows()
         .find(|r| r[0] == Data::String("overall".into()) && r[1] == Data::String(first.group.clone()))
         .expect("the first hall's overall row");
     assert_eq!(row[3], Data::Float(first.summary.index.unwrap()));
     let responses = book.worksheet_range("responses").unwrap();
-    let hall = responses.rows().next().unwrap().iter().position(|c| *c == Data::String("hall".into())).unwrap();
-    assert!(responses.rows().any(|r| r[hall] == Data::String("'=SUM(A1)".into())), "the formula is neutralised");
+    let hall =
+        responses.rows().next().unwrap().iter().position(|c| *c == Data::String("hall".into())).unwrap();
+    assert!(
+        responses.rows().any(|r| r[hall] == Data::String("'=SUM(A1)".into())),
+        "the formula is neutralised"
+    );
     let weights = book.worksheet_range("weights").unwrap();
     assert_eq!(weights.rows().nth(1).unwrap()[5], Data::String("stated".into()));
 
