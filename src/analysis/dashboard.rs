@@ -113,7 +113,8 @@ fn trend(report: &Report, lang: Lang) -> Html {
 pub fn dashboard(r: &Results, lang: Lang) -> Html {
     let report = &r.analysis.report;
     html! {
-        <section class="an-dashboard" aria-labelledby="an-dashboard-title">
+        <section class="an-dashboard" aria-labelledby="an-dashboard-title" data-group-by={r.group_by.name()}
+            data-questionnaire={report.questionnaire.to_string()}>
             <h2 id="an-dashboard-title">{ T::Dashboard.get(lang) }</h2>
             <dl class="an-facts">
                 <dt>{ T::Scored.get(lang) }</dt><dd class="an-scored">{ report.responses.len() }</dd>

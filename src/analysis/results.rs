@@ -62,4 +62,17 @@ mod tests {
         assert_eq!(halls.0, GroupBy::Tag(TagKey::Hall));
         assert_eq!(halls.1.len(), cli.overall.len());
     }
+
+    #[test]
+    fn a_kano_study_gives_its_table() {
+        let bundle =
+            sample_bundle(SampleKind::Kano, &SampleOptions { count: 120, seed: 2, ..Default::default() });
+        let mut e = MergedEngine::default();
+        e.import(&bundle.to_json(), "kano.json").unwrap();
+        e.settle();
+        let q = Builtin::Kano.questionnaire();
+        let r = compute(&e, &q, &Settings::default()).unwrap();
+        assert_eq!(r.analysis.kano.len(), 10);
+        assert!(r.analysis.drivers.is_err());
+    }
 }

@@ -7,5 +7,6 @@
 mod harness;
 
 mod analysis;
+mod analysis_bench;
 mod callback;
 mod hall;
