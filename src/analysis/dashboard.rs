@@ -109,8 +109,8 @@ fn trend(report: &Report, lang: Lang) -> Html {
     }
 }
 
-/// The dashboard of `r`.
-pub fn dashboard(r: &Results, lang: Lang) -> Html {
+/// The dashboard of `r`, computed in `compute_ms` milliseconds.
+pub fn dashboard(r: &Results, compute_ms: Option<f64>, lang: Lang) -> Html {
     let report = &r.analysis.report;
     html! {
         <section class="an-dashboard" aria-labelledby="an-dashboard-title" data-group-by={r.group_by.name()}
@@ -119,6 +119,12 @@ pub fn dashboard(r: &Results, lang: Lang) -> Html {
             <dl class="an-facts">
                 <dt>{ T::Scored.get(lang) }</dt><dd class="an-scored">{ report.responses.len() }</dd>
                 <dt>{ T::LeftOut.get(lang) }</dt><dd class="an-left-out">{ report.left_out }</dd>
+                { for compute_ms.map(|ms| html! {
+                    <>
+                        <dt>{ T::ComputeTook.get(lang) }</dt>
+                        <dd class="an-compute-took" data-ms={format!("{ms:.0}")}>{ format!("{:.1} s", ms / 1000.0) }</dd>
+                    </>
+                }) }
             </dl>
             { index_table(report, r.group_by, lang) }
             <p class="note">{ T::SmallNote.get(lang) }</p>

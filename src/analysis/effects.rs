@@ -5,7 +5,7 @@
 
 use super::engine::{MergedEngine, ScoringEngine};
 use super::results;
-use super::state::{FileOutcome, Keeping, Results, WorkAction, Workspace};
+use super::state::{FileOutcome, Keeping, Results, Stage, WorkAction, Workspace};
 use crate::app::StoreStatus;
 use crate::callback::files;
 use crate::platform::clock;
@@ -19,6 +19,11 @@ use yew::UseReducerDispatcher;
 type Dispatch = UseReducerDispatcher<Workspace>;
 /// The engine, shared by the page's effects (never by the state).
 pub type Engine = Rc<RefCell<MergedEngine>>;
+
+/// Milliseconds since the page loaded.
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
 
 /// Lets the browser render and handle input before the next piece of work.
 async fn yield_to_browser() {
@@ -69,6 +74,7 @@ fn changed(r: &MergeReport) -> bool {
 /// Imports the picked files one after another; each is checked whole before it is merged, so a
 /// malformed one changes nothing. Files that changed the data are kept in the store.
 pub async fn import(files: Vec<web_sys::File>, store: Option<Store>, engine: Engine, d: Dispatch) {
+    let started = now_ms();
     d.dispatch(WorkAction::ImportStarted { total: files.len() });
     let batch = clock::now().timestamp_millis();
     for (n, file) in files.into_iter().enumerate() {
@@ -92,6 +98,8 @@ pub async fn import(files: Vec<web_sys::File>, store: Option<Store>, engine: Eng
         };
         d.dispatch(WorkAction::FileDone(FileOutcome { name, result }));
     }
+    engine.borrow_mut().settle();
+    d.dispatch(WorkAction::Took(Stage::Import, now_ms() - started));
     summary(&engine, &d, None);
 }
 
@@ -103,10 +111,12 @@ pub async fn compute(engine: Engine, w: Rc<Workspace>, d: Dispatch) {
     };
     d.dispatch(WorkAction::Computing);
     yield_to_browser().await;
+    let started = now_ms();
     let result = match &version.questionnaire {
         None => Err(format!("{}: questionnaire not in the files", version.reference)),
         Some(q) => results::compute(&*engine.borrow(), q, &w.settings),
     };
+    d.dispatch(WorkAction::Took(Stage::Compute, now_ms() - started));
     d.dispatch(WorkAction::Computed(result.map(Rc::new)));
 }
 

@@ -130,6 +130,12 @@ pub fn import_panel(p: &ImportProps) -> Html {
             }) }
             <dl class="an-facts">
                 <dt>{ T::Held.get(lang) }</dt><dd class="an-held">{ w.held }</dd>
+                { for w.import_ms.map(|ms| html! {
+                    <>
+                        <dt>{ T::ImportTook.get(lang) }</dt>
+                        <dd class="an-import-took" data-ms={format!("{ms:.0}")}>{ format!("{:.1} s", ms / 1000.0) }</dd>
+                    </>
+                }) }
             </dl>
             <p class="note an-keeping">{ keeping }</p>
             <p class="an-clear">{ clear }</p>

@@ -110,7 +110,7 @@ pub fn analysis_page() -> Html {
                 { controls(&w, results.as_ref().map_or(&[][..], |r| &r.filter_values[..]), lang) }
                 { status }
                 { failure }
-                { for results.as_ref().map(|r| dashboard(r, lang)) }
+                { for results.as_ref().map(|r| dashboard(r, w.compute_ms, lang)) }
                 { weights(&w, results.as_deref(), q.as_ref(), lang) }
                 { for results.as_ref().map(|r| quality(r, lang)) }
                 { for results.as_ref().map(|r| export(r, &on_download, lang)) }

@@ -82,6 +82,19 @@ pub struct Workspace {
     pub confirm_clear: bool,
     /// A message about an export or the store.
     pub message: Option<String>,
+    /// How long the latest import took, in milliseconds (read, check, merge, keep).
+    pub import_ms: Option<f64>,
+    /// How long the latest computation took, in milliseconds.
+    pub compute_ms: Option<f64>,
+}
+
+/// A stage whose time is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Importing the picked (or kept) files.
+    Import,
+    /// Computing the results.
+    Compute,
 }
 
 impl Default for Workspace {
@@ -98,6 +111,8 @@ impl Default for Workspace {
             computing: false,
             confirm_clear: false,
             message: None,
+            import_ms: None,
+            compute_ms: None,
         }
     }
 }
@@ -137,6 +152,8 @@ pub enum WorkAction {
     Cleared,
     /// A message to show (an export's failure).
     Message(Option<String>),
+    /// How long a stage took, in milliseconds.
+    Took(Stage, f64),
 }
 
 impl Workspace {
@@ -213,6 +230,8 @@ impl Reducible for Workspace {
                 w.data_changed(0, Vec::new());
             }
             WorkAction::Message(m) => w.message = m,
+            WorkAction::Took(Stage::Import, ms) => w.import_ms = Some(ms),
+            WorkAction::Took(Stage::Compute, ms) => w.compute_ms = Some(ms),
         }
         Rc::new(w)
     }

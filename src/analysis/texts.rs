@@ -98,6 +98,8 @@ texts! {
     Failed => "无法计算", "Cannot compute";
     Dismiss => "关闭", "Dismiss";
     Nav => "导航", "Navigation";
+    ImportTook => "导入用时", "Import took";
+    ComputeTook => "计算用时", "Computing took";
 }
 
 impl T {

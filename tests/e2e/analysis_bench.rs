@@ -30,6 +30,13 @@ async fn until(browser: &Browser, css: &str) -> Duration {
     }
 }
 
+/// The milliseconds the page measured, in the `data-ms` of `css`.
+async fn measured(browser: &Browser, css: &str) -> f64 {
+    until(browser, css).await;
+    let element = browser.client().find(Locator::Css(css)).await.unwrap();
+    element.attr("data-ms").await.unwrap().and_then(|ms| ms.parse().ok()).expect("data-ms") / 1000.0
+}
+
 async fn select(browser: &Browser, css: &str, value: &str) {
     let element = browser.client().find(Locator::Css(css)).await.expect(css);
     element.select_by_value(value).await.expect(value);
