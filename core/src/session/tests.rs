@@ -260,3 +260,19 @@ fn responses_start_with_the_surveys_channel_and_tags() {
     let r = survey.draft.as_ref().unwrap();
     assert_eq!((r.channel, &r.tags), (Channel::Onsite, &tags));
 }
+
+#[test]
+fn a_kano_study_has_one_screen_per_pair_that_moves_on_once_the_pair_is_answered() {
+    use crate::response::answer::KanoPairAnswer;
+    use crate::scoring::kano::KanoAnswer;
+    let q = Builtin::Kano.questionnaire();
+    let mut p = Person { survey: Survey::new(q), clock: t0() };
+    assert_eq!(p.survey.plan.pages.len(), 10);
+    assert!(p.survey.plan.pages.iter().all(|p| p.kind == PageKind::Tap && p.items.len() == 1));
+    let at = p.later(0);
+    p.act(SurveyAction::Start { id: Uuid::from_u128(3), at });
+    let pair =
+        Answer::Kano(KanoPairAnswer { functional: KanoAnswer::Like, dysfunctional: KanoAnswer::Dislike });
+    assert!(p.answer("online_application", pair));
+    assert_eq!(p.current_item(), "outage_sms");
+}
