@@ -12,6 +12,10 @@ pub const RESPONSES: &str = "responses";
 pub const BY_QUESTIONNAIRE: &str = "by_questionnaire";
 /// Index of `responses` by status (draft, complete, break_off).
 pub const BY_STATUS: &str = "by_status";
+/// The object store of questionnaires made or imported on the device, keyed by `[id, version]`.
+pub const QUESTIONNAIRES: &str = "questionnaires";
+/// The object store of an evaluation visit's stopwatches, keyed by the response UUID (`response`).
+pub const STOPWATCHES: &str = "stopwatches";
 
 /// One step of the schema.
 pub struct Migration {
@@ -24,8 +28,10 @@ pub struct Migration {
 
 /// Every migration, in version order, starting at 1. Versions are reserved per workspace (see
 /// DEVELOPERS.md) so that work on several workspaces can land in any order; a gap is allowed.
-pub const MIGRATIONS: &[Migration] =
-    &[Migration { version: 1, name: "v1: responses store with questionnaire and status indexes", run: v1 }];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, name: "v1: responses store with questionnaire and status indexes", run: v1 },
+    Migration { version: 4, name: "v4: questionnaires by id and version; evaluation stopwatches", run: v4 },
+];
 
 /// The current version: the last migration's.
 pub const VERSION: u32 = match MIGRATIONS.last() {
@@ -39,6 +45,17 @@ fn v1(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), JsValue> {
     let store = db.create_object_store_with_optional_parameters(RESPONSES, &params)?;
     store.create_index_with_str(BY_QUESTIONNAIRE, "questionnaire")?;
     store.create_index_with_str(BY_STATUS, "status")?;
+    Ok(())
+}
+
+fn v4(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), JsValue> {
+    let params = IdbObjectStoreParameters::new();
+    let key = js_sys::Array::of2(&JsValue::from_str("id"), &JsValue::from_str("version"));
+    params.set_key_path(&key);
+    db.create_object_store_with_optional_parameters(QUESTIONNAIRES, &params)?;
+    let params = IdbObjectStoreParameters::new();
+    params.set_key_path(&JsValue::from_str("response"));
+    db.create_object_store_with_optional_parameters(STOPWATCHES, &params)?;
     Ok(())
 }
 

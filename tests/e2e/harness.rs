@@ -49,8 +49,15 @@ impl Browser {
         let driver = Driver::start();
         let mut args: Vec<String> = CHROME_ARGS.iter().map(|arg| arg.to_string()).collect();
         args.push(format!("--user-data-dir={}", driver.profile.display()));
+        // Downloads (exports) land in the profile's own folder, without asking.
+        let prefs = serde_json::json!({
+            "download.default_directory": driver.downloads().display().to_string(),
+            "download.prompt_for_download": false,
+        });
         let capabilities = serde_json::json!({
-            "goog:chromeOptions": { "binary": env_path("MANYI_CHROMIUM", "/usr/bin/chromium"), "args": args }
+            "goog:chromeOptions": {
+                "binary": env_path("MANYI_CHROMIUM", "/usr/bin/chromium"), "args": args, "prefs": prefs
+            }
         });
         let serde_json::Value::Object(capabilities) = capabilities else { unreachable!() };
         let client = ClientBuilder::new(HttpConnector::new())
@@ -131,6 +138,70 @@ impl Browser {
         button.click().await.unwrap_or_else(|error| panic!("could not click {name:?}: {error}"));
     }
 
+    /// The folder downloads land in.
+    pub fn download_dir(&self) -> PathBuf {
+        self._driver.downloads()
+    }
+
+    /// Polls until the file `name` has been downloaded completely, and returns its bytes.
+    pub async fn downloaded(&self, name: &str) -> Vec<u8> {
+        let path = self._driver.downloads().join(name);
+        let partial = self._driver.downloads().join(format!("{name}.crdownload"));
+        let found = self
+            .poll(TIMEOUT, || async {
+                (path.is_file() && !partial.exists()).then(|| std::fs::read(&path).ok())?
+            })
+            .await;
+        match found {
+            Some(bytes) => bytes,
+            None => self.fail(&format!("{name} was not downloaded within {TIMEOUT:?}")).await,
+        }
+    }
+
+    /// Picks the file at `path` in the `<input type=file>` at `css`.
+    pub async fn pick_file(&self, css: &str, path: &std::path::Path) {
+        let input = self.wait_for(css, TIMEOUT).await;
+        input
+            .send_keys(&path.display().to_string())
+            .await
+            .unwrap_or_else(|error| panic!("could not pick {}: {error}", path.display()));
+    }
+
+    /// The value of attribute `name` of the element at `css` (waiting for the element).
+    pub async fn attribute(&self, css: &str, name: &str) -> String {
+        let element = self.wait_for(css, TIMEOUT).await;
+        element.attr(name).await.ok().flatten().unwrap_or_default()
+    }
+
+    /// Clicks the element at `css` (waiting for it).
+    pub async fn click(&self, css: &str) {
+        let element = self.wait_for(css, TIMEOUT).await;
+        element.click().await.unwrap_or_else(|error| panic!("could not click `{css}`: {error}"));
+    }
+
+    /// Replaces the text of the field at `css` with `text` and leaves the field, so its `change`
+    /// event fires.
+    pub async fn fill(&self, css: &str, text: &str) {
+        let field = self.wait_for(css, TIMEOUT).await;
+        field.clear().await.unwrap_or_else(|error| panic!("could not clear `{css}`: {error}"));
+        field
+            .send_keys(&format!("{text}\u{e004}"))
+            .await
+            .unwrap_or_else(|error| panic!("could not type in `{css}`: {error}"));
+    }
+
+    /// Polls until `check` gives a value, or fails saying `what` after the timeout.
+    pub async fn until<T, F, Fut>(&self, what: &str, check: F) -> T
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Option<T>>,
+    {
+        match self.poll(TIMEOUT, check).await {
+            Some(value) => value,
+            None => self.fail(&format!("{what} after {TIMEOUT:?}")).await,
+        }
+    }
+
     /// Ends the WebDriver session cleanly (dropping the browser also ends it, less politely).
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
@@ -197,6 +268,10 @@ struct Driver {
 }
 
 impl Driver {
+    fn downloads(&self) -> PathBuf {
+        self.profile.join("downloads")
+    }
+
     fn start() -> Driver {
         let binary = env_path("MANYI_CHROMEDRIVER", "/usr/bin/chromedriver");
         assert!(binary.is_file(), "{} is missing: {HOW_TO_FIX}", binary.display());
@@ -207,7 +282,7 @@ impl Driver {
             SESSIONS.fetch_add(1, Ordering::Relaxed)
         ));
         let _ = std::fs::remove_dir_all(&profile);
-        std::fs::create_dir_all(&profile).expect("create a browser profile folder");
+        std::fs::create_dir_all(profile.join("downloads")).expect("create a browser profile folder");
         let port = free_port();
         let child = Command::new(&binary)
             .arg(format!("--port={port}"))

@@ -6,4 +6,7 @@
 #[allow(dead_code)]
 mod harness;
 
+mod editor;
+mod evaluation;
 mod hall;
+mod kano;
