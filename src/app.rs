@@ -113,6 +113,7 @@ pub fn app() -> Html {
         Route::Kano => html! { <crate::evaluation::KanoPage /> },
         Route::KanoAnalysis => html! { <crate::evaluation::KanoAnalysisPage /> },
         Route::Editor => html! { <crate::authoring::EditorPage /> },
+        Route::Callback => html! { <crate::callback::CallbackPage /> },
     };
     let context = AppContext { state: state.clone(), store: (*store).clone() };
     html! {
@@ -123,7 +124,7 @@ pub fn app() -> Html {
                     <LanguageSwitch lang={state.lang} {on_switch} />
                 </header>
                 { notice_banner(&state) }
-                <main class="screen">{ page }</main>
+                <main class={classes!("screen", (*route == Route::Callback).then_some("wide"))}>{ page }</main>
             </div>
         </ContextProvider<AppContext>>
     }

@@ -3,6 +3,7 @@
 
 mod app;
 pub mod authoring;
+pub mod callback;
 pub mod components;
 pub mod evaluation;
 pub mod i18n;

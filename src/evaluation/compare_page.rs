@@ -41,7 +41,7 @@ fn comparison_table(view: &CompareView, lang: Lang) -> Html {
         html! {
             <td class={classes!("number", "visit-score", v.red_line.then_some("flagged"))} data-value={score_value(v.total)}>
                 { score_text(v.total) }
-                if v.red_line { <span class="badge">{ T::RedLine.get(lang) }</span> }
+                if v.red_line { <span class="badge alert">{ T::RedLine.get(lang) }</span> }
             </td>
         }
     });

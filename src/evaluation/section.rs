@@ -123,7 +123,7 @@ fn item_card(c: &Checklist, item: &Item, lang: Lang, on_action: &Callback<Checkl
     html! {
         <div class={classes!("check-item", red_line.then_some("red-line"), hit.then_some("hit"), problem.is_some().then_some("is-missing"))}
             data-item={item.id.to_string()}>
-            if red_line { <span class="badge">{ T::RedLine.get(lang) }</span> }
+            if red_line { <span class="badge alert">{ T::RedLine.get(lang) }</span> }
             { label }
             if let Some(help) = &item.help { <p class="help">{ help.get(lang) }</p> }
             { body }

@@ -20,6 +20,8 @@ pub enum Route {
     KanoAnalysis,
     /// `#/editor`: the questionnaire editor.
     Editor,
+    /// `#/callback`: the callback agents' workspace.
+    Callback,
 }
 
 impl Route {
@@ -32,6 +34,7 @@ impl Route {
             "/kano" => Route::Kano,
             "/kano/analysis" => Route::KanoAnalysis,
             "/editor" => Route::Editor,
+            "/callback" => Route::Callback,
             _ => Route::Survey,
         }
     }
@@ -46,6 +49,7 @@ impl Route {
             Route::Kano => "#/kano",
             Route::KanoAnalysis => "#/kano/analysis",
             Route::Editor => "#/editor",
+            Route::Callback => "#/callback",
         }
     }
 }
@@ -99,5 +103,7 @@ mod tests {
         for r in [Route::Evaluation, Route::Compare, Route::Kano, Route::KanoAnalysis, Route::Editor] {
             assert_eq!(Route::from_hash(r.href()), r);
         }
+        assert_eq!(Route::from_hash("#/callback"), Route::Callback);
+        assert_eq!(Route::Callback.href(), "#/callback");
     }
 }

@@ -6,6 +6,7 @@
 #[allow(dead_code)]
 mod harness;
 
+mod callback;
 mod editor;
 mod evaluation;
 mod hall;
