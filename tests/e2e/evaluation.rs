@@ -1,10 +1,14 @@
 //! The evaluator's checklist on the phone: two evaluators visit the same hall; the first visit has
 //! N/A items, a stopwatch time and a red line, and every score on screen is the one computed by
 //! hand; the comparison shows their sections side by side and the items where they differ. A
-//! visit in progress survives a reload with its stopwatch running.
+//! visit in progress survives a reload with its stopwatch running. All on a phone-size screen
+//! (390 × 844 CSS pixels) that nothing sticks out of.
 
 use crate::harness::Browser;
 use fantoccini::Locator;
+
+/// The phone's width in CSS pixels (`Browser::open_phone`).
+const PHONE_WIDTH: u64 = 390;
 
 /// Answers check `item` with the button of class `answer` (`yes`, `no`, `na`) and waits until
 /// the answer shows as chosen.
@@ -61,11 +65,12 @@ async fn submit(b: &Browser) {
 
 #[tokio::test]
 async fn visits_score_as_computed_by_hand_and_two_evaluators_compare() {
-    let b = Browser::open().await;
+    let b = Browser::open_phone().await;
     const T: std::time::Duration = crate::harness::TIMEOUT;
 
     // Evaluator E1.
     start_visit(&b, "E1").await;
+    b.assert_fits_width(PHONE_WIDTH, "the first section").await;
     checks(
         &b,
         &[
@@ -116,6 +121,7 @@ async fn visits_score_as_computed_by_hand_and_two_evaluators_compare() {
     })
     .await;
     value_near(&b, ".section-score", 75.0).await;
+    b.assert_fits_width(PHONE_WIDTH, "the stopwatches").await;
     // Before the red lines: .15·100 + .15·100 + .30·(5/6·100) + .25·(2/3·100) + .15·75
     // = 15 + 15 + 25 + 16.66… + 11.25 = 82.91666…
     let by_hand = 15.0 + 15.0 + 25.0 + 50.0 / 3.0 + 11.25;
@@ -130,6 +136,7 @@ async fn visits_score_as_computed_by_hand_and_two_evaluators_compare() {
     b.wait_for("[data-item=\"unapproved_fees\"].hit", T).await;
     submit(&b).await;
     value_near(&b, ".checklist-done .visit-total output", 0.0).await;
+    b.assert_fits_width(PHONE_WIDTH, "the submitted visit").await;
     // The sections stay as observed.
     value_near(&b, "tr[data-section=\"2\"] .section-score", 500.0 / 6.0).await;
     value_near(&b, "tr[data-section=\"4\"] .section-score", 75.0).await;
@@ -178,8 +185,9 @@ async fn visits_score_as_computed_by_hand_and_two_evaluators_compare() {
     submit(&b).await;
 
     // Side by side.
-    b.click_button_by_accessible_name("测评对比").await;
+    b.click(".checklist-done .bar-nav a[href=\"#/evaluation/compare\"]").await;
     b.wait_for(".compare-table", T).await;
+    b.assert_fits_width(PHONE_WIDTH, "the comparison").await;
     let evaluators = b.client().find_all(Locator::Css(".compare-table .visit-evaluator")).await.unwrap();
     let mut order = Vec::new();
     for e in evaluators {
@@ -237,7 +245,7 @@ async fn visits_score_as_computed_by_hand_and_two_evaluators_compare() {
 
 #[tokio::test]
 async fn a_visit_in_progress_survives_a_reload_with_its_stopwatch_running() {
-    let b = Browser::open().await;
+    let b = Browser::open_phone().await;
     const T: std::time::Duration = crate::harness::TIMEOUT;
     start_visit(&b, "E3").await;
     checks(&b, &[("signage", "yes"), ("clean", "no")]).await;

@@ -43,8 +43,21 @@ pub struct Browser {
 }
 
 impl Browser {
-    /// Starts a browser with a fresh profile and opens the app.
+    /// Starts a browser with a fresh profile and opens the app (a 1280 × 900 window).
     pub async fn open() -> Browser {
+        Browser::start(None).await
+    }
+
+    /// The same on a phone: the page laid out at 390 × 844 CSS pixels (pixel ratio 3), as on the
+    /// evaluator's phone.
+    pub async fn open_phone() -> Browser {
+        Browser::start(Some(serde_json::json!({
+            "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 3.0 }
+        })))
+        .await
+    }
+
+    async fn start(mobile_emulation: Option<serde_json::Value>) -> Browser {
         let base_url = format!("http://{}/", site());
         let driver = Driver::start();
         let mut args: Vec<String> = CHROME_ARGS.iter().map(|arg| arg.to_string()).collect();
@@ -54,11 +67,14 @@ impl Browser {
             "download.default_directory": driver.downloads().display().to_string(),
             "download.prompt_for_download": false,
         });
-        let capabilities = serde_json::json!({
+        let mut capabilities = serde_json::json!({
             "goog:chromeOptions": {
                 "binary": env_path("MANYI_CHROMIUM", "/usr/bin/chromium"), "args": args, "prefs": prefs
             }
         });
+        if let Some(emulation) = mobile_emulation {
+            capabilities["goog:chromeOptions"]["mobileEmulation"] = emulation;
+        }
         let serde_json::Value::Object(capabilities) = capabilities else { unreachable!() };
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(capabilities)
@@ -135,7 +151,17 @@ impl Browser {
             self.fail(&format!("{} buttons are named {name:?}", matching.len())).await;
         }
         let button = matching.pop().expect("one button");
+        self.reveal(&button).await;
         button.click().await.unwrap_or_else(|error| panic!("could not click {name:?}: {error}"));
+    }
+
+    /// Scrolls `element` to the middle of the screen, as a person would before tapping it.
+    /// ChromeDriver only scrolls an element that is out of view, so one under a sticky bar (the
+    /// evaluator's bar at the foot of a phone screen) would get the click instead.
+    async fn reveal(&self, element: &Element) {
+        let Ok(element) = serde_json::to_value(element) else { return };
+        let script = "arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' });";
+        let _ = self.client.execute(script, vec![element]).await;
     }
 
     /// The folder downloads land in.
@@ -158,6 +184,23 @@ impl Browser {
         }
     }
 
+    /// The result of the JavaScript expression `expression` (e.g. `window.innerWidth`).
+    pub async fn eval(&self, expression: &str) -> serde_json::Value {
+        let script = format!("return ({expression});");
+        self.client
+            .execute(&script, Vec::new())
+            .await
+            .unwrap_or_else(|error| panic!("could not evaluate `{expression}`: {error}"))
+    }
+
+    /// Asserts that the page is `width` CSS pixels wide and nothing sticks out sideways (no
+    /// horizontal scrolling), saying `where` it did.
+    pub async fn assert_fits_width(&self, width: u64, place: &str) {
+        assert_eq!(self.eval("window.innerWidth").await.as_u64(), Some(width), "{place}: viewport width");
+        let scroll = self.eval("document.documentElement.scrollWidth").await.as_u64().unwrap_or(u64::MAX);
+        assert!(scroll <= width, "{place}: the page is {scroll} px wide on a {width} px screen");
+    }
+
     /// Picks the file at `path` in the `<input type=file>` at `css`.
     pub async fn pick_file(&self, css: &str, path: &std::path::Path) {
         let input = self.wait_for(css, TIMEOUT).await;
@@ -176,6 +219,7 @@ impl Browser {
     /// Clicks the element at `css` (waiting for it).
     pub async fn click(&self, css: &str) {
         let element = self.wait_for(css, TIMEOUT).await;
+        self.reveal(&element).await;
         element.click().await.unwrap_or_else(|error| panic!("could not click `{css}`: {error}"));
     }
 
