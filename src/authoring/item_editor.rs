@@ -194,7 +194,7 @@ pub fn item_editor(p: &ItemEditorProps) -> Html {
                     <span class="item-id">{ item.id.to_string() }</span>
                     <span class="item-kind">{ KindChoice::of(&item.kind).label().get(lang) }</span>
                     <span class="item-text">{ if text.is_empty() { "…" } else { text } }</span>
-                    if red { <span class="badge alert">{ "红线" }</span> }
+                    if red { <span class="badge alert">{ crate::evaluation::texts::T::RedLine.get(lang) }</span> }
                     if let Some(d) = &item.dimension { <span class="tag-chip">{ d.to_string() }</span> }
                 </button>
                 <div class="row-actions">

@@ -78,9 +78,12 @@ fn a_visit_with_na_stopwatches_notes_and_a_red_line() {
     let r = c.draft.as_ref().unwrap();
     assert_eq!(r.answer_of(&ItemId::new("wait_minutes")), Some(&Answer::Number(30.0)));
     assert_eq!(r.answer_of(&ItemId::new("handling_minutes")), Some(&Answer::Number(10.1)));
-    // Environment 4/4 = 100 (terminals N/A), appearance 100, conduct 5/6, competence 2/3,
-    // efficiency (wait 30 on 20 → 40: 50; handling 10.1 ≤ 15: 100) = 75.
-    // Total .15·100 + .15·100 + .30·500/6 + .25·200/3 + .15·75.
+    // Items weigh the same within a section. Environment: terminals N/A drops out, the other four
+    // share the section's weight, 4/4 yes = 100; appearance 3/3 = 100; conduct 5/6 = 83.33…;
+    // competence 2/3 = 66.66…; efficiency: wait 30 min on the curve full to 20, zero from 40 is
+    // 100·(40 − 30)/(40 − 20) = 50, handling 10.1 ≤ 15 is 100, mean 75.
+    // Total .15·100 + .15·100 + .30·500/6 + .25·200/3 + .15·75 = 15 + 15 + 25 + 16.66… + 11.25
+    // = 82.91666…
     let s = c.score().unwrap();
     let expect = 15.0 + 15.0 + 25.0 + 50.0 / 3.0 + 11.25;
     assert!((s.total.unwrap() - expect).abs() < 1e-12, "{s:?}");
