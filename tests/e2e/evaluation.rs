@@ -1,7 +1,7 @@
 //! The evaluator's checklist on the phone: two evaluators visit the same hall; the first visit has
 //! N/A items, a stopwatch time and a red line, and every score on screen is the one computed by
 //! hand; the comparison shows their sections side by side and the items where they differ. A
-//! visit in progress survives a reload with its stopwatch running. All on a phone-size screen
+//! visit in progress, made offline, survives a reload with its stopwatch running. All on a phone-size screen
 //! (390 × 844 CSS pixels) that nothing sticks out of.
 
 use crate::harness::Browser;
@@ -244,9 +244,14 @@ async fn visits_score_as_computed_by_hand_and_two_evaluators_compare() {
 }
 
 #[tokio::test]
-async fn a_visit_in_progress_survives_a_reload_with_its_stopwatch_running() {
+async fn a_visit_made_offline_survives_a_reload_with_its_stopwatch_running() {
     let b = Browser::open_phone().await;
     const T: std::time::Duration = crate::harness::TIMEOUT;
+    // The page is loaded; then the phone loses its signal for the whole visit.
+    b.goto("#/evaluation").await;
+    b.wait_for("#visit-evaluator", T).await;
+    b.set_offline(true).await;
+    assert_eq!(b.eval("navigator.onLine").await, serde_json::json!(false), "the browser is offline");
     start_visit(&b, "E3").await;
     checks(&b, &[("signage", "yes"), ("clean", "no")]).await;
     for n in 1..5 {
@@ -254,6 +259,8 @@ async fn a_visit_in_progress_survives_a_reload_with_its_stopwatch_running() {
     }
     b.click("[data-item=\"wait_minutes\"] .watch-start").await;
     b.wait_for_text("[data-item=\"wait_minutes\"] .watch-time", "0:01", T).await;
+    // Back online only to load the page again (the site is not cached for offline loading).
+    b.set_offline(false).await;
     b.reload().await;
     // The visit resumes at the first section with an open item; the stopwatch kept running.
     b.wait_for(".checklist-section[data-section=\"0\"]", T).await;

@@ -155,6 +155,15 @@ impl Browser {
         button.click().await.unwrap_or_else(|error| panic!("could not click {name:?}: {error}"));
     }
 
+    /// Cuts the browser off the network (`true`) or connects it again, as when the evaluator's
+    /// phone loses its signal in a hall. The page already loaded keeps running.
+    pub async fn set_offline(&self, offline: bool) {
+        self.client
+            .issue_cmd(NetworkConditions { offline })
+            .await
+            .unwrap_or_else(|error| panic!("could not set the network offline={offline}: {error}"));
+    }
+
     /// Scrolls `element` to the middle of the screen, as a person would before tapping it.
     /// ChromeDriver only scrolls an element that is out of view, so one under a sticky bar (the
     /// evaluator's bar at the foot of a phone screen) would get the click instead.
@@ -364,4 +373,23 @@ impl Drop for Driver {
 fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
     listener.local_addr().expect("local address").port()
+}
+
+/// ChromeDriver's `POST /session/{id}/chromium/network_conditions`.
+#[derive(Debug)]
+struct NetworkConditions {
+    offline: bool,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/chromium/network_conditions", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        let conditions = serde_json::json!({ "network_conditions": {
+            "offline": self.offline, "latency": 0, "download_throughput": -1, "upload_throughput": -1
+        }});
+        (http::Method::POST, Some(conditions.to_string()))
+    }
 }
