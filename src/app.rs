@@ -108,11 +108,18 @@ pub fn app() -> Html {
     let page = match *route {
         Route::Survey => html! { <SurveyPage /> },
         Route::Results => html! { <ResultsPage /> },
+        Route::Evaluation => html! { <crate::evaluation::EvaluationPage /> },
+        Route::Compare => html! { <crate::evaluation::ComparePage /> },
+        Route::Kano => html! { <crate::evaluation::KanoPage /> },
+        Route::KanoAnalysis => html! { <crate::evaluation::KanoAnalysisPage /> },
+        Route::Editor => html! { <crate::authoring::EditorPage /> },
         Route::Callback => html! { <crate::callback::CallbackPage /> },
         Route::Analysis => html! { <crate::analysis::AnalysisPage /> },
     };
-    // The desk areas link to each other; the kiosk survey shows no way out to customers.
-    let nav = (*route != Route::Survey).then(|| {
+    // The desk areas link to each other; the screens customers and evaluators fill in (the kiosk
+    // survey, the Kano study, the checklist) show no way out.
+    let desk = matches!(*route, Route::Results | Route::Callback | Route::Analysis | Route::Editor);
+    let nav = desk.then(|| {
         let link = |to: Route, text: Ui| {
             let current = (*route == to).then_some("page");
             html! { <a href={to.href()} aria-current={current}>{ text.get(state.lang) }</a> }
@@ -121,6 +128,7 @@ pub fn app() -> Html {
             <nav class="topnav" aria-label={Ui::Navigation.get(state.lang)}>
                 { link(Route::Results, Ui::ResultsTitle) }
                 { link(Route::Callback, Ui::CallbackNav) }
+                { link(Route::Editor, Ui::EditorNav) }
                 { link(Route::Analysis, Ui::AnalysisNav) }
             </nav>
         }

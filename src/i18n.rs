@@ -42,6 +42,7 @@ pub enum Ui {
     Dismiss,
     Navigation,
     CallbackNav,
+    EditorNav,
     AnalysisNav,
 }
 
@@ -99,6 +100,7 @@ impl Ui {
             Ui::Dismiss => ("关闭", "Dismiss"),
             Ui::Navigation => ("工作区", "Workspaces"),
             Ui::CallbackNav => ("电话回访", "Callbacks"),
+            Ui::EditorNav => ("问卷编辑", "Questionnaires"),
             Ui::AnalysisNav => ("分析工作区", "Analysis"),
         }
     }

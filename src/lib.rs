@@ -3,8 +3,10 @@
 
 pub mod analysis;
 mod app;
+pub mod authoring;
 pub mod callback;
 pub mod components;
+pub mod evaluation;
 pub mod i18n;
 mod pages;
 pub mod platform;

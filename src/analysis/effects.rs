@@ -7,8 +7,8 @@ use super::engine::{MergedEngine, ScoringEngine};
 use super::results;
 use super::state::{FileOutcome, Keeping, Results, Stage, WorkAction, Workspace};
 use crate::app::StoreStatus;
-use crate::callback::files;
 use crate::platform::clock;
+use crate::platform::files;
 use crate::storage::analysis::KeptFile;
 use crate::storage::Store;
 use manyi_core::io::merge::MergeReport;
@@ -66,6 +66,13 @@ pub async fn open(store: StoreStatus, engine: Engine, d: Dispatch) {
     summary(&engine, &d, Some(keeping));
 }
 
+/// The name and bytes of a picked file.
+async fn read(file: web_sys::File) -> Result<(String, Vec<u8>), String> {
+    let buffer =
+        wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
+    Ok((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
 /// Whether a file changed the data and so must be kept.
 fn changed(r: &MergeReport) -> bool {
     r.added > 0 || !r.conflicts.is_empty()
@@ -80,7 +87,7 @@ pub async fn import(files: Vec<web_sys::File>, store: Option<Store>, engine: Eng
     for (n, file) in files.into_iter().enumerate() {
         yield_to_browser().await;
         let name = file.name();
-        let result = match files::read(file).await {
+        let result = match read(file).await {
             Err(e) => Err(format!("{name}: {e}")),
             Ok((name, bytes)) => {
                 yield_to_browser().await;

@@ -5,7 +5,7 @@
 
 mod case_panel;
 mod effects;
-pub(crate) mod files;
+mod files;
 mod interview;
 pub mod keys;
 mod page;

@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod callback;
+mod questionnaires;
 mod record;
 mod request;
 pub mod schema;

@@ -9,6 +9,7 @@ mod dom;
 mod analysis_storage;
 mod callback_storage;
 mod faces;
+mod questionnaires;
 mod storage;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

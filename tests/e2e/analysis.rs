@@ -179,7 +179,6 @@ async fn downloaded(dir: &Path, suffix: &str) -> PathBuf {
 #[tokio::test(flavor = "current_thread")]
 async fn the_dashboard_shows_the_clis_figures_and_the_workbook_downloads() {
     let dir = folder("dashboard");
-    let downloads = folder("downloads");
     let mut one = sample(300, 7);
     // A hall name a spreadsheet would run as a formula.
     TagKey::Hall.set(&mut one.responses[0].tags, "=SUM(A1)").unwrap();
@@ -187,7 +186,7 @@ async fn the_dashboard_shows_the_clis_figures_and_the_workbook_downloads() {
     let (one, two) = (one.to_json(), two.to_json());
     let paths = [write(&dir, "one.json", &one), write(&dir, "two.json", &two)];
 
-    let browser = Browser::open_downloading_to(&downloads).await;
+    let browser = Browser::open().await;
     open_workspace(&browser).await;
     pick(&browser, &paths).await;
     held(&browser, 500).await;
@@ -201,7 +200,7 @@ async fn the_dashboard_shows_the_clis_figures_and_the_workbook_downloads() {
 
     // The workbook of `manyi export`.
     browser.click_button_by_accessible_name("下载 Excel（XLSX）").await;
-    let path = downloaded(&downloads, ".xlsx").await;
+    let path = downloaded(&browser.download_dir(), ".xlsx").await;
     let mut book: Xlsx<_> = open_workbook(&path).expect("open the workbook");
     assert_eq!(book.sheet_names(), ["responses", "index", "drivers", "weights", "dictionary", "formulas"]);
     let index = book.worksheet_range("index").unwrap();

@@ -9,4 +9,7 @@ mod harness;
 mod analysis;
 mod analysis_bench;
 mod callback;
+mod editor;
+mod evaluation;
 mod hall;
+mod kano;
