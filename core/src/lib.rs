@@ -12,6 +12,7 @@ mod code;
 pub mod error;
 mod id;
 pub mod io;
+pub mod kiosk;
 pub mod questionnaire;
 pub mod response;
 pub mod sample;
