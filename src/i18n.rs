@@ -92,7 +92,10 @@ impl Ui {
                 "无法打开本机存储，问卷不会被保存。",
                 "The device's storage could not be opened; responses will not be kept.",
             ),
-            Ui::SaveFailed => ("问卷未能保存。", "A response could not be saved."),
+            Ui::SaveFailed => (
+                "问卷未能保存，请告知工作人员。",
+                "A response could not be saved. Please tell a member of staff.",
+            ),
             Ui::Dismiss => ("关闭", "Dismiss"),
         }
     }

@@ -4,6 +4,7 @@
 mod app;
 pub mod components;
 pub mod i18n;
+pub mod kiosk;
 mod pages;
 pub mod platform;
 pub mod state;

@@ -10,6 +10,8 @@ pub enum Route {
     Survey,
     /// `#/results`: the stored responses and the index.
     Results,
+    /// `#/staff`: the kiosk's staff screens.
+    Staff,
 }
 
 impl Route {
@@ -17,6 +19,7 @@ impl Route {
     pub fn from_hash(hash: &str) -> Route {
         match hash.trim_start_matches('#').trim_end_matches('/') {
             "/results" => Route::Results,
+            "/staff" => Route::Staff,
             _ => Route::Survey,
         }
     }
@@ -26,7 +29,14 @@ impl Route {
         match self {
             Route::Survey => "#/",
             Route::Results => "#/results",
+            Route::Staff => "#/staff",
         }
+    }
+
+    /// Whether the route is outside the customer's kiosk flow: once the device has a staff PIN,
+    /// only the PIN opens it.
+    pub fn needs_staff(self) -> bool {
+        self != Route::Survey
     }
 }
 
@@ -69,5 +79,7 @@ mod tests {
         assert_eq!(Route::from_hash(""), Route::Survey);
         assert_eq!(Route::from_hash("#/"), Route::Survey);
         assert_eq!(Route::from_hash("#/nowhere"), Route::Survey);
+        assert_eq!(Route::from_hash("#/staff"), Route::Staff);
+        assert!(Route::Staff.needs_staff() && Route::Results.needs_staff() && !Route::Survey.needs_staff());
     }
 }

@@ -2,6 +2,7 @@
 //! response UUID, indexed by questionnaire and status. A draft is written after every answer and
 //! the same record is overwritten when the response is submitted; nothing is ever deleted here.
 
+mod kiosk;
 mod record;
 mod request;
 pub mod schema;
@@ -111,8 +112,20 @@ impl Store {
     /// Writes `r` (a draft or a closed response), replacing the record with the same id, and waits
     /// until the write is committed.
     pub async fn put(&self, r: &Response) -> Result<(), StorageError> {
+        self.put_response(r, None).await
+    }
+
+    /// Writes `r` with its low-score follow-up (see [`manyi_core::kiosk::follow_up`]) in one
+    /// transaction, and waits until it is committed: either all of it is stored or nothing.
+    pub async fn put_response(
+        &self,
+        r: &Response,
+        follow_up: Option<manyi_core::kiosk::FollowUp>,
+    ) -> Result<(), StorageError> {
         const ACTION: &str = "save the response";
-        let value = Record::of(r, crate::platform::clock::now()).to_js()?;
+        let mut record = Record::of(r, crate::platform::clock::now());
+        record.follow_up = follow_up;
+        let value = record.to_js()?;
         let (tx, store) =
             self.store(IdbTransactionMode::Readwrite).map_err(|e| StorageError::js(ACTION, &e))?;
         store.put(&value).map_err(|e| StorageError::js(ACTION, &e))?;

@@ -49,9 +49,10 @@ impl Default for IdlePolicy {
 }
 
 /// Where an unfinished session stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum IdlePhase {
     /// Someone is using it.
+    #[default]
     Active,
     /// Nobody touched it for the idle time: the countdown shows the whole seconds left.
     Countdown {
