@@ -29,6 +29,25 @@ const DAYS: [(&str, &str); 7] = [
     ("周日", "Sun"),
 ];
 
+/// The form's fields, read at the moment they are needed (a change and a submit can come in one
+/// go, before a re-render), and a re-render after each edit.
+#[derive(Clone)]
+struct FormHandle {
+    data: std::rc::Rc<std::cell::RefCell<SettingsForm>>,
+    update: UseForceUpdateHandle,
+}
+
+impl FormHandle {
+    fn read(&self) -> std::cell::Ref<'_, SettingsForm> {
+        self.data.borrow()
+    }
+
+    fn edit(&self, f: impl FnOnce(&mut SettingsForm)) {
+        f(&mut self.data.borrow_mut());
+        self.update.force_update();
+    }
+}
+
 /// The label of a field.
 fn label(f: Field) -> K {
     match f {
@@ -62,45 +81,39 @@ fn checked(e: &Event) -> bool {
     e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked())
 }
 
-fn text_input(form: &UseStateHandle<SettingsForm>, field: Field, lang: Lang, kind: &'static str) -> Html {
+fn text_input(form: &FormHandle, field: Field, lang: Lang, kind: &'static str) -> Html {
     let label = label(field).get(lang);
     let id = format!("setting-{field:?}").to_lowercase();
     let onchange = {
         let form = form.clone();
         Callback::from(move |e: Event| {
-            let mut f = (*form).clone();
-            f.set(field, value_of(&e));
-            form.set(f);
+            form.edit(|f| f.set(field, value_of(&e)));
         })
     };
     html! {
         <p class="field">
             <label for={id.clone()}>{ label }</label>
-            <input {id} type={kind} value={form.get(field).to_owned()} {onchange} />
+            <input {id} type={kind} value={form.read().get(field).to_owned()} {onchange} />
         </p>
     }
 }
 
-fn hours_inputs(form: &UseStateHandle<SettingsForm>, lang: Lang) -> Html {
+fn hours_inputs(form: &FormHandle, lang: Lang) -> Html {
     let always = {
         let form = form.clone();
         Callback::from(move |e: Event| {
-            let mut f = (*form).clone();
-            f.always_open = checked(&e);
-            form.set(f)
+            form.edit(|f| f.always_open = checked(&e));
         })
     };
     let days = DAYS.iter().enumerate().map(|(i, (zh, en))| {
-        let on = form.days[i];
+        let on = form.read().days[i];
         let form = form.clone();
         let onchange = Callback::from(move |e: Event| {
-            let mut f = (*form).clone();
-            f.days[i] = checked(&e);
-            form.set(f);
+            form.edit(|f| f.days[i] = checked(&e));
         });
         html! { <label class="check"><input type="checkbox" checked={on} {onchange} />{ if lang == Lang::Zh { *zh } else { *en } }</label> }
     });
-    let daily = (!form.always_open).then(|| {
+    let daily = (!form.read().always_open).then(|| {
         html! {
             <>
                 { text_input(form, Field::Open, lang, "time") }
@@ -112,20 +125,18 @@ fn hours_inputs(form: &UseStateHandle<SettingsForm>, lang: Lang) -> Html {
     html! {
         <fieldset>
             <legend>{ K::HoursTitle.get(lang) }</legend>
-            <label class="check"><input type="checkbox" checked={form.always_open} onchange={always} />{ K::AlwaysOpen.get(lang) }</label>
+            <label class="check"><input type="checkbox" checked={form.read().always_open} onchange={always} />{ K::AlwaysOpen.get(lang) }</label>
             { for daily }
         </fieldset>
     }
 }
 
-fn partial_inputs(form: &UseStateHandle<SettingsForm>, lang: Lang) -> Html {
+fn partial_inputs(form: &FormHandle, lang: Lang) -> Html {
     let radio = |value: Partial, label: K| {
-        let checked = form.partial == value;
+        let checked = form.read().partial == value;
         let form = form.clone();
         let onchange = Callback::from(move |_: Event| {
-            let mut f = (*form).clone();
-            f.partial = value;
-            form.set(f)
+            form.edit(|f| f.partial = value);
         });
         html! { <label class="check"><input type="radio" name="partial" {checked} {onchange} />{ label.get(lang) }</label> }
     };
@@ -138,7 +149,7 @@ fn partial_inputs(form: &UseStateHandle<SettingsForm>, lang: Lang) -> Html {
     }
 }
 
-fn questionnaire_select(form: &UseStateHandle<SettingsForm>, lang: Lang) -> Html {
+fn questionnaire_select(form: &FormHandle, lang: Lang) -> Html {
     // Questionnaires the customer answers alone and whose every item the kiosk can show.
     let options = Builtin::ALL.iter().map(|b| b.questionnaire()).filter(|q| {
         q.mode == Mode::SelfCompleted && q.items.iter().all(|i| crate::components::kiosk_can_show(&i.kind))
@@ -146,12 +157,10 @@ fn questionnaire_select(form: &UseStateHandle<SettingsForm>, lang: Lang) -> Html
     let onchange = {
         let form = form.clone();
         Callback::from(move |e: Event| {
-            let mut f = (*form).clone();
-            f.set(Field::Questionnaire, value_of(&e));
-            form.set(f);
+            form.edit(|f| f.set(Field::Questionnaire, value_of(&e)));
         })
     };
-    let current = form.get(Field::Questionnaire).to_owned();
+    let current = form.read().get(Field::Questionnaire).to_owned();
     html! {
         <p class="field">
             <label for="setting-questionnaire">{ K::Questionnaire.get(lang) }</label>
@@ -169,7 +178,7 @@ fn settings_section() -> Html {
     let ctx = use_context::<AppContext>().expect("inside App");
     let lang = ctx.lang();
     let saved = ctx.state.kiosk.settings.as_deref().cloned().unwrap_or_default();
-    let form = use_state(|| SettingsForm::of(&saved));
+    let form = FormHandle { data: use_mut_ref(|| SettingsForm::of(&saved)), update: use_force_update() };
     let message = use_state(|| None::<(bool, String)>);
     let onsubmit = {
         let (form, message, state, store) =
@@ -177,7 +186,8 @@ fn settings_section() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let base = state.kiosk.settings.as_deref().cloned().unwrap_or_default();
-            match form.settings(&base) {
+            let checked = form.read().settings(&base);
+            match checked {
                 Err((field, reason)) => {
                     message.set(Some((false, format!("{}: {reason}", label(field).get(lang)))))
                 }

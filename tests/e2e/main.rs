@@ -6,4 +6,7 @@
 #[allow(dead_code)]
 mod harness;
 
+#[allow(dead_code)]
+mod customer;
 mod hall;
+mod kiosk;

@@ -67,7 +67,7 @@ pub enum IdlePhase {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Closing {
     /// Store it, closed as a break-off.
-    Keep(Response),
+    Keep(Box<Response>),
     /// Delete its draft.
     Discard(ResponseId),
 }
@@ -119,14 +119,14 @@ impl IdlePolicy {
     /// response that is not a draft is kept as it is.
     pub fn close(&self, draft: &Response, at: DateTime<FixedOffset>) -> Closing {
         if draft.status != Status::Draft {
-            return Closing::Keep(draft.clone());
+            return Closing::Keep(Box::new(draft.clone()));
         }
         if draft.answers.is_empty() || self.partial == Partial::Discard {
             return Closing::Discard(draft.id);
         }
         let mut closed = draft.clone();
         closed.break_off(at).expect("a draft can be broken off");
-        Closing::Keep(closed)
+        Closing::Keep(Box::new(closed))
     }
 
     /// A draft found in storage at start-up, last saved at `saved`: resumed (`None`) if it was
