@@ -7,7 +7,7 @@ use super::startup::apply_closing;
 use super::state::KioskAction;
 use crate::app::{AppContext, StoreStatus};
 use crate::platform::location::{self, Route};
-use crate::platform::timer::{ActivityListener, Interval};
+use crate::platform::timer::{last_activity, ActivityListener, Interval};
 use crate::platform::{clock, go};
 use crate::state::{Action, Notice};
 use manyi_core::kiosk::IdlePhase;
@@ -26,11 +26,11 @@ pub fn kiosk_runtime() -> Html {
         let state = ctx.state.clone();
         use_effect_with((), move |_| {
             let tick = state.clone();
-            let interval =
-                Interval::new(TICK_MS, move || tick.dispatch(Action::Kiosk(KioskAction::Tick(clock::now()))));
-            let touch = ActivityListener::new(move || {
-                state.dispatch(Action::Kiosk(KioskAction::Touch(clock::now())))
+            let interval = Interval::new(TICK_MS, move || {
+                let (now, last_touch) = (clock::now(), last_activity());
+                tick.dispatch(Action::Kiosk(KioskAction::Tick { now, last_touch }))
             });
+            let touch = ActivityListener::new(move || state.dispatch(Action::Kiosk(KioskAction::Touch)));
             move || drop((interval, touch))
         });
     }

@@ -66,7 +66,7 @@ fn label(f: Field) -> K {
     }
 }
 
-fn value_of(e: &Event) -> String {
+fn value_of(e: &web_sys::Event) -> String {
     let target = e.target();
     target
         .as_ref()
@@ -84,16 +84,17 @@ fn checked(e: &Event) -> bool {
 fn text_input(form: &FormHandle, field: Field, lang: Lang, kind: &'static str) -> Html {
     let label = label(field).get(lang);
     let id = format!("setting-{field:?}").to_lowercase();
-    let onchange = {
+    // On every key, not on change: a change event comes only when the field loses focus.
+    let oninput = {
         let form = form.clone();
-        Callback::from(move |e: Event| {
+        Callback::from(move |e: InputEvent| {
             form.edit(|f| f.set(field, value_of(&e)));
         })
     };
     html! {
         <p class="field">
             <label for={id.clone()}>{ label }</label>
-            <input {id} type={kind} value={form.read().get(field).to_owned()} {onchange} />
+            <input {id} type={kind} value={form.read().get(field).to_owned()} {oninput} />
         </p>
     }
 }

@@ -33,7 +33,8 @@ async fn settle_drafts(
     if let Some(draft) = newest {
         match policy.on_reload(&draft.response, draft.saved_at, now) {
             None => {
-                state.dispatch(Action::Kiosk(KioskAction::Touch(now)));
+                // The idle time of a resumed survey starts now.
+                crate::platform::timer::record_activity();
                 let draft = Box::new(draft.response);
                 state.dispatch(Action::Survey(SurveyAction::Resume { draft, at: now }));
             }

@@ -16,10 +16,10 @@ pub enum Staff {
     /// Closed: the PIN opens them.
     #[default]
     Locked,
-    /// Open since the PIN was entered; locks after the staff idle time.
+    /// Open since the PIN was entered; locks after the staff idle time without a touch.
     Unlocked {
-        /// Last touch on a staff screen.
-        last_touch: DateTime<FixedOffset>,
+        /// When the PIN was entered.
+        since: DateTime<FixedOffset>,
     },
 }
 
@@ -43,8 +43,6 @@ pub struct KioskState {
     pub guard: PinGuard,
     /// The last PIN attempt's failure.
     pub pin_error: Option<PinError>,
-    /// The customer's last touch.
-    pub last_touch: Option<DateTime<FixedOffset>>,
     /// The idle countdown of an unfinished survey.
     pub idle: IdlePhase,
     /// Seconds left on the thank-you screen (shown only once the response is stored).
@@ -65,10 +63,16 @@ pub struct KioskState {
 pub enum KioskAction {
     /// The settings were read (or made on first start) or saved by staff.
     Settings(KioskSettings, DateTime<FixedOffset>),
-    /// Someone touched the screen.
-    Touch(DateTime<FixedOffset>),
-    /// The clock moved on.
-    Tick(DateTime<FixedOffset>),
+    /// Someone touched the screen: a countdown shown goes away. (The time of the last touch is
+    /// kept by the platform, not here, so that a touch or a key does not re-render the screens.)
+    Touch,
+    /// The clock moved on; the last touch was at `last_touch`.
+    Tick {
+        /// Now.
+        now: DateTime<FixedOffset>,
+        /// The last touch, key or click anywhere on the page.
+        last_touch: Option<DateTime<FixedOffset>>,
+    },
     /// This version of the response is committed to storage.
     Committed(Response, DateTime<FixedOffset>),
     /// A save failed.
@@ -135,16 +139,12 @@ pub fn reduce(s: &mut AppState, action: KioskAction) -> bool {
             s.kiosk.settings = Some(Rc::new(settings));
             sync_survey(s);
         }
-        KioskAction::Touch(at) => {
-            s.kiosk.last_touch = Some(at);
-            if let Staff::Unlocked { .. } = s.kiosk.staff {
-                s.kiosk.staff = Staff::Unlocked { last_touch: at };
-            }
+        KioskAction::Touch => {
             if matches!(s.kiosk.idle, IdlePhase::Countdown { .. }) {
                 s.kiosk.idle = IdlePhase::Active;
             }
         }
-        KioskAction::Tick(now) => tick(s, now),
+        KioskAction::Tick { now, last_touch } => tick(s, now, last_touch),
         KioskAction::Committed(r, at) => {
             s.kiosk.save_error = None;
             if s.survey.draft.as_ref() == Some(&r) && s.survey.screen == Screen::Thanks {
@@ -158,7 +158,7 @@ pub fn reduce(s: &mut AppState, action: KioskAction) -> bool {
         KioskAction::Pin(pin, at) => {
             let Some(hash) = s.kiosk.settings.as_ref().and_then(|p| p.pin.clone()) else { return false };
             if s.kiosk.guard.attempt(&hash, &pin, at) {
-                s.kiosk.staff = Staff::Unlocked { last_touch: at };
+                s.kiosk.staff = Staff::Unlocked { since: at };
                 s.kiosk.pin_error = None;
             } else {
                 s.kiosk.pin_error = Some(s.kiosk.guard.paused(at).map_or(PinError::Wrong, PinError::Paused));
@@ -174,12 +174,12 @@ pub fn reduce(s: &mut AppState, action: KioskAction) -> bool {
     *s != before
 }
 
-fn tick(s: &mut AppState, now: DateTime<FixedOffset>) {
+fn tick(s: &mut AppState, now: DateTime<FixedOffset>, last_touch: Option<DateTime<FixedOffset>>) {
     let Some(settings) = s.kiosk.settings.clone() else { return };
     s.kiosk.open = settings.hours.is_open(now);
     let policy = settings.idle;
     s.kiosk.idle = match (s.survey.screen, &s.survey.draft) {
-        (Screen::Page(_), Some(_)) => policy.phase(s.kiosk.last_touch.unwrap_or(now), now),
+        (Screen::Page(_), Some(_)) => policy.phase(last_touch.unwrap_or(now), now),
         _ => IdlePhase::Active,
     };
     if let Some(since) = s.kiosk.thanks_since {
@@ -188,8 +188,8 @@ fn tick(s: &mut AppState, now: DateTime<FixedOffset>) {
             after_survey(s);
         }
     }
-    if let Staff::Unlocked { last_touch } = s.kiosk.staff {
-        if policy.staff_locks(last_touch, now) {
+    if let Staff::Unlocked { since } = s.kiosk.staff {
+        if policy.staff_locks(last_touch.map_or(since, |t| t.max(since)), now) {
             s.kiosk.staff = Staff::Locked;
         }
     }

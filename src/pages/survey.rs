@@ -80,7 +80,8 @@ pub fn survey_page() -> Html {
                 IdlePhase::Countdown { seconds_left } => {
                     let state = ctx.state.clone();
                     let on_continue = Callback::from(move |_| {
-                        state.dispatch(Action::Kiosk(KioskAction::Touch(clock::now())))
+                        crate::platform::timer::record_activity();
+                        state.dispatch(Action::Kiosk(KioskAction::Touch))
                     });
                     Some(html! { <IdleCountdown {lang} {seconds_left} {on_continue} /> })
                 }

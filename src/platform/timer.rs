@@ -1,5 +1,7 @@
 //! A repeating timer (`setInterval`) that stops when dropped.
 
+use chrono::{DateTime, FixedOffset};
+use std::cell::Cell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -29,8 +31,23 @@ impl Drop for Interval {
     }
 }
 
-/// Calls a function whenever the person touches, clicks or types anywhere on the page, until
-/// dropped (the kiosk's idle timer starts again).
+thread_local! {
+    static LAST_ACTIVITY: Cell<Option<DateTime<FixedOffset>>> = const { Cell::new(None) };
+}
+
+/// Records that someone used the page now.
+pub fn record_activity() {
+    LAST_ACTIVITY.set(Some(super::clock::now()));
+}
+
+/// When someone last touched, clicked or typed on the page (as recorded by an
+/// [`ActivityListener`] or [`record_activity`]).
+pub fn last_activity() -> Option<DateTime<FixedOffset>> {
+    LAST_ACTIVITY.get()
+}
+
+/// Records every touch, click or key anywhere on the page, and calls a function, until dropped
+/// (the kiosk's idle timer starts again).
 pub struct ActivityListener {
     closure: Option<Closure<dyn FnMut()>>,
 }
@@ -39,8 +56,11 @@ const ACTIVITY: [&str; 2] = ["pointerdown", "keydown"];
 
 impl ActivityListener {
     /// Starts listening (in the capture phase, so nothing on the page can hide a touch).
-    pub fn new(f: impl FnMut() + 'static) -> ActivityListener {
-        let closure = Closure::<dyn FnMut()>::new(f);
+    pub fn new(mut f: impl FnMut() + 'static) -> ActivityListener {
+        let closure = Closure::<dyn FnMut()>::new(move || {
+            record_activity();
+            f()
+        });
         if let Some(w) = web_sys::window() {
             for event in ACTIVITY {
                 let _ = w.add_event_listener_with_callback_and_bool(

@@ -127,7 +127,8 @@ pub async fn configure(browser: &Browser, fields: &[(&str, &str)]) {
         fill(browser, &format!("#setting-{id}"), value).await;
     }
     browser.click_button_by_accessible_name("保存设置").await;
-    browser.wait_for_text(".staff-settings .ok", "设置已保存", TIMEOUT).await;
+    let outcome = browser.wait_for(".staff-settings .ok, .staff-settings .error", TIMEOUT).await;
+    assert_eq!(outcome.text().await.unwrap(), "设置已保存");
 }
 
 /// Locks the staff screens and waits for the attract screen.

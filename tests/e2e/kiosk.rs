@@ -92,7 +92,7 @@ async fn three_customers_in_a_row_give_three_responses_with_the_staff_tags() {
     assert_eq!(businesses, ["complaint", "payment", "repair"]);
     let queued: Vec<&Value> = records.iter().filter(|r| r["follow_up"] == "queued").collect();
     assert_eq!(queued.len(), 1, "{records:#?}");
-    assert_eq!(queued[0]["response"]["answers"]["phone"], "13912345678");
+    assert_eq!(queued[0]["response"]["answers"]["phone"]["text"], "13912345678");
     assert_eq!(queued[0]["response"]["answers"]["callback_consent"], "yes");
 
     // The staff screen counts them.
@@ -126,10 +126,9 @@ async fn a_reload_mid_survey_loses_no_answer() {
     let records = stored(&browser).await;
     assert_eq!(records.len(), 1);
     let answers = &records[0]["response"]["answers"];
-    assert_eq!(
-        (answers["business"].as_str(), answers["guide"].as_i64(), answers["wait"].as_i64()),
-        (Some("new_connection"), Some(5), Some(3))
-    );
+    assert_eq!(answers["business"]["choice"], "new_connection");
+    assert_eq!(answers["customer_class"]["choice"], "business");
+    assert_eq!((answers["guide"]["rating"].as_i64(), answers["wait"]["rating"].as_i64()), (Some(5), Some(3)));
     browser.close().await;
 }
 
@@ -151,7 +150,7 @@ async fn idle_ends_the_session_as_a_break_off_and_the_next_customer_starts_clean
     attract(&browser).await;
     let records =
         wait_for_store(&browser, "one break-off", |rs| rs.len() == 1 && status(&rs[0]) == "break_off").await;
-    assert_eq!(records[0]["response"]["answers"]["business"], "inquiry");
+    assert_eq!(records[0]["response"]["answers"]["business"]["choice"], "inquiry");
     assert!(records[0]["response"]["submitted_at"].is_string());
     // The next customer sees a clean survey: nothing chosen, the first screen.
     start(&browser).await;

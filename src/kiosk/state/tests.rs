@@ -40,8 +40,12 @@ fn survey(s: Rc<AppState>, a: SurveyAction) -> Rc<AppState> {
     s.reduce(Action::Survey(a))
 }
 
+fn tick(s: Rc<AppState>, now: u32, touched: u32) -> Rc<AppState> {
+    act(s, KioskAction::Tick { now: t(now), last_touch: Some(t(touched)) })
+}
+
 fn started(at: u32) -> Rc<AppState> {
-    let s = act(kiosk(), KioskAction::Touch(t(at)));
+    let s = kiosk();
     let s = survey(s, SurveyAction::Start { id: uuid::Uuid::from_u128(1), at: t(at) });
     survey(
         s,
@@ -71,23 +75,24 @@ fn outside_opening_hours_the_kiosk_is_closed() {
     let night = KioskSettings { hours: OpeningHours::usual(), ..settings() };
     let s = act(s, KioskAction::Settings(night, t(12 * 3600))); // 22:00
     assert!(!s.kiosk.open);
-    let s = act(s, KioskAction::Tick(t(23 * 3600))); // 09:00 the next day
+    let s = act(s, KioskAction::Tick { now: t(23 * 3600), last_touch: None }); // 09:00 the next day
     assert!(s.kiosk.open);
 }
 
 #[test]
 fn idle_shows_a_countdown_a_touch_cancels_it_and_then_it_expires() {
     let s = started(0);
-    // Touched last at 0 s; 60 s idle, 15 s countdown.
-    let s = act(s, KioskAction::Tick(t(59)));
+    // Touched last at 1 s; 60 s idle, 15 s countdown.
+    let s = tick(s, 60, 1);
     assert_eq!(s.kiosk.idle, IdlePhase::Active);
-    let s = act(s, KioskAction::Tick(t(61)));
+    let s = tick(s, 62, 1);
     assert_eq!(s.kiosk.idle, IdlePhase::Countdown { seconds_left: 14 });
-    let s = act(s, KioskAction::Touch(t(62)));
+    // A touch takes the countdown away at once, before the next tick.
+    let s = act(s, KioskAction::Touch);
     assert_eq!(s.kiosk.idle, IdlePhase::Active);
-    let s = act(s, KioskAction::Tick(t(130)));
+    let s = tick(s, 130, 62);
     assert_eq!(s.kiosk.idle, IdlePhase::Countdown { seconds_left: 7 });
-    let s = act(s, KioskAction::Tick(t(137)));
+    let s = tick(s, 137, 62);
     assert_eq!(s.kiosk.idle, IdlePhase::Expired);
     // The runtime stores the break-off, then abandons: the next customer starts clean.
     let s = survey(s, SurveyAction::Abandon);
@@ -96,7 +101,7 @@ fn idle_shows_a_countdown_a_touch_cancels_it_and_then_it_expires() {
         (Screen::Start, true, IdlePhase::Active)
     );
     // On the start screen nobody is timed out.
-    let s = act(s, KioskAction::Tick(t(500)));
+    let s = tick(s, 500, 62);
     assert_eq!(s.kiosk.idle, IdlePhase::Active);
 }
 
@@ -136,9 +141,9 @@ fn the_thanks_show_only_once_the_response_is_stored_then_the_attract_screen_retu
     let s = act(s, KioskAction::Committed(r, t(100)));
     assert!(s.kiosk.thanks_stored(&s.survey) && s.kiosk.save_error.is_none());
     assert_eq!(s.kiosk.thanks_left, Some(8));
-    let s = act(s, KioskAction::Tick(t(105)));
+    let s = tick(s, 105, 90);
     assert_eq!(s.kiosk.thanks_left, Some(3));
-    let s = act(s, KioskAction::Tick(t(108)));
+    let s = tick(s, 108, 90);
     assert_eq!((s.survey.screen, s.survey.draft.is_none()), (Screen::Start, true));
     assert_eq!((s.kiosk.thanks_left, s.kiosk.committed.is_none()), (None, true));
 }
@@ -150,10 +155,9 @@ fn the_pin_opens_the_staff_screens_which_lock_when_left_alone() {
     assert_eq!((s.kiosk.unlocked(), s.kiosk.pin_error), (false, Some(PinError::Wrong)));
     let s = act(s, KioskAction::Pin("2468".into(), t(1)));
     assert_eq!((s.kiosk.unlocked(), s.kiosk.pin_error), (true, None));
-    let s = act(s, KioskAction::Touch(t(100)));
-    let s = act(s, KioskAction::Tick(t(279)));
+    let s = tick(s, 279, 100);
     assert!(s.kiosk.unlocked());
-    let s = act(s, KioskAction::Tick(t(280)));
+    let s = tick(s, 280, 100);
     assert!(!s.kiosk.unlocked(), "3 minutes after the last touch");
     let s = act(s, KioskAction::Pin("2468".into(), t(300)));
     let s = act(s, KioskAction::Lock);
@@ -163,6 +167,8 @@ fn the_pin_opens_the_staff_screens_which_lock_when_left_alone() {
 #[test]
 fn a_tick_that_changes_nothing_keeps_the_same_state() {
     let s = kiosk();
-    let same = Rc::clone(&s).reduce(Action::Kiosk(KioskAction::Tick(t(1))));
+    let same = Rc::clone(&s).reduce(Action::Kiosk(KioskAction::Tick { now: t(1), last_touch: None }));
     assert!(Rc::ptr_eq(&s, &same), "no re-render every tick");
+    let same_again = Rc::clone(&s).reduce(Action::Kiosk(KioskAction::Touch));
+    assert!(Rc::ptr_eq(&s, &same_again), "no re-render on every touch or key");
 }
