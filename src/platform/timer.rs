@@ -46,41 +46,52 @@ pub fn last_activity() -> Option<DateTime<FixedOffset>> {
     LAST_ACTIVITY.get()
 }
 
-/// Records every touch, click or key anywhere on the page, and calls a function, until dropped
-/// (the kiosk's idle timer starts again).
+/// Records every touch, click or key anywhere on the page, and calls a function on every click
+/// or key, until dropped (the kiosk's idle timer starts again). Not on the touch itself: whatever
+/// the function changes on screen changes after the click has found its target, so a dialog the
+/// touch dismisses never lets the click fall through to a button beneath it.
 pub struct ActivityListener {
-    closure: Option<Closure<dyn FnMut()>>,
+    record: Option<Closure<dyn FnMut()>>,
+    notify: Option<Closure<dyn FnMut()>>,
 }
 
-const ACTIVITY: [&str; 2] = ["pointerdown", "keydown"];
+const RECORD: [&str; 1] = ["pointerdown"];
+const NOTIFY: [&str; 2] = ["click", "keydown"];
+
+fn listen(events: &[&str], closure: &Closure<dyn FnMut()>, add: bool) {
+    let Some(w) = web_sys::window() else { return };
+    for event in events {
+        // In the capture phase, so nothing on the page can hide a touch.
+        let f = closure.as_ref().unchecked_ref();
+        let _ = if add {
+            w.add_event_listener_with_callback_and_bool(event, f, true)
+        } else {
+            w.remove_event_listener_with_callback_and_bool(event, f, true)
+        };
+    }
+}
 
 impl ActivityListener {
-    /// Starts listening (in the capture phase, so nothing on the page can hide a touch).
+    /// Starts listening.
     pub fn new(mut f: impl FnMut() + 'static) -> ActivityListener {
-        let closure = Closure::<dyn FnMut()>::new(move || {
+        let record = Closure::<dyn FnMut()>::new(record_activity);
+        let notify = Closure::<dyn FnMut()>::new(move || {
             record_activity();
             f()
         });
-        if let Some(w) = web_sys::window() {
-            for event in ACTIVITY {
-                let _ = w.add_event_listener_with_callback_and_bool(
-                    event,
-                    closure.as_ref().unchecked_ref(),
-                    true,
-                );
-            }
-        }
-        ActivityListener { closure: Some(closure) }
+        listen(&RECORD, &record, true);
+        listen(&NOTIFY, &notify, true);
+        ActivityListener { record: Some(record), notify: Some(notify) }
     }
 }
 
 impl Drop for ActivityListener {
     fn drop(&mut self) {
-        if let (Some(w), Some(c)) = (web_sys::window(), self.closure.take()) {
-            for event in ACTIVITY {
-                let _ =
-                    w.remove_event_listener_with_callback_and_bool(event, c.as_ref().unchecked_ref(), true);
-            }
+        if let Some(c) = self.record.take() {
+            listen(&RECORD, &c, false);
+        }
+        if let Some(c) = self.notify.take() {
+            listen(&NOTIFY, &c, false);
         }
     }
 }
