@@ -23,10 +23,10 @@ pub fn closed_screen(props: &ClosedScreenProps) -> Html {
     let lang = props.lang;
     let opens = props.opens.map(|t| {
         let when = match lang {
-            Lang::Zh => t.format("%m月%d日 %H:%M").to_string(),
-            Lang::En => t.format("%a %d %b, %H:%M").to_string(),
+            Lang::Zh => t.format("：%m月%d日 %H:%M").to_string(),
+            Lang::En => t.format(": %a %d %b, %H:%M").to_string(),
         };
-        html! { <p class="opens">{ format!("{}：{when}", K::OpensAgain.get(lang)) }</p> }
+        html! { <p class="opens">{ K::OpensAgain.get(lang) }{ when }</p> }
     });
     html! {
         <section class="closed">

@@ -219,7 +219,7 @@ fn settings_section() -> Html {
             </fieldset>
             { hours_inputs(&form, lang) }
             <fieldset>
-                <legend>{ K::IdleTitle.get(lang) }</legend>
+                <legend>{ K::TimingsTitle.get(lang) }</legend>
                 { text_input(&form, Field::Idle, lang, "number") }
                 { text_input(&form, Field::Countdown, lang, "number") }
                 { text_input(&form, Field::Thanks, lang, "number") }

@@ -91,6 +91,7 @@ pub enum K {
     PinChanged,
     LastSaveFailed,
     SettingsTitle,
+    TimingsTitle,
 }
 
 impl K {
@@ -211,6 +212,7 @@ impl K {
             K::PinChanged => ("密码已修改", "PIN changed"),
             K::LastSaveFailed => ("保存失败：", "Saving failed: "),
             K::SettingsTitle => ("设置", "Settings"),
+            K::TimingsTitle => ("计时与低分", "Timings and low scores"),
         }
     }
 }
