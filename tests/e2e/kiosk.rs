@@ -275,3 +275,45 @@ fn copy(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+#[tokio::test]
+async fn staff_export_mark_as_exported_and_delete_only_exported_responses() {
+    let browser = Browser::open().await;
+    set_up(&browser, &[("thanks", "2")]).await;
+    answer_all(&browser, "缴费", "满意", "满意", None).await;
+    answer_all(&browser, "咨询", "一般", "一般", None).await;
+    attract(&browser).await;
+    browser.click_button_by_accessible_name("工作人员").await;
+    enter_pin(&browser, PIN).await;
+    browser.wait_for_text(".count-unexported td", "2", TIMEOUT).await;
+    for (button, file) in [("导出 CSV", "csv"), ("导出 Excel", "xlsx"), ("导出 JSON", "json")] {
+        browser.click_button_by_accessible_name(button).await;
+        browser.wait_for_text(".staff-data .ok", "已导出 2 份问卷", TIMEOUT).await;
+        println!("exported {file}");
+    }
+    browser.click_button_by_accessible_name("标记为已导出").await;
+    browser.wait_for_text(".staff-data .ok", "2 份已标记为已导出", TIMEOUT).await;
+    browser.wait_for_text(".count-exported td", "2", TIMEOUT).await;
+    browser.wait_for_text(".count-unexported td", "0", TIMEOUT).await;
+    // Nothing new to export now.
+    browser.click_button_by_accessible_name("导出 JSON").await;
+    browser.wait_for_text(".staff-data .error", "没有可导出的问卷", TIMEOUT).await;
+
+    // A third customer comes; then staff delete what was exported, after confirming.
+    lock(&browser).await;
+    answer_all(&browser, "投诉", "满意", "满意", None).await;
+    attract(&browser).await;
+    browser.click_button_by_accessible_name("工作人员").await;
+    enter_pin(&browser, PIN).await;
+    browser.wait_for_text(".count-unexported td", "1", TIMEOUT).await;
+    browser.click_button_by_accessible_name("删除已导出的问卷").await;
+    browser.wait_for_text("#confirm-delete", "确定删除 2 份已导出的问卷吗？删除后无法恢复。", TIMEOUT).await;
+    browser.click_button_by_accessible_name("确认删除").await;
+    browser.wait_for_text(".staff-data .ok", "已删除 2 份问卷", TIMEOUT).await;
+    browser.wait_for_text(".count-stored td", "1", TIMEOUT).await;
+    let records = stored(&browser).await;
+    assert_eq!(records.len(), 1, "only the unexported response is left");
+    assert_eq!(tag(&records[0], "business_type"), "complaint");
+    assert!(records[0]["exported_at"].is_null());
+    browser.close().await;
+}
