@@ -6,6 +6,7 @@
 #[allow(dead_code)]
 mod dom;
 mod faces;
+mod kiosk_storage;
 mod storage;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
