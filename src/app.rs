@@ -103,6 +103,7 @@ pub fn app() -> Html {
         Route::Survey => html! { <SurveyPage /> },
         Route::Results => html! { <ResultsPage /> },
         Route::Staff => html! { <StaffPage /> },
+        Route::Callback => html! { <crate::callback::CallbackPage /> },
     };
     // Once the device has a staff PIN, only the customer's flow is open without it.
     let page = if route.needs_staff() {
@@ -119,7 +120,7 @@ pub fn app() -> Html {
                     <LanguageSwitch lang={state.lang} {on_switch} />
                 </header>
                 { notice_banner(&state) }
-                <main class="screen">{ page }</main>
+                <main class={classes!("screen", (*route == Route::Callback).then_some("wide"))}>{ page }</main>
                 <KioskRuntime />
             </div>
         </ContextProvider<AppContext>>

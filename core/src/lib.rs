@@ -8,8 +8,10 @@
 
 pub mod analyses;
 pub mod callback;
+pub mod chart;
 mod code;
 pub mod error;
+pub mod evaluation;
 mod id;
 pub mod io;
 pub mod kiosk;

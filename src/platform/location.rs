@@ -12,6 +12,8 @@ pub enum Route {
     Results,
     /// `#/staff`: the kiosk's staff screens.
     Staff,
+    /// `#/callback`: the callback agents' workspace.
+    Callback,
 }
 
 impl Route {
@@ -20,6 +22,7 @@ impl Route {
         match hash.trim_start_matches('#').trim_end_matches('/') {
             "/results" => Route::Results,
             "/staff" => Route::Staff,
+            "/callback" => Route::Callback,
             _ => Route::Survey,
         }
     }
@@ -30,6 +33,7 @@ impl Route {
             Route::Survey => "#/",
             Route::Results => "#/results",
             Route::Staff => "#/staff",
+            Route::Callback => "#/callback",
         }
     }
 
@@ -81,5 +85,7 @@ mod tests {
         assert_eq!(Route::from_hash("#/nowhere"), Route::Survey);
         assert_eq!(Route::from_hash("#/staff"), Route::Staff);
         assert!(Route::Staff.needs_staff() && Route::Results.needs_staff() && !Route::Survey.needs_staff());
+        assert_eq!(Route::from_hash("#/callback"), Route::Callback);
+        assert_eq!(Route::Callback.href(), "#/callback");
     }
 }

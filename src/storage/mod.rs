@@ -2,6 +2,7 @@
 //! response UUID, indexed by questionnaire and status. A draft is written after every answer and
 //! the same record is overwritten when the response is submitted; nothing is ever deleted here.
 
+pub mod callback;
 mod kiosk;
 mod record;
 mod request;
@@ -173,3 +174,4 @@ impl Store {
 fn records(array: JsValue) -> Result<Vec<Response>, StorageError> {
     js_sys::Array::from(&array).iter().map(|v| Record::from_js(&v).map(|r| r.response)).collect()
 }
+

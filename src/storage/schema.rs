@@ -20,6 +20,15 @@ pub const KIOSK: &str = "kiosk";
 /// The key of the settings record in [`KIOSK`].
 pub const SETTINGS_KEY: &str = "settings";
 
+/// The object store of callback cases, keyed by the case key as text (`GD001`, `kiosk-…`).
+pub const CALLBACK_CASES: &str = "callback_cases";
+/// The object store of problem records (the closed loop), keyed by the problem UUID.
+pub const CALLBACK_PROBLEMS: &str = "callback_problems";
+/// The callback call in progress (one slot), so a reload resumes it.
+pub const CALLBACK_CALLS: &str = "callback_calls";
+/// Index of the callback stores by status (cases open/closed, problems open/closed).
+pub const BY_CALLBACK_STATUS: &str = "by_status";
+
 /// One step of the schema.
 pub struct Migration {
     /// The version it brings the database to.
@@ -34,6 +43,7 @@ pub struct Migration {
 pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "v1: responses store with questionnaire and status indexes", run: v1 },
     Migration { version: 2, name: "v2: kiosk settings store; responses indexed by follow-up", run: v2 },
+    Migration { version: 3, name: "v3: callback cases, problem records and the call in progress", run: v3 },
 ];
 
 /// The current version: the last migration's.
@@ -54,6 +64,17 @@ fn v1(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), JsValue> {
 fn v2(db: &IdbDatabase, tx: &IdbTransaction) -> Result<(), JsValue> {
     db.create_object_store(KIOSK)?;
     tx.object_store(RESPONSES)?.create_index_with_str(BY_FOLLOW_UP, "follow_up")?;
+    Ok(())
+}
+
+fn v3(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), JsValue> {
+    let params = IdbObjectStoreParameters::new();
+    params.set_key_path(&JsValue::from_str("id"));
+    for name in [CALLBACK_CASES, CALLBACK_PROBLEMS] {
+        let store = db.create_object_store_with_optional_parameters(name, &params)?;
+        store.create_index_with_str(BY_CALLBACK_STATUS, "status")?;
+    }
+    db.create_object_store_with_optional_parameters(CALLBACK_CALLS, &params)?;
     Ok(())
 }
 

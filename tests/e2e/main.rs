@@ -6,6 +6,7 @@
 #[allow(dead_code)]
 mod harness;
 
+mod callback;
 #[allow(dead_code)]
 mod customer;
 mod hall;
