@@ -317,3 +317,36 @@ async fn staff_export_mark_as_exported_and_delete_only_exported_responses() {
     assert!(records[0]["exported_at"].is_null());
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_low_score_with_consent_reaches_the_callback_queue_at_the_threshold_staff_set() {
+    let browser = Browser::open().await;
+    // Staff count 3 as a low score here (the default is 2).
+    set_up(&browser, &[("threshold", "3"), ("thanks", "2")]).await;
+    answer_all(&browser, "投诉", "一般", "一般", Some("13912345678")).await;
+    attract(&browser).await;
+    // Low too, but without consent: flagged only, never called.
+    answer_all(&browser, "缴费", "一般", "不满意", None).await;
+    attract(&browser).await;
+    let records = wait_for_store(&browser, "two complete responses", |rs| {
+        rs.len() == 2 && rs.iter().all(|r| status(r) == "complete")
+    })
+    .await;
+    let queued: Vec<&Value> = records.iter().filter(|r| r["follow_up"] == "queued").collect();
+    assert_eq!(queued.len(), 1, "{records:#?}");
+    assert_eq!(records.iter().filter(|r| r["follow_up"] == "flagged").count(), 1);
+    let id = queued[0]["id"].as_str().unwrap().to_owned();
+
+    // The callback workspace is behind the PIN on the kiosk, and its queue starts with the request.
+    browser.goto("#/callback").await;
+    enter_pin(&browser, PIN).await;
+    browser.wait_for_text(".callback h1", "电话回访", TIMEOUT).await;
+    browser.click_button_by_accessible_name("回访队列").await;
+    let first = ".cb-queue tbody tr:nth-child(1)";
+    browser.wait_for_text(&format!("{first} .badge.recovery"), "服务补救", TIMEOUT).await;
+    browser.wait_for_text(&format!("{first} .cb-open"), &format!("kiosk-{id}"), TIMEOUT).await;
+    browser.wait_for_text(&format!("{first} .phone"), "139****5678", TIMEOUT).await;
+    let rows = browser.client().find_all(Locator::Css(".cb-queue tbody tr")).await.unwrap();
+    assert_eq!(rows.len(), 1, "the response without consent is not called");
+    browser.close().await;
+}
