@@ -59,6 +59,7 @@ fn notice_banner(state: &UseReducerHandle<AppState>) -> Html {
     let Some(notice) = &state.notice else { return Html::default() };
     let (text, detail) = match notice {
         Notice::StorageUnavailable(d) => (Ui::StorageUnavailable, d),
+        Notice::SaveFailed(d) if crate::storage::storage_full(d) => (Ui::StorageFull, d),
         Notice::SaveFailed(d) => (Ui::SaveFailed, d),
     };
     let dismiss = {

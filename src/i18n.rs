@@ -39,6 +39,7 @@ pub enum Ui {
     ToSurvey,
     StorageUnavailable,
     SaveFailed,
+    StorageFull,
     Dismiss,
 }
 
@@ -95,6 +96,10 @@ impl Ui {
             Ui::SaveFailed => (
                 "问卷未能保存，请告知工作人员。",
                 "A response could not be saved. Please tell a member of staff.",
+            ),
+            Ui::StorageFull => (
+                "本机存储空间已满，问卷未能保存。请工作人员导出问卷，再删除已导出的问卷。",
+                "The device's storage is full: a response could not be saved. Staff: export the responses, then delete the exported ones.",
             ),
             Ui::Dismiss => ("关闭", "Dismiss"),
         }

@@ -7,6 +7,7 @@ use super::gate::{pin_field, pin_problem, save_settings};
 use super::state::KioskAction;
 use super::texts::K;
 use crate::app::AppContext;
+use crate::i18n::Ui;
 use crate::platform::location::Route;
 use crate::platform::{go, random_salt};
 use crate::state::Action;
@@ -289,7 +290,8 @@ pub fn staff_page() -> Html {
         })
     };
     let save_error = ctx.state.kiosk.save_error.clone().map(|e| {
-        html! { <p class="error" role="alert">{ format!("{}{e}", K::LastSaveFailed.get(lang)) }</p> }
+        let full = crate::storage::storage_full(&e).then(|| html! { <p class="error">{ Ui::StorageFull.get(lang) }</p> });
+        html! { <><p class="error" role="alert">{ format!("{}{e}", K::LastSaveFailed.get(lang)) }</p>{ for full }</> }
     });
     html! {
         <section class="staff">
@@ -297,6 +299,7 @@ pub fn staff_page() -> Html {
             <nav class="staff-nav">
                 <button type="button" class="primary" onclick={lock}>{ K::LockAndReturn.get(lang) }</button>
                 <a class="link-button" href={Route::Results.href()}>{ K::Results.get(lang) }</a>
+                <a class="link-button" href={Route::Callback.href()}>{ K::Callback.get(lang) }</a>
             </nav>
             { for save_error }
             <h2>{ K::DataTitle.get(lang) }</h2>

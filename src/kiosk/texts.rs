@@ -92,6 +92,7 @@ pub enum K {
     LastSaveFailed,
     SettingsTitle,
     TimingsTitle,
+    Callback,
 }
 
 impl K {
@@ -213,6 +214,7 @@ impl K {
             K::LastSaveFailed => ("保存失败：", "Saving failed: "),
             K::SettingsTitle => ("设置", "Settings"),
             K::TimingsTitle => ("计时与低分", "Timings and low scores"),
+            K::Callback => ("电话回访", "Callback workspace"),
         }
     }
 }

@@ -32,6 +32,12 @@ impl fmt::Display for StorageError {
 
 impl std::error::Error for StorageError {}
 
+/// Whether a failure's text (a [`StorageError`] as text) says the device's storage is full: the
+/// browser's `QuotaExceededError`. Staff can then export and delete exported responses.
+pub fn storage_full(reason: &str) -> bool {
+    reason.contains("QuotaExceededError")
+}
+
 impl StorageError {
     fn new(action: &'static str, reason: impl fmt::Display) -> Self {
         StorageError { action, reason: reason.to_string() }
@@ -175,3 +181,17 @@ fn records(array: JsValue) -> Result<Vec<Response>, StorageError> {
     js_sys::Array::from(&array).iter().map(|v| Record::from_js(&v).map(|r| r.response)).collect()
 }
 
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_quota_error_reads_as_storage_full() {
+        let full =
+            super::StorageError::new("save the response", "QuotaExceededError: The quota has been exceeded.");
+        assert!(super::storage_full(&full.to_string()));
+        let other = super::StorageError::new(
+            "save the response",
+            "InvalidStateError: The database connection is closing.",
+        );
+        assert!(!super::storage_full(&other.to_string()));
+    }
+}
