@@ -117,10 +117,12 @@ fn sync_survey(s: &mut AppState) {
     }
 }
 
-/// After a move on the survey: back on the start screen, the session's timers end and the
-/// survey takes up any new settings.
+/// After a move on the survey: back on the start screen (thanks done, or an idle session ended),
+/// the session's timers end, the survey takes up any new settings, and the language is Chinese
+/// again: a customer's switch to English is not left for the next one.
 pub fn after_survey(s: &mut AppState) {
     if s.survey.screen == Screen::Start {
+        s.lang = manyi_core::Lang::Zh;
         s.kiosk.idle = IdlePhase::Active;
         s.kiosk.thanks_left = None;
         s.kiosk.thanks_since = None;

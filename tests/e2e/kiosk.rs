@@ -164,7 +164,10 @@ async fn idle_ends_the_session_as_a_break_off_and_the_next_customer_starts_clean
     browser.wait_for_text(".question", ITEMS[0], TIMEOUT).await;
     let dialogs = browser.client().find_all(Locator::Css("[role=alertdialog]")).await.unwrap();
     assert!(dialogs.is_empty(), "the countdown is gone");
-    // Then nobody again: the countdown runs out and the attract screen returns.
+    // The customer reads on in English.
+    browser.click_button_by_accessible_name("English").await;
+    browser.wait_for_text(".question", "I was greeted and guided correctly", TIMEOUT).await;
+    // Then nobody again: the countdown runs out and the attract screen returns, in Chinese.
     browser.wait_for("[role=alertdialog] .idle-seconds", TIMEOUT).await;
     attract(&browser).await;
     let records =

@@ -172,3 +172,21 @@ fn a_tick_that_changes_nothing_keeps_the_same_state() {
     let same_again = Rc::clone(&s).reduce(Action::Kiosk(KioskAction::Touch));
     assert!(Rc::ptr_eq(&s, &same_again), "no re-render on every touch or key");
 }
+
+#[test]
+fn the_next_customer_starts_in_chinese_whatever_the_last_one_chose() {
+    // Thanks done.
+    let s = submitted().reduce(Action::SetLang(Lang::En));
+    let r = s.survey.draft.clone().unwrap();
+    let s = act(s, KioskAction::Committed(r, t(100)));
+    let s = tick(s, 108, 90);
+    assert_eq!((s.survey.screen, s.lang), (Screen::Start, Lang::Zh));
+    // An idle session ended.
+    let s = started(0).reduce(Action::SetLang(Lang::En));
+    let s = survey(s, SurveyAction::Abandon);
+    assert_eq!((s.survey.screen, s.lang), (Screen::Start, Lang::Zh));
+    // On the attract screen the switch holds (the next customer may want English).
+    let s = s.reduce(Action::SetLang(Lang::En));
+    let s = tick(s, 500, 62);
+    assert_eq!(s.lang, Lang::En);
+}
