@@ -104,6 +104,11 @@ pub fn app() -> Html {
         Route::Survey => html! { <SurveyPage /> },
         Route::Results => html! { <ResultsPage /> },
         Route::Staff => html! { <StaffPage /> },
+        Route::Evaluation => html! { <crate::evaluation::EvaluationPage /> },
+        Route::Compare => html! { <crate::evaluation::ComparePage /> },
+        Route::Kano => html! { <crate::evaluation::KanoPage /> },
+        Route::KanoAnalysis => html! { <crate::evaluation::KanoAnalysisPage /> },
+        Route::Editor => html! { <crate::authoring::EditorPage /> },
         Route::Callback => html! { <crate::callback::CallbackPage /> },
     };
     // Once the device has a staff PIN, only the customer's flow is open without it.

@@ -12,6 +12,16 @@ pub enum Route {
     Results,
     /// `#/staff`: the kiosk's staff screens.
     Staff,
+    /// `#/evaluation`: the evaluator's checklist.
+    Evaluation,
+    /// `#/evaluation/compare`: visits of a hall side by side.
+    Compare,
+    /// `#/kano`: the Kano study.
+    Kano,
+    /// `#/kano/analysis`: the Kano study's results.
+    KanoAnalysis,
+    /// `#/editor`: the questionnaire editor.
+    Editor,
     /// `#/callback`: the callback agents' workspace.
     Callback,
 }
@@ -22,6 +32,11 @@ impl Route {
         match hash.trim_start_matches('#').trim_end_matches('/') {
             "/results" => Route::Results,
             "/staff" => Route::Staff,
+            "/evaluation" => Route::Evaluation,
+            "/evaluation/compare" => Route::Compare,
+            "/kano" => Route::Kano,
+            "/kano/analysis" => Route::KanoAnalysis,
+            "/editor" => Route::Editor,
             "/callback" => Route::Callback,
             _ => Route::Survey,
         }
@@ -33,6 +48,11 @@ impl Route {
             Route::Survey => "#/",
             Route::Results => "#/results",
             Route::Staff => "#/staff",
+            Route::Evaluation => "#/evaluation",
+            Route::Compare => "#/evaluation/compare",
+            Route::Kano => "#/kano",
+            Route::KanoAnalysis => "#/kano/analysis",
+            Route::Editor => "#/editor",
             Route::Callback => "#/callback",
         }
     }
@@ -48,6 +68,13 @@ impl Route {
 pub fn current() -> Route {
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     Route::from_hash(&hash)
+}
+
+/// Shows `route` (as following a link to it does).
+pub fn go(route: Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(route.href());
+    }
 }
 
 /// Calls `f` whenever the hash changes, until the returned guard is dropped.
@@ -85,6 +112,9 @@ mod tests {
         assert_eq!(Route::from_hash("#/nowhere"), Route::Survey);
         assert_eq!(Route::from_hash("#/staff"), Route::Staff);
         assert!(Route::Staff.needs_staff() && Route::Results.needs_staff() && !Route::Survey.needs_staff());
+        for r in [Route::Evaluation, Route::Compare, Route::Kano, Route::KanoAnalysis, Route::Editor] {
+            assert_eq!(Route::from_hash(r.href()), r);
+        }
         assert_eq!(Route::from_hash("#/callback"), Route::Callback);
         assert_eq!(Route::Callback.href(), "#/callback");
     }

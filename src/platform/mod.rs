@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod device;
+pub mod files;
 pub mod location;
 pub mod prefs;
 pub mod timer;

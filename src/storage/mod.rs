@@ -4,6 +4,7 @@
 
 pub mod callback;
 mod kiosk;
+mod questionnaires;
 mod record;
 mod request;
 pub mod schema;

@@ -9,5 +9,8 @@ mod harness;
 mod callback;
 #[allow(dead_code)]
 mod customer;
+mod editor;
+mod evaluation;
 mod hall;
+mod kano;
 mod kiosk;
