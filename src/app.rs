@@ -2,13 +2,13 @@
 
 use crate::components::LanguageSwitch;
 use crate::i18n::Ui;
+use crate::kiosk::{KioskRuntime, StaffGate, StaffPage};
 use crate::pages::{ResultsPage, SurveyPage};
 use crate::platform::location::{self, HashListener, Route};
 use crate::platform::{clock, prefs};
 use crate::state::{Action, AppState, Notice};
 use crate::storage::Store;
 use manyi_core::questionnaire::builtin::Builtin;
-use manyi_core::session::survey::SurveyAction;
 use manyi_core::Lang;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -40,24 +40,18 @@ impl AppContext {
     }
 }
 
-/// Opens the store, then hands the newest unfinished draft to the survey to resume.
+/// Opens the store, then reads the kiosk's settings and resumes (or closes) an unfinished draft.
 async fn open_store(state: UseReducerHandle<AppState>) -> StoreStatus {
     let store = match Store::open().await {
         Ok(store) => store,
         Err(e) => {
             state.dispatch(Action::Notify(Notice::StorageUnavailable(e.to_string())));
+            let defaults = manyi_core::kiosk::KioskSettings::default();
+            state.dispatch(Action::Kiosk(crate::kiosk::state::KioskAction::Settings(defaults, clock::now())));
             return StoreStatus::Failed;
         }
     };
-    match store.drafts(&state.survey.questionnaire.id).await {
-        Ok(mut drafts) => {
-            if let Some(draft) = drafts.pop() {
-                let at = clock::now();
-                state.dispatch(Action::Survey(SurveyAction::Resume { draft: Box::new(draft), at }));
-            }
-        }
-        Err(e) => state.dispatch(Action::Notify(Notice::StorageUnavailable(e.to_string()))),
-    }
+    crate::kiosk::startup::start(&store, &state).await;
     StoreStatus::Ready(store)
 }
 
@@ -65,6 +59,7 @@ fn notice_banner(state: &UseReducerHandle<AppState>) -> Html {
     let Some(notice) = &state.notice else { return Html::default() };
     let (text, detail) = match notice {
         Notice::StorageUnavailable(d) => (Ui::StorageUnavailable, d),
+        Notice::SaveFailed(d) if crate::storage::storage_full(d) => (Ui::StorageFull, d),
         Notice::SaveFailed(d) => (Ui::SaveFailed, d),
     };
     let dismiss = {
@@ -108,6 +103,7 @@ pub fn app() -> Html {
     let page = match *route {
         Route::Survey => html! { <SurveyPage /> },
         Route::Results => html! { <ResultsPage /> },
+        Route::Staff => html! { <StaffPage /> },
         Route::Evaluation => html! { <crate::evaluation::EvaluationPage /> },
         Route::Compare => html! { <crate::evaluation::ComparePage /> },
         Route::Kano => html! { <crate::evaluation::KanoPage /> },
@@ -133,6 +129,12 @@ pub fn app() -> Html {
             </nav>
         }
     });
+    // Once the device has a staff PIN, only the customer's flow is open without it.
+    let page = if route.needs_staff() {
+        html! { <StaffGate setup={*route == Route::Staff}>{ page }</StaffGate> }
+    } else {
+        page
+    };
     let context = AppContext { state: state.clone(), store: (*store).clone() };
     html! {
         <ContextProvider<AppContext> {context}>
@@ -144,6 +146,7 @@ pub fn app() -> Html {
                 </header>
                 { notice_banner(&state) }
                 <main class={classes!("screen", matches!(*route, Route::Callback | Route::Analysis).then_some("wide"))}>{ page }</main>
+                <KioskRuntime />
             </div>
         </ContextProvider<AppContext>>
     }

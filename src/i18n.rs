@@ -39,6 +39,7 @@ pub enum Ui {
     ToSurvey,
     StorageUnavailable,
     SaveFailed,
+    StorageFull,
     Dismiss,
     Navigation,
     CallbackNav,
@@ -96,7 +97,14 @@ impl Ui {
                 "无法打开本机存储，问卷不会被保存。",
                 "The device's storage could not be opened; responses will not be kept.",
             ),
-            Ui::SaveFailed => ("问卷未能保存。", "A response could not be saved."),
+            Ui::SaveFailed => (
+                "问卷未能保存，请告知工作人员。",
+                "A response could not be saved. Please tell a member of staff.",
+            ),
+            Ui::StorageFull => (
+                "本机存储空间已满，问卷未能保存。请工作人员导出问卷，再删除已导出的问卷。",
+                "The device's storage is full: a response could not be saved. Staff: export the responses, then delete the exported ones.",
+            ),
             Ui::Dismiss => ("关闭", "Dismiss"),
             Ui::Navigation => ("工作区", "Workspaces"),
             Ui::CallbackNav => ("电话回访", "Callbacks"),

@@ -8,6 +8,7 @@ pub mod callback;
 pub mod components;
 pub mod evaluation;
 pub mod i18n;
+pub mod kiosk;
 mod pages;
 pub mod platform;
 pub mod state;

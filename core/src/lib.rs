@@ -15,6 +15,7 @@ pub mod error;
 pub mod evaluation;
 mod id;
 pub mod io;
+pub mod kiosk;
 pub mod questionnaire;
 pub mod response;
 pub mod sample;

@@ -29,15 +29,18 @@ fn error(what: T, detail: impl std::fmt::Display) -> DeskAction {
     })
 }
 
-/// The kiosk responses' service-recovery cases that `list` does not have yet, stored.
+/// The kiosk responses' service-recovery cases that `list` does not have yet, stored. A low
+/// score is what the kiosk's staff set (`overall` ≤ their threshold, 2 by default), so the queue
+/// takes exactly the responses the kiosk counted as queued for a call-back.
 async fn new_recovery_cases(
     store: &Store,
     list: &CallList,
     responses: &[Response],
 ) -> Result<Vec<Case>, StorageError> {
+    let threshold = store.settings().await?.map_or(LOW_SCORE_THRESHOLD, |s| s.low_score_threshold);
     let mut with = list.clone();
     let before = with.cases.len();
-    with.add_service_recovery(responses, LOW_SCORE_THRESHOLD);
+    with.add_service_recovery(responses, threshold);
     let added = with.cases.split_off(before);
     if !added.is_empty() {
         store.add_callback_cases(before as u64, &added, clock::now()).await?;

@@ -24,3 +24,16 @@ pub use progress::Progress;
 pub use results_tables::{IndexTable, ResponseTable};
 pub use text::TextAnswer;
 pub use yes_no::YesNo;
+
+/// Whether the kiosk has a widget for an item of this kind (the others come with later work).
+pub fn kiosk_can_show(kind: &manyi_core::questionnaire::item::ItemKind) -> bool {
+    use manyi_core::questionnaire::item::ItemKind;
+    matches!(
+        kind,
+        ItemKind::Rating { .. }
+            | ItemKind::Recommend
+            | ItemKind::SingleChoice { .. }
+            | ItemKind::YesNo { .. }
+            | ItemKind::Text { .. }
+    )
+}

@@ -1,6 +1,7 @@
-//! The welcome screen: the questionnaire's title and one large 开始 / Start button.
+//! The attract screen between customers: "请评价本次服务 / Please rate our service", one large
+//! button to start, and a small staff button.
 
-use crate::i18n::Ui;
+use crate::kiosk::texts::K;
 use manyi_core::Lang;
 use yew::prelude::*;
 
@@ -9,30 +10,31 @@ use yew::prelude::*;
 pub struct StartScreenProps {
     /// The questionnaire's title.
     pub title: AttrValue,
-    /// Its introduction.
-    #[prop_or_default]
-    pub intro: Option<String>,
     /// The language.
     pub lang: Lang,
     /// Whether the store is settled (a draft to resume would already be shown).
     pub ready: bool,
     /// Called when the person taps Start.
     pub on_start: Callback<()>,
+    /// The staff button.
+    pub staff: Html,
 }
 
-/// The welcome screen.
+/// The attract screen.
 #[function_component(StartScreen)]
 pub fn start_screen(props: &StartScreenProps) -> Html {
     let on_start = props.on_start.reform(|_: MouseEvent| ());
-    let intro = props.intro.as_ref().map(|t| html! { <p class="intro">{ t }</p> });
-    let label = if props.ready { Ui::Start } else { Ui::Loading };
+    let label =
+        if props.ready { K::StartRating.get(props.lang) } else { crate::i18n::Ui::Loading.get(props.lang) };
     html! {
-        <section class="start">
-            <h1>{ &props.title }</h1>
-            { for intro }
+        <section class="start attract">
+            <p class="attract-questionnaire">{ &props.title }</p>
+            <h1>{ K::AttractTitle.get(props.lang) }</h1>
+            <p class="intro">{ K::AttractHint.get(props.lang) }</p>
             <button type="button" class="primary start-button" disabled={!props.ready} onclick={on_start}>
-                { label.get(props.lang) }
+                { label }
             </button>
+            { props.staff.clone() }
         </section>
     }
 }

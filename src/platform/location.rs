@@ -10,6 +10,8 @@ pub enum Route {
     Survey,
     /// `#/results`: the stored responses and the index.
     Results,
+    /// `#/staff`: the kiosk's staff screens.
+    Staff,
     /// `#/evaluation`: the evaluator's checklist.
     Evaluation,
     /// `#/evaluation/compare`: visits of a hall side by side.
@@ -31,6 +33,7 @@ impl Route {
     pub fn from_hash(hash: &str) -> Route {
         match hash.trim_start_matches('#').trim_end_matches('/') {
             "/results" => Route::Results,
+            "/staff" => Route::Staff,
             "/evaluation" => Route::Evaluation,
             "/evaluation/compare" => Route::Compare,
             "/kano" => Route::Kano,
@@ -47,6 +50,7 @@ impl Route {
         match self {
             Route::Survey => "#/",
             Route::Results => "#/results",
+            Route::Staff => "#/staff",
             Route::Evaluation => "#/evaluation",
             Route::Compare => "#/evaluation/compare",
             Route::Kano => "#/kano",
@@ -55,6 +59,12 @@ impl Route {
             Route::Callback => "#/callback",
             Route::Analysis => "#/analysis",
         }
+    }
+
+    /// Whether the route is outside the customer's kiosk flow: once the device has a staff PIN,
+    /// only the PIN opens it.
+    pub fn needs_staff(self) -> bool {
+        self != Route::Survey
     }
 }
 
@@ -104,6 +114,8 @@ mod tests {
         assert_eq!(Route::from_hash(""), Route::Survey);
         assert_eq!(Route::from_hash("#/"), Route::Survey);
         assert_eq!(Route::from_hash("#/nowhere"), Route::Survey);
+        assert_eq!(Route::from_hash("#/staff"), Route::Staff);
+        assert!(Route::Staff.needs_staff() && Route::Results.needs_staff() && !Route::Survey.needs_staff());
         for r in [Route::Evaluation, Route::Compare, Route::Kano, Route::KanoAnalysis, Route::Editor] {
             assert_eq!(Route::from_hash(r.href()), r);
         }

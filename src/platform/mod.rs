@@ -2,15 +2,29 @@
 //! touches these, so the state and view code stays pure.
 
 pub mod clock;
+pub mod device;
 pub mod files;
 pub mod location;
 pub mod prefs;
+pub mod timer;
 
 use uuid::Uuid;
 
 /// A new response id: a version-4 UUID from the browser's cryptographic random source.
 pub fn new_id() -> Uuid {
     Uuid::new_v4()
+}
+
+/// Sixteen random bytes (a salt for the PIN's hash), from the same source as the UUIDs.
+pub fn random_salt() -> [u8; 16] {
+    Uuid::new_v4().into_bytes()
+}
+
+/// Goes to `route` (sets the address's hash).
+pub fn go(route: location::Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(route.href());
+    }
 }
 
 /// Scrolls the page back to its top, as a new screen should start there.

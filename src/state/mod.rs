@@ -1,6 +1,7 @@
 //! The app's state and every transition of it. `reduce` is pure: reading the clock, making ids and
 //! saving to storage happen in the callbacks and effects that surround it.
 
+use crate::kiosk::state::{KioskAction, KioskState};
 use manyi_core::questionnaire::Questionnaire;
 use manyi_core::session::survey::{Survey, SurveyAction};
 use manyi_core::Lang;
@@ -25,6 +26,8 @@ pub struct AppState {
     pub survey: Survey,
     /// A problem to show, if any.
     pub notice: Option<Notice>,
+    /// The hall kiosk: settings, staff session, idle and thank-you timers.
+    pub kiosk: KioskState,
 }
 
 /// Everything that changes the app's state.
@@ -38,12 +41,14 @@ pub enum Action {
     Notify(Notice),
     /// Hide the problem shown.
     DismissNotice,
+    /// Something for the kiosk.
+    Kiosk(KioskAction),
 }
 
 impl AppState {
     /// The state at launch: the survey of `q` on its start screen.
     pub fn new(q: Questionnaire, lang: Lang) -> AppState {
-        AppState { lang, survey: Survey::new(q), notice: None }
+        AppState { lang, survey: Survey::new(q), notice: None, kiosk: KioskState::default() }
     }
 }
 
@@ -54,9 +59,16 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         let changed = match action {
             Action::SetLang(lang) => std::mem::replace(&mut next.lang, lang) != lang,
-            Action::Survey(a) => next.survey.apply(a),
+            Action::Survey(a) => {
+                let changed = next.survey.apply(a);
+                if changed {
+                    crate::kiosk::state::after_survey(&mut next);
+                }
+                changed
+            }
             Action::Notify(n) => next.notice.replace(n.clone()) != Some(n),
             Action::DismissNotice => next.notice.take().is_some(),
+            Action::Kiosk(a) => crate::kiosk::state::reduce(&mut next, a),
         };
         // An ignored action (e.g. the second tap of a double tap) keeps the same state, so nothing
         // re-renders and no effect runs again.

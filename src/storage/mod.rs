@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod callback;
+mod kiosk;
 mod questionnaires;
 mod record;
 mod request;
@@ -32,6 +33,12 @@ impl fmt::Display for StorageError {
 }
 
 impl std::error::Error for StorageError {}
+
+/// Whether a failure's text (a [`StorageError`] as text) says the device's storage is full: the
+/// browser's `QuotaExceededError`. Staff can then export and delete exported responses.
+pub fn storage_full(reason: &str) -> bool {
+    reason.contains("QuotaExceededError")
+}
 
 impl StorageError {
     fn new(action: &'static str, reason: impl fmt::Display) -> Self {
@@ -114,8 +121,20 @@ impl Store {
     /// Writes `r` (a draft or a closed response), replacing the record with the same id, and waits
     /// until the write is committed.
     pub async fn put(&self, r: &Response) -> Result<(), StorageError> {
+        self.put_response(r, None).await
+    }
+
+    /// Writes `r` with its low-score follow-up (see [`manyi_core::kiosk::follow_up`]) in one
+    /// transaction, and waits until it is committed: either all of it is stored or nothing.
+    pub async fn put_response(
+        &self,
+        r: &Response,
+        follow_up: Option<manyi_core::kiosk::FollowUp>,
+    ) -> Result<(), StorageError> {
         const ACTION: &str = "save the response";
-        let value = Record::of(r, crate::platform::clock::now()).to_js()?;
+        let mut record = Record::of(r, crate::platform::clock::now());
+        record.follow_up = follow_up;
+        let value = record.to_js()?;
         let (tx, store) =
             self.store(IdbTransactionMode::Readwrite).map_err(|e| StorageError::js(ACTION, &e))?;
         store.put(&value).map_err(|e| StorageError::js(ACTION, &e))?;
@@ -162,4 +181,19 @@ impl Store {
 
 fn records(array: JsValue) -> Result<Vec<Response>, StorageError> {
     js_sys::Array::from(&array).iter().map(|v| Record::from_js(&v).map(|r| r.response)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_quota_error_reads_as_storage_full() {
+        let full =
+            super::StorageError::new("save the response", "QuotaExceededError: The quota has been exceeded.");
+        assert!(super::storage_full(&full.to_string()));
+        let other = super::StorageError::new(
+            "save the response",
+            "InvalidStateError: The database connection is closing.",
+        );
+        assert!(!super::storage_full(&other.to_string()));
+    }
 }

@@ -3,6 +3,7 @@
 
 use super::StorageError;
 use chrono::{DateTime, FixedOffset};
+use manyi_core::kiosk::FollowUp;
 use manyi_core::questionnaire::QuestionnaireId;
 use manyi_core::response::{Response, ResponseId, Status};
 use serde::{Deserialize, Serialize};
@@ -21,6 +22,12 @@ pub struct Record {
     pub saved_at: DateTime<FixedOffset>,
     /// The response.
     pub response: Response,
+    /// A low score's follow-up (index `by_follow_up`): queued for a call-back or flagged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUp>,
+    /// When staff marked it as exported; only exported responses may be deleted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_at: Option<DateTime<FixedOffset>>,
 }
 
 impl Record {
@@ -32,6 +39,8 @@ impl Record {
             status: r.status,
             saved_at,
             response: r.clone(),
+            follow_up: None,
+            exported_at: None,
         }
     }
 

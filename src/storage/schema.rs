@@ -12,6 +12,13 @@ pub const RESPONSES: &str = "responses";
 pub const BY_QUESTIONNAIRE: &str = "by_questionnaire";
 /// Index of `responses` by status (draft, complete, break_off).
 pub const BY_STATUS: &str = "by_status";
+/// Index of `responses` by low-score follow-up (`queued` for a call-back, `flagged`); responses
+/// without one are not in it. The callback workspace reads the queued ones through it.
+pub const BY_FOLLOW_UP: &str = "by_follow_up";
+/// The object store of the kiosk's settings, one record under the key [`SETTINGS_KEY`].
+pub const KIOSK: &str = "kiosk";
+/// The key of the settings record in [`KIOSK`].
+pub const SETTINGS_KEY: &str = "settings";
 /// The object store of questionnaires made or imported on the device, keyed by `[id, version]`.
 pub const QUESTIONNAIRES: &str = "questionnaires";
 /// The object store of an evaluation visit's stopwatches, keyed by the response UUID (`response`).
@@ -42,6 +49,7 @@ pub struct Migration {
 /// DEVELOPERS.md) so that work on several workspaces can land in any order; a gap is allowed.
 pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "v1: responses store with questionnaire and status indexes", run: v1 },
+    Migration { version: 2, name: "v2: kiosk settings store; responses indexed by follow-up", run: v2 },
     Migration { version: 3, name: "v3: callback cases, problem records and the call in progress", run: v3 },
     Migration { version: 4, name: "v4: questionnaires by id and version; evaluation stopwatches", run: v4 },
     Migration { version: 5, name: "v5: the analyst workspace's imported files", run: v5 },
@@ -59,6 +67,12 @@ fn v1(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), JsValue> {
     let store = db.create_object_store_with_optional_parameters(RESPONSES, &params)?;
     store.create_index_with_str(BY_QUESTIONNAIRE, "questionnaire")?;
     store.create_index_with_str(BY_STATUS, "status")?;
+    Ok(())
+}
+
+fn v2(db: &IdbDatabase, tx: &IdbTransaction) -> Result<(), JsValue> {
+    db.create_object_store(KIOSK)?;
+    tx.object_store(RESPONSES)?.create_index_with_str(BY_FOLLOW_UP, "follow_up")?;
     Ok(())
 }
 

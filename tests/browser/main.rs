@@ -9,6 +9,7 @@ mod dom;
 mod analysis_storage;
 mod callback_storage;
 mod faces;
+mod kiosk_storage;
 mod questionnaires;
 mod storage;
 

@@ -1,80 +1,13 @@
 //! The hall survey as a customer meets it: taps through the questionnaire, submits, reloads, and the
 //! results page shows the stored response and the index core computed from it.
 
+use crate::customer::{self, double_tap, enter_pin, press_until, set_up, tap, PIN};
 use crate::harness::{Browser, TIMEOUT};
 use fantoccini::Locator;
-use std::time::{Duration, Instant};
-
-/// How long a tap may take to change the screen before it is taken as swallowed by the app's
-/// double-tap guard (a tap within 400 ms of a screen appearing is ignored) and made again.
-const SCREEN_CHANGE: Duration = Duration::from_millis(1500);
-
-async fn first_question(browser: &Browser) -> Option<String> {
-    let element = browser.client().find(Locator::Css(".question")).await.ok()?;
-    element.text().await.ok().map(|t| t.trim().to_owned())
-}
-
-async fn screen_changed_from(browser: &Browser, question: &str) -> bool {
-    let deadline = Instant::now() + SCREEN_CHANGE;
-    while Instant::now() < deadline {
-        if first_question(browser).await.as_deref() != Some(question) {
-            return true;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    false
-}
-
-/// On the screen asking `question`, taps the button named `name` until the screen changes, as a
-/// person taps again when nothing happened.
-async fn tap(browser: &Browser, question: &str, name: &str) {
-    browser.wait_for_text(".question", question, TIMEOUT).await;
-    let deadline = Instant::now() + TIMEOUT;
-    loop {
-        browser.click_button_by_accessible_name(name).await;
-        if screen_changed_from(browser, question).await {
-            return;
-        }
-        assert!(Instant::now() < deadline, "tapping {name:?} never left the screen {question:?}");
-    }
-}
-
-/// The same, but with two clicks in one go, both landing before the app re-renders.
-async fn double_tap(browser: &Browser, question: &str, name: &str) {
-    browser.wait_for_text(".question", question, TIMEOUT).await;
-    let script = "const b = [...document.querySelectorAll('button')].find(b => b.textContent.trim() === arguments[0]);\
-                  b.click(); b.click();";
-    let deadline = Instant::now() + TIMEOUT;
-    loop {
-        browser.client().execute(script, vec![name.into()]).await.expect("double tap");
-        if screen_changed_from(browser, question).await {
-            return;
-        }
-        assert!(Instant::now() < deadline, "double-tapping {name:?} never left the screen {question:?}");
-    }
-}
-
-/// Taps the button named `name` until an element matches `css` (a tap on a screen that has just
-/// appeared is ignored, as with [`tap`]).
-async fn press_until(browser: &Browser, name: &str, css: &str) {
-    let deadline = Instant::now() + TIMEOUT;
-    loop {
-        browser.click_button_by_accessible_name(name).await;
-        let shown = Instant::now() + SCREEN_CHANGE;
-        while Instant::now() < shown {
-            if browser.client().find(Locator::Css(css)).await.is_ok() {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(25)).await;
-        }
-        assert!(Instant::now() < deadline, "tapping {name:?} never showed `{css}`");
-    }
-}
 
 async fn start(browser: &Browser) {
-    // 开始 is named so only once the store is open (it reads 正在加载… before).
-    browser.click_button_by_accessible_name("开始").await;
-    browser.wait_for_text(".question", "您今天办理的业务", TIMEOUT).await;
+    set_up(browser, &[]).await;
+    customer::start(browser).await;
 }
 
 async fn cell(browser: &Browser, css: &str, text: &str) {
@@ -110,15 +43,17 @@ async fn a_customer_answers_by_taps_and_the_results_show_the_index() {
     press_until(&browser, "是", "input[type=tel]").await;
     let phone = browser.wait_for("input[type=tel]", TIMEOUT).await;
     phone.send_keys("13800000000").await.expect("type a phone number");
-    press_until(&browser, "提交", ".thanks").await;
+    press_until(&browser, "提交", ".thanks h1").await;
     browser.wait_for_text(".thanks h1", "感谢您的评价！", TIMEOUT).await;
     browser.click_button_by_accessible_name("返回首页").await;
-    browser.wait_for_text(".start-button", "开始", TIMEOUT).await;
+    browser.wait_for_text(".start-button", "开始评价", TIMEOUT).await;
 
-    // After a reload nothing is resumed (the response is complete) and the results show it.
+    // After a reload nothing is resumed (the response is complete) and the results show it,
+    // behind the staff PIN.
     browser.reload().await;
-    browser.wait_for_text(".start-button", "开始", TIMEOUT).await;
+    browser.wait_for_text(".start-button", "开始评价", TIMEOUT).await;
     browser.goto("#/results").await;
+    enter_pin(&browser, PIN).await;
     // Equal weights: dimensions 1/4 each; items 1/3 (guidance), 1/4 (counter), 1/2 (self-service),
     // 1 (environment). Both self-service items are N/A, so the products of the answered items,
     // 3 × 1/12 + 4 × 1/16 + 1/4 = 0.75, are renormalised to 1. With 5 → 100, 4 → 75, 3 → 50:
@@ -162,6 +97,7 @@ async fn an_unfinished_survey_resumes_after_a_reload_in_the_language_chosen() {
     browser.reload().await;
     browser.wait_for_text(".question", "I was greeted and guided correctly", TIMEOUT).await;
     browser.goto("#/results").await;
+    enter_pin(&browser, PIN).await;
     let draft = |col: usize| format!(".response-table tbody tr:nth-child(1) td:nth-child({col})");
     cell(&browser, &draft(2), "Draft").await;
     cell(&browser, &draft(3), "Complaint").await;

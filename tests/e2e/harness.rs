@@ -45,20 +45,28 @@ pub struct Browser {
 impl Browser {
     /// Starts a browser with a fresh profile and opens the app (a 1280 × 900 window).
     pub async fn open() -> Browser {
-        Browser::start(None).await
+        Browser::start(site(), None).await
+    }
+
+    /// The same, on a site served at `addr` (a test's own server, e.g. one it stops).
+    pub async fn open_at(addr: SocketAddr) -> Browser {
+        Browser::start(addr, None).await
     }
 
     /// The same on a phone: the page laid out at 390 × 844 CSS pixels (pixel ratio 3), as on the
     /// evaluator's phone.
     pub async fn open_phone() -> Browser {
-        Browser::start(Some(serde_json::json!({
-            "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 3.0 }
-        })))
+        Browser::start(
+            site(),
+            Some(serde_json::json!({
+                "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 3.0 }
+            })),
+        )
         .await
     }
 
-    async fn start(mobile_emulation: Option<serde_json::Value>) -> Browser {
-        let base_url = format!("http://{}/", site());
+    async fn start(addr: SocketAddr, mobile_emulation: Option<serde_json::Value>) -> Browser {
+        let base_url = format!("http://{addr}/");
         let driver = Driver::start();
         let mut args: Vec<String> = CHROME_ARGS.iter().map(|arg| arg.to_string()).collect();
         args.push(format!("--user-data-dir={}", driver.profile.display()));
@@ -100,6 +108,25 @@ impl Browser {
     /// The document's title.
     pub async fn title(&self) -> String {
         self.client.title().await.expect("title")
+    }
+
+    /// Runs `script` as an async function (its last argument is the callback to call with the
+    /// result) and returns the result.
+    pub async fn execute_async(&self, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+        self.client.execute_async(script, args).await.unwrap_or_else(|e| panic!("script failed: {e}"))
+    }
+
+    /// Polls `script` (run as a function; it returns a value) until it returns `true`.
+    pub async fn wait_until(&self, script: &str, what: &str, timeout: Duration) {
+        let ok = self
+            .poll(timeout, || async {
+                let v = self.client.execute(script, vec![]).await.ok()?;
+                (v == serde_json::Value::Bool(true)).then_some(())
+            })
+            .await;
+        if ok.is_none() {
+            self.fail(&format!("{what}: not after {timeout:?}")).await;
+        }
     }
 
     /// The underlying WebDriver client, for what the helpers do not cover.
@@ -299,14 +326,18 @@ async fn accessible_name(button: &Element) -> Option<String> {
     button.attr("title").await.ok()?.map(normalise)
 }
 
+/// The built site's folder.
+pub fn dist() -> PathBuf {
+    let dist = env_path("MANYI_DIST", concat!(env!("CARGO_MANIFEST_DIR"), "/dist"));
+    assert!(dist.join("index.html").is_file(), "{} has no index.html: {HOW_TO_FIX}", dist.display());
+    dist
+}
+
 /// The address of the site, served once per test binary on a free port.
 fn site() -> SocketAddr {
     static SITE: OnceLock<SocketAddr> = OnceLock::new();
-    *SITE.get_or_init(|| {
-        let dist = env_path("MANYI_DIST", concat!(env!("CARGO_MANIFEST_DIR"), "/dist"));
-        assert!(dist.join("index.html").is_file(), "{} has no index.html: {HOW_TO_FIX}", dist.display());
-        static_server::Server::bind("127.0.0.1:0", &dist).expect("bind 127.0.0.1:0").spawn()
-    })
+    *SITE
+        .get_or_init(|| static_server::Server::bind("127.0.0.1:0", dist()).expect("bind 127.0.0.1:0").spawn())
 }
 
 fn env_path(var: &str, default: &str) -> PathBuf {

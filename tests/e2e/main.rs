@@ -9,7 +9,10 @@ mod harness;
 mod analysis;
 mod analysis_bench;
 mod callback;
+#[allow(dead_code)]
+mod customer;
 mod editor;
 mod evaluation;
 mod hall;
 mod kano;
+mod kiosk;

@@ -1,6 +1,6 @@
 //! `cargo xtask dist`: the app compiled to wasm, its JS glue, and `www/`, gathered in `dist/`.
 
-use crate::{cmd, install, sizes, wasm_opt};
+use crate::{cmd, install, service_worker, sizes, wasm_opt};
 use anyhow::{bail, Context, Result};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -63,6 +63,7 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     if options.wasm_opt && !options.debug {
         wasm_opt::shrink(&dist.join("manyi_bg.wasm"));
     }
+    service_worker::stamp(&dist)?;
     sizes::print(&dist)?;
     Ok(dist)
 }

@@ -4,6 +4,7 @@ mod cmd;
 mod dist;
 mod install;
 mod serve;
+mod service_worker;
 mod sizes;
 mod test;
 mod wasm_opt;

@@ -85,6 +85,9 @@ pub enum SurveyAction {
     },
     /// Leave the thank-you screen for the start screen.
     Reset,
+    /// End the session from any screen (the customer walked away): the draft leaves the state
+    /// and the start screen returns. The caller has already closed and stored it (or deleted it).
+    Abandon,
 }
 
 /// The survey's state.
@@ -152,6 +155,7 @@ impl Survey {
             SurveyAction::Back { page, at } => self.accepts(page, at) && self.back(page, at),
             SurveyAction::Submit { page, at } => self.accepts(page, at) && self.submit(at),
             SurveyAction::Reset => self.reset(),
+            SurveyAction::Abandon => self.abandon(),
         }
     }
 
@@ -264,6 +268,16 @@ impl Survey {
             }
             Err(_) => return false,
         }
+        true
+    }
+
+    fn abandon(&mut self) -> bool {
+        if self.screen == Screen::Start && self.draft.is_none() {
+            return false;
+        }
+        self.draft = None;
+        self.missing = None;
+        self.go(Screen::Start, None);
         true
     }
 

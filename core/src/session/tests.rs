@@ -262,6 +262,26 @@ fn responses_start_with_the_surveys_channel_and_tags() {
 }
 
 #[test]
+fn abandon_ends_a_session_from_any_screen_and_starts_clean() {
+    let mut p = Person::new();
+    assert!(!p.act(SurveyAction::Abandon), "nothing to end on the start screen");
+    let at = p.later(0);
+    p.act(SurveyAction::Start { id: Uuid::from_u128(3), at });
+    assert!(p.choose("business", "complaint"));
+    assert!(p.act(SurveyAction::Abandon));
+    assert_eq!(
+        (p.survey.screen, p.survey.draft.is_none(), p.survey.missing.is_none()),
+        (Screen::Start, true, true)
+    );
+    // The next customer starts with an empty response: nothing of the previous one.
+    let at = p.later(1000);
+    assert!(p.act(SurveyAction::Start { id: Uuid::from_u128(4), at }));
+    let r = p.survey.draft.as_ref().unwrap();
+    assert!(r.answers.is_empty() && r.tags.business_type.is_none());
+    assert_eq!(p.current_item(), "business");
+}
+
+#[test]
 fn keyed_in_answers_at_once_all_count_without_the_tap_guard() {
     // The callback questionnaire: resolved (yes/no), four ratings, each on a screen of its own.
     let mut survey = Survey::new(Builtin::Callback.questionnaire()).without_tap_guard();

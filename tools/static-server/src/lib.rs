@@ -6,6 +6,7 @@
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread;
 
@@ -43,6 +44,58 @@ impl Server {
         let addr = self.local_addr();
         thread::spawn(move || self.run());
         addr
+    }
+
+    /// Serves on a background thread until [`Running::stop`] (the end-to-end tests take the site
+    /// offline with it).
+    pub fn spawn_stoppable(self) -> Running {
+        let addr = self.local_addr();
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopping = Arc::clone(&stop);
+        let thread = thread::spawn(move || {
+            for stream in self.listener.incoming() {
+                if stopping.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(stream) = stream else { continue };
+                let root = Arc::clone(&self.root);
+                thread::spawn(move || {
+                    let _ = handle(stream, &root);
+                });
+            }
+            // The listener is dropped here: new connections are refused.
+        });
+        Running { addr, stop, thread: Some(thread) }
+    }
+}
+
+/// A server started by [`Server::spawn_stoppable`].
+pub struct Running {
+    addr: SocketAddr,
+    stop: Arc<AtomicBool>,
+    thread: Option<thread::JoinHandle<()>>,
+}
+
+impl Running {
+    /// The address it serves on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Stops accepting connections and closes the port; returns once it is closed.
+    pub fn stop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wake the accept loop so that it sees the flag.
+        let _ = TcpStream::connect(self.addr);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.stop();
     }
 }
 
