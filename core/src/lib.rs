@@ -9,6 +9,7 @@
 pub mod analyses;
 pub mod callback;
 mod code;
+pub mod dataset;
 pub mod error;
 mod id;
 pub mod io;

@@ -19,6 +19,7 @@
 //! ```
 
 mod bands;
+pub(crate) mod gram;
 pub(crate) mod importance;
 pub(crate) mod ols;
 pub(crate) mod penalty_reward;
