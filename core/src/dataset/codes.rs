@@ -2,6 +2,7 @@
 //! side table", and 1–253 for a scale point (from the scale's lowest), a yes/no, a choice (by
 //! option position) or a Kano pair (1 + 5·(functional − 1) + (dysfunctional − 1)).
 
+use super::fx::FxBuild;
 use crate::questionnaire::item::{ChoiceCode, ItemKind};
 use crate::questionnaire::Questionnaire;
 use crate::response::answer::{Answer, KanoPairAnswer};
@@ -95,7 +96,7 @@ impl Coding {
 pub(crate) struct Schema {
     pub q: Questionnaire,
     pub codings: Vec<Coding>,
-    by_id: HashMap<String, usize>,
+    by_id: HashMap<String, usize, FxBuild>,
     /// Item indexes in the order of their ids (byte order, as `BTreeMap<ItemId, _>`).
     pub sorted: Vec<usize>,
 }

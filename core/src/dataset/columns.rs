@@ -79,6 +79,10 @@ macro_rules! meta_columns {
                 $(self.$name[i] = m.$name;)*
             }
 
+            fn append(&mut self, other: &mut MetaColumns) {
+                $(self.$name.append(&mut other.$name);)*
+            }
+
             fn retain(&mut self, keep: &[bool]) {
                 $(retain(&mut self.$name, keep);)*
             }
@@ -217,6 +221,16 @@ impl Rows {
         other.codes_of(from, codes);
         let side = other.side.remove(&(from as u32)).unwrap_or_default();
         self.set(row, other.meta.get(from), codes, side);
+    }
+
+    /// Moves all rows of `other` to the end of these rows.
+    pub fn append(&mut self, other: &mut Rows) {
+        let base = self.len() as u32;
+        self.meta.append(&mut other.meta);
+        for (column, more) in self.codes.iter_mut().zip(&mut other.codes) {
+            column.append(more);
+        }
+        self.side.extend(std::mem::take(&mut other.side).into_iter().map(|(row, s)| (base + row, s)));
     }
 
     /// Keeps the rows whose flag is set, in order.

@@ -74,6 +74,7 @@ mod dictionary;
 mod drivers;
 mod export;
 mod filter;
+mod fx;
 mod group;
 mod hash;
 mod id_index;
@@ -197,6 +198,15 @@ impl Dataset {
         self.rows.push_from(rows, from, codes);
         let row = self.rows.len() as u32 - 1;
         self.index.insert(row, &self.rows.meta.id);
+    }
+
+    /// Appends all of `rows` (moved out of it).
+    fn append_all(&mut self, rows: &mut Rows) {
+        let base = self.rows.len() as u32;
+        self.rows.append(rows);
+        for row in base..self.rows.len() as u32 {
+            self.index.insert(row, &self.rows.meta.id);
+        }
     }
 
     /// Removes these rows.

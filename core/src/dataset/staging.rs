@@ -116,6 +116,11 @@ impl Stage {
         let mut codes = Vec::new();
         for (d, area) in self.areas.into_iter().enumerate() {
             let Some(mut area) = area else { continue };
+            if area.fate.iter().all(|f| *f == Fate::New) {
+                // The usual file: new responses only, appended column by column.
+                datasets[d].append_all(&mut area.rows);
+                continue;
+            }
             for (row, fate) in area.fate.iter().enumerate() {
                 match *fate {
                     Fate::Dead => {}
