@@ -68,6 +68,7 @@
 //!   cross-product sums of the dummies (O(k²) memory) solved by Cholesky; data-derived weights
 //!   likewise. [`Filter`] selects rows by tag values, channel, status and date.
 
+mod chunks;
 mod codes;
 mod columns;
 mod dictionary;
@@ -87,6 +88,7 @@ mod staging;
 #[cfg(test)]
 mod tests;
 
+pub use chunks::Importer;
 pub use dictionary::Dictionary;
 pub use export::{DatasetAnalysis, ResponsesCsv, SheetRows};
 pub use filter::{Filter, TagFilter};
