@@ -9,12 +9,12 @@
 //!    penalty–reward with importance–performance — with the peak memory of that path alone;
 //! 3. the same through `Vec<Response>` (`io::import`, `Report`, `analyses`), and how far the
 //!    figures of the two paths are apart;
-//! 4. times writing the XLSX of 100,000 responses;
+//! 4. times writing the XLSX of 100,000 responses, through `Vec<Response>` and through a dataset;
 //! 5. prints the peak resident memory (VmHWM) after each step (reset between the two paths), and
 //!    writes the figures the pandas script checks to DIR/rust_results.json.
 
 use manyi_core::analyses::{drivers_of_responses, kano_of_responses, DriverRow};
-use manyi_core::dataset::{Collection, Filter};
+use manyi_core::dataset::{Collection, Filter, SheetRows};
 use manyi_core::io::bundle::Bundle;
 use manyi_core::io::export::{Analysis, AnalysisOptions, Export};
 use manyi_core::io::import::{import_bundle, into_responses};
@@ -238,6 +238,33 @@ fn main() {
         peak_mb()
     );
 
+    // The same workbook through the dataset: the 100,000 responses imported (not timed), then
+    // scored, tabled and written.
+    let same_file = Bundle::new(Vec::new(), first.clone(), None, None).to_json();
+    let mut small = Collection::new(Vec::new());
+    small.import(&same_file, "first.json", &mut |_| {}).expect("import");
+    drop(same_file);
+    let ds = small.to_score(Some(&hall)).expect("hall");
+    ds.sort_by_start();
+    let t = Watch::start();
+    let ds_analysis = ds.analyse(&AnalysisOptions::default(), &Filter::default()).expect("analysis");
+    let t_score = t.wall();
+    let ds_export = ds.export(&ds_analysis, at, ResponsesOptions::default(), SheetRows::All);
+    let ds_xlsx = ds_export.to_xlsx().expect("xlsx");
+    let t_total = t.wall();
+    let row_export = Export::new(&hall, &refs, &analysis, at, ResponsesOptions::default());
+    println!(
+        "dataset: XLSX     {:>7.2} s wall {:>7.2} s cpu  {} responses (scoring {:.2} s, tables + workbook {:.2} s), {:.1} MB; sheets as the row path's: {}",
+        t_total,
+        t.cpu(),
+        ds.len(),
+        t_score,
+        t_total - t_score,
+        ds_xlsx.len() as f64 / 1e6,
+        sheets_apart(&ds_export, &row_export)
+    );
+    drop((small, row_export, ds_export, ds_xlsx));
+
     // 5. The figures the pandas script checks.
     let index: serde_json::Value = groupings
         .iter()
@@ -283,4 +310,28 @@ fn farthest(index: &[Vec<GroupIndex>], reports: &[Report], a: &[DriverRow], b: &
         }
     }
     worst
+}
+
+/// How the sheets of two exports compare: the same names, columns and cells, numbers within a
+/// relative difference (the largest is named).
+fn sheets_apart(a: &Export, b: &Export) -> String {
+    use manyi_core::io::table::Cell;
+    let shape =
+        |e: &Export| e.tables.iter().map(|(n, t)| (*n, t.columns.clone(), t.rows.len())).collect::<Vec<_>>();
+    if shape(a) != shape(b) {
+        return "DIFFERENT sheets, columns or row counts".into();
+    }
+    let mut worst: f64 = 0.0;
+    for ((name, x), (_, y)) in a.tables.iter().zip(&b.tables) {
+        for (u, v) in x.rows.iter().flatten().zip(y.rows.iter().flatten()) {
+            match (u, v) {
+                (Cell::Number(p), Cell::Number(q)) if p != q => {
+                    worst = worst.max((p - q).abs() / p.abs().max(q.abs()));
+                }
+                _ if u != v => return format!("DIFFERENT cell in sheet {name}: {u:?} vs {v:?}"),
+                _ => {}
+            }
+        }
+    }
+    format!("every cell equal, numbers within {worst:.1e} relative")
 }
