@@ -108,6 +108,7 @@ pub fn app() -> Html {
     let page = match *route {
         Route::Survey => html! { <SurveyPage /> },
         Route::Results => html! { <ResultsPage /> },
+        Route::Callback => html! { <crate::callback::CallbackPage /> },
     };
     let context = AppContext { state: state.clone(), store: (*store).clone() };
     html! {
@@ -118,7 +119,7 @@ pub fn app() -> Html {
                     <LanguageSwitch lang={state.lang} {on_switch} />
                 </header>
                 { notice_banner(&state) }
-                <main class="screen">{ page }</main>
+                <main class={classes!("screen", (*route == Route::Callback).then_some("wide"))}>{ page }</main>
             </div>
         </ContextProvider<AppContext>>
     }

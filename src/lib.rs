@@ -2,6 +2,7 @@
 //! screens show in `view`, the browser at the edge in `platform` and `storage`.
 
 mod app;
+pub mod callback;
 pub mod components;
 pub mod i18n;
 mod pages;

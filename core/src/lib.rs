@@ -8,9 +8,11 @@
 
 pub mod analyses;
 pub mod callback;
+pub mod chart;
 mod code;
 pub mod dataset;
 pub mod error;
+pub mod evaluation;
 mod id;
 pub mod io;
 pub mod questionnaire;

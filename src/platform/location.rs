@@ -10,6 +10,8 @@ pub enum Route {
     Survey,
     /// `#/results`: the stored responses and the index.
     Results,
+    /// `#/callback`: the callback agents' workspace.
+    Callback,
 }
 
 impl Route {
@@ -17,6 +19,7 @@ impl Route {
     pub fn from_hash(hash: &str) -> Route {
         match hash.trim_start_matches('#').trim_end_matches('/') {
             "/results" => Route::Results,
+            "/callback" => Route::Callback,
             _ => Route::Survey,
         }
     }
@@ -26,6 +29,7 @@ impl Route {
         match self {
             Route::Survey => "#/",
             Route::Results => "#/results",
+            Route::Callback => "#/callback",
         }
     }
 }
@@ -69,5 +73,7 @@ mod tests {
         assert_eq!(Route::from_hash(""), Route::Survey);
         assert_eq!(Route::from_hash("#/"), Route::Survey);
         assert_eq!(Route::from_hash("#/nowhere"), Route::Survey);
+        assert_eq!(Route::from_hash("#/callback"), Route::Callback);
+        assert_eq!(Route::Callback.href(), "#/callback");
     }
 }

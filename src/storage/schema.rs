@@ -13,6 +13,15 @@ pub const BY_QUESTIONNAIRE: &str = "by_questionnaire";
 /// Index of `responses` by status (draft, complete, break_off).
 pub const BY_STATUS: &str = "by_status";
 
+/// The object store of callback cases, keyed by the case key as text (`GD001`, `kiosk-…`).
+pub const CALLBACK_CASES: &str = "callback_cases";
+/// The object store of problem records (the closed loop), keyed by the problem UUID.
+pub const CALLBACK_PROBLEMS: &str = "callback_problems";
+/// The callback call in progress (one slot), so a reload resumes it.
+pub const CALLBACK_CALLS: &str = "callback_calls";
+/// Index of the callback stores by status (cases open/closed, problems open/closed).
+pub const BY_CALLBACK_STATUS: &str = "by_status";
+
 /// One step of the schema.
 pub struct Migration {
     /// The version it brings the database to.
@@ -24,8 +33,10 @@ pub struct Migration {
 
 /// Every migration, in version order, starting at 1. Versions are reserved per workspace (see
 /// DEVELOPERS.md) so that work on several workspaces can land in any order; a gap is allowed.
-pub const MIGRATIONS: &[Migration] =
-    &[Migration { version: 1, name: "v1: responses store with questionnaire and status indexes", run: v1 }];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, name: "v1: responses store with questionnaire and status indexes", run: v1 },
+    Migration { version: 3, name: "v3: callback cases, problem records and the call in progress", run: v3 },
+];
 
 /// The current version: the last migration's.
 pub const VERSION: u32 = match MIGRATIONS.last() {
@@ -39,6 +50,17 @@ fn v1(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), JsValue> {
     let store = db.create_object_store_with_optional_parameters(RESPONSES, &params)?;
     store.create_index_with_str(BY_QUESTIONNAIRE, "questionnaire")?;
     store.create_index_with_str(BY_STATUS, "status")?;
+    Ok(())
+}
+
+fn v3(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), JsValue> {
+    let params = IdbObjectStoreParameters::new();
+    params.set_key_path(&JsValue::from_str("id"));
+    for name in [CALLBACK_CASES, CALLBACK_PROBLEMS] {
+        let store = db.create_object_store_with_optional_parameters(name, &params)?;
+        store.create_index_with_str(BY_CALLBACK_STATUS, "status")?;
+    }
+    db.create_object_store_with_optional_parameters(CALLBACK_CALLS, &params)?;
     Ok(())
 }
 

@@ -5,6 +5,8 @@
 // Helpers: not every test uses every one.
 #[allow(dead_code)]
 mod dom;
+
+mod callback_storage;
 mod faces;
 mod storage;
 

@@ -6,4 +6,5 @@
 #[allow(dead_code)]
 mod harness;
 
+mod callback;
 mod hall;

@@ -3,6 +3,7 @@
 //! their line and reason and do not stop the import.
 
 use super::case::{Ticket, TicketId};
+use crate::code::coded_enum;
 use crate::error::{Error, Position, Result};
 use crate::io::text::{decode, TextEncoding};
 use crate::io::tidy::LineCounter;
@@ -26,12 +27,39 @@ pub const CALL_LIST_HEADERS: [(&str, &[&str]); 8] = [
 ];
 const REQUIRED: usize = 5;
 
+coded_enum! {
+    /// What kind of fault kept a row out, for a short label in either language (the reason
+    /// says the details).
+    RowProblem {
+        /// The row is not valid CSV.
+        Unreadable = "unreadable", "无法读取", "Not readable";
+        /// More or fewer fields than the header.
+        FieldCount = "field_count", "列数不符", "Wrong number of fields";
+        /// A required value is blank.
+        Missing = "missing", "缺少必填项", "Missing value";
+        /// Not a phone number.
+        Phone = "phone", "电话号码无效", "Not a phone number";
+        /// Not one of the ticket types.
+        TicketType = "ticket_type", "工单类型无效", "Unknown ticket type";
+        /// Not one of the customer classes.
+        CustomerClass = "customer_class", "客户类别无效", "Unknown customer class";
+        /// Not a date.
+        Date = "date", "日期无效", "Not a date";
+        /// The due date is before the ticket date.
+        DueBeforeTicket = "due_before_ticket", "回访期限早于受理日期", "Due before the ticket date";
+        /// The ticket id is on an earlier line of the file.
+        Duplicate = "duplicate", "工单号重复", "Duplicate ticket";
+    }
+}
+
 /// A row that was not imported, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RejectedRow {
     /// 1-based line in the file.
     pub line: u64,
+    /// The kind of fault.
+    pub problem: RowProblem,
     /// The header of the column at fault, if one is.
     pub field: Option<String>,
     /// What is wrong and what to do.
@@ -91,6 +119,7 @@ pub fn read_call_list(bytes: &[u8], source: &str) -> Result<CallListFile> {
                 let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
                 out.rejected.push(RejectedRow {
                     line,
+                    problem: RowProblem::Unreadable,
                     field: None,
                     reason: format!("not readable as CSV: {e}"),
                 });
@@ -107,18 +136,20 @@ pub fn read_call_list(bytes: &[u8], source: &str) -> Result<CallListFile> {
                 record.len(),
                 headers.len()
             );
-            out.rejected.push(RejectedRow { line, field: None, reason });
+            out.rejected.push(RejectedRow { line, problem: RowProblem::FieldCount, field: None, reason });
             continue;
         }
         let field = |i: usize| columns[i].map_or("", |c| record.get(c).unwrap_or("").trim());
-        match ticket(&field).map_err(|(i, reason)| RejectedRow {
+        match ticket(&field).map_err(|(i, problem, reason)| RejectedRow {
             line,
+            problem,
             field: columns[i].map(|c| headers[c].clone()),
             reason,
         }) {
             Ok(t) => match first_line.get(&t.id) {
                 Some(first) => out.rejected.push(RejectedRow {
                     line,
+                    problem: RowProblem::Duplicate,
                     field: columns[0].map(|c| headers[c].clone()),
                     reason: format!("ticket `{}` is already on line {first}; the first row is kept", t.id),
                 }),
@@ -161,33 +192,37 @@ fn map_headers(headers: &[String]) -> std::result::Result<Vec<Option<usize>>, St
     Ok(columns)
 }
 
-type Bad = (usize, String);
+type Bad = (usize, RowProblem, String);
 
 fn ticket<'a>(field: &dyn Fn(usize) -> &'a str) -> std::result::Result<Ticket, Bad> {
     let required = |i: usize| {
         let v = field(i);
         if v.is_empty() {
-            Err((i, format!("no {}; every row needs one", CALL_LIST_HEADERS[i].0)))
+            Err((i, RowProblem::Missing, format!("no {}; every row needs one", CALL_LIST_HEADERS[i].0)))
         } else {
             Ok(v)
         }
     };
     let id = TicketId::new(required(0)?);
     let customer = required(1)?.to_owned();
-    let phone = phone(required(2)?).map_err(|r| (2, r))?;
-    let ticket_type = ticket_type(required(3)?).map_err(|r| (3, r))?;
-    let ticket_date = date(required(4)?).map_err(|r| (4, r))?;
+    let phone = phone(required(2)?).map_err(|r| (2, RowProblem::Phone, r))?;
+    let ticket_type = ticket_type(required(3)?).map_err(|r| (3, RowProblem::TicketType, r))?;
+    let ticket_date = date(required(4)?).map_err(|r| (4, RowProblem::Date, r))?;
     let hall = Some(field(5)).filter(|h| !h.is_empty()).map(TagValue::new);
     let customer_class = match field(6) {
         "" => None,
-        c => Some(customer_class(c).map_err(|r| (6, r))?),
+        c => Some(customer_class(c).map_err(|r| (6, RowProblem::CustomerClass, r))?),
     };
     let due = match field(7) {
         "" => None,
-        d => Some(date(d).map_err(|r| (7, r))?),
+        d => Some(date(d).map_err(|r| (7, RowProblem::Date, r))?),
     };
     if let Some(d) = due.filter(|d| *d < ticket_date) {
-        return Err((7, format!("the due date {d} is before the ticket date {ticket_date}")));
+        return Err((
+            7,
+            RowProblem::DueBeforeTicket,
+            format!("the due date {d} is before the ticket date {ticket_date}"),
+        ));
     }
     Ok(Ticket { id, customer, phone, ticket_type, ticket_date, hall, customer_class, due })
 }

@@ -8,21 +8,27 @@
 //! [`queue::CallList::next_case`], read [`view::script`], record the call with
 //! [`queue::CallList::record`] and act on the [`case::AfterAttempt`] it returns; open a
 //! [`problem::Problem`] for a dissatisfied answer; report [`queue::CallList::rates`].
+//! [`call::Call`] does the middle of this for a call made in the workspace: the interview keyed
+//! in, then one [`call::Finished`] with all the call changes, to store at once.
 
 pub mod attempt;
+pub mod call;
 pub mod call_list;
 pub mod case;
 pub mod export;
+pub mod files;
 pub mod final_codes;
 pub mod outcome;
 pub mod problem;
 pub mod queue;
 pub mod rates;
 pub mod recovery;
+pub mod rows;
 pub mod scheduling;
 pub mod view;
 
 pub use attempt::Attempt;
+pub use call::{Call, CallSlot, Finished};
 pub use case::{AfterAttempt, Case, CaseKey, CaseStatus, Priority, Ticket, TicketId};
 pub use outcome::{Outcome, OutcomeKind};
 pub use problem::{Problem, ProblemLog, Severity};

@@ -38,6 +38,26 @@ coded_enum! {
     }
 }
 
+impl OutcomeKind {
+    /// The outcome of this kind; `None` for an appointment, which needs its time.
+    pub fn outcome(self) -> Option<Outcome> {
+        Some(match self {
+            OutcomeKind::Complete => Outcome::Complete,
+            OutcomeKind::Partial => Outcome::Partial,
+            OutcomeKind::Refusal => Outcome::Refusal,
+            OutcomeKind::BreakOff => Outcome::BreakOff,
+            OutcomeKind::NoAnswer => Outcome::NoAnswer,
+            OutcomeKind::Busy => Outcome::Busy,
+            OutcomeKind::MachineMessageLeft => Outcome::MachineMessageLeft,
+            OutcomeKind::MachineNoMessage => Outcome::MachineNoMessage,
+            OutcomeKind::WrongNumber => Outcome::WrongNumber,
+            OutcomeKind::Disconnected => Outcome::Disconnected,
+            OutcomeKind::TechnicalProblem => Outcome::TechnicalProblem,
+            OutcomeKind::Appointment => return None,
+        })
+    }
+}
+
 /// The outcome of one call. In JSON: `{"outcome": "no_answer"}`, or
 /// `{"outcome": "appointment", "at": "2026-11-03T15:00:00+08:00"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -203,5 +223,12 @@ mod tests {
         assert_eq!(serde_json::from_str::<Outcome>(&json).unwrap(), o);
         assert_eq!(serde_json::to_string(&Outcome::NoAnswer).unwrap(), r#"{"outcome":"no_answer"}"#);
         assert_eq!(Outcome::NoAnswer.kind().code(), "no_answer");
+        // Each kind but the appointment is an outcome of its own, and back.
+        for kind in OutcomeKind::ALL {
+            match kind.outcome() {
+                Some(o) => assert_eq!(o.kind(), *kind),
+                None => assert_eq!(*kind, OutcomeKind::Appointment),
+            }
+        }
     }
 }

@@ -106,6 +106,8 @@ pub struct Survey {
     pub tags: Tags,
     /// When the screen was entered, to recognise the second tap of a double tap.
     entered_at: Option<DateTime<FixedOffset>>,
+    /// Whether moves within [`DOUBLE_TAP_MS`] of a screen change are taken as a double tap.
+    tap_guard: bool,
 }
 
 impl Survey {
@@ -121,6 +123,7 @@ impl Survey {
             channel: Channel::Hall,
             tags: Tags::default(),
             entered_at: None,
+            tap_guard: true,
         }
     }
 
@@ -128,6 +131,13 @@ impl Survey {
     pub fn with_context(mut self, channel: Channel, tags: Tags) -> Survey {
         self.channel = channel;
         self.tags = tags;
+        self
+    }
+
+    /// The same survey without the double-tap guard, for answers keyed in (a callback agent types
+    /// `4`, Enter, `5`, Enter faster than a tap and never double-taps a key).
+    pub fn without_tap_guard(mut self) -> Survey {
+        self.tap_guard = false;
         self
     }
 
@@ -149,7 +159,8 @@ impl Survey {
     /// the second tap of a double tap that changed the screen.
     fn accepts(&self, page: usize, at: DateTime<FixedOffset>) -> bool {
         self.screen == Screen::Page(page)
-            && self.entered_at.is_none_or(|t| (at - t).num_milliseconds() >= DOUBLE_TAP_MS)
+            && (!self.tap_guard
+                || self.entered_at.is_none_or(|t| (at - t).num_milliseconds() >= DOUBLE_TAP_MS))
     }
 
     fn go(&mut self, screen: Screen, at: Option<DateTime<FixedOffset>>) {

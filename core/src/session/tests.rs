@@ -260,3 +260,25 @@ fn responses_start_with_the_surveys_channel_and_tags() {
     let r = survey.draft.as_ref().unwrap();
     assert_eq!((r.channel, &r.tags), (Channel::Onsite, &tags));
 }
+
+#[test]
+fn keyed_in_answers_at_once_all_count_without_the_tap_guard() {
+    // The callback questionnaire: resolved (yes/no), four ratings, each on a screen of its own.
+    let mut survey = Survey::new(Builtin::Callback.questionnaire()).without_tap_guard();
+    assert!(survey.apply(SurveyAction::Start { id: Uuid::from_u128(5), at: t0() }));
+    let keyed =
+        [("resolved", Answer::Yes), ("timeliness", Answer::Rating(4)), ("attitude", Answer::Rating(5))];
+    for (page, (item, answer)) in keyed.into_iter().enumerate() {
+        // Every answer in the same millisecond as the screen change: no double tap with keys.
+        let action = SurveyAction::Answer { page, item: ItemId::new(item), answer, at: t0() };
+        assert!(survey.apply(action), "{item} counts");
+    }
+    assert_eq!(survey.screen, Screen::Page(3));
+    assert_eq!(survey.draft.as_ref().unwrap().answers.len(), 3);
+    // With the guard (the kiosk), the second answer at once would have been dropped.
+    let mut kiosk = Survey::new(Builtin::Callback.questionnaire());
+    kiosk.apply(SurveyAction::Start { id: Uuid::from_u128(6), at: t0() });
+    let first =
+        SurveyAction::Answer { page: 0, item: ItemId::new("resolved"), answer: Answer::Yes, at: t0() };
+    assert!(!kiosk.apply(first), "within 400 ms of the first screen");
+}

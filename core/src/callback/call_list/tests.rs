@@ -42,6 +42,20 @@ fn good_rows_kept_bad_rows_reported_with_their_lines() {
         ]
     );
     assert!(f.rejected[2].reason.contains("already on line 2"), "{}", f.rejected[2]);
+    let kinds: Vec<RowProblem> = f.rejected.iter().map(|r| r.problem).collect();
+    assert_eq!(
+        kinds,
+        [
+            RowProblem::TicketType,
+            RowProblem::Phone,
+            RowProblem::Duplicate,
+            RowProblem::DueBeforeTicket,
+            RowProblem::Date,
+            RowProblem::FieldCount,
+            RowProblem::Missing,
+        ]
+    );
+    assert_eq!(RowProblem::Duplicate.label().zh, "工单号重复");
     assert_eq!(
         f.rejected[5].to_string(),
         "line 10: 4 fields where the header has 8; check for a comma inside an unquoted value"

@@ -1,0 +1,263 @@
+//! The agent's keyboard: which key does what on each screen of a call. Pure, so it is tested
+//! natively; the page turns key events into [`KeyPress`] and the state applies the [`Command`].
+
+use manyi_core::callback::OutcomeKind;
+use manyi_core::response::answer::Answer;
+
+/// A key pressed, as the page saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyPress {
+    /// `KeyboardEvent.key`: `"4"`, `"Enter"`, `"y"`, `"Backspace"`, `"Escape"` …
+    pub key: String,
+    /// Shift held.
+    pub shift: bool,
+    /// The text of the field the key was pressed in (a comment, the appointment time), if any.
+    pub field: Option<String>,
+}
+
+impl KeyPress {
+    /// A key pressed outside any text field.
+    pub fn key(key: &str) -> KeyPress {
+        KeyPress { key: key.to_owned(), shift: false, field: None }
+    }
+
+    /// A key pressed in a text field holding `text`.
+    pub fn in_field(key: &str, text: &str) -> KeyPress {
+        KeyPress { key: key.to_owned(), shift: false, field: Some(text.to_owned()) }
+    }
+}
+
+/// Where the agent is, as far as keys are concerned.
+#[derive(Debug, Clone, PartialEq)]
+pub enum KeyScreen {
+    /// A case is open in the queue, no call yet: Enter starts the call.
+    Case,
+    /// The call is ringing or the customer is being greeted: outcome letters, Enter begins the
+    /// interview, Esc cancels the call (nothing is recorded).
+    Dialling,
+    /// A question of the interview.
+    Question(QuestionKeys),
+    /// The closing free-text question (a comment): Enter submits, Shift+Enter is a new line.
+    Comment,
+    /// The interview is submitted: Enter records the call as complete.
+    Submitted,
+    /// The list of outcomes to end the call with (opened with Esc during the interview).
+    Outcomes,
+    /// The appointment time field: Enter confirms, Esc goes back.
+    Appointment,
+}
+
+/// The answers a question takes from the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuestionKeys {
+    /// A rating scale's points (`1`…`5`), if it is a rating.
+    pub scale: Option<(i32, i32)>,
+    /// Yes / no (`Y` / `N`).
+    pub yes_no: bool,
+    /// 未使用/不适用 offered (`0`).
+    pub not_applicable: bool,
+}
+
+/// What a key asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Start the call on the open case.
+    StartCall,
+    /// Begin the interview (the customer agreed).
+    BeginInterview,
+    /// Choose an answer (shown; Enter confirms).
+    Choose(Answer),
+    /// Confirm the answer chosen, or go on with the one given before.
+    Confirm,
+    /// The previous question.
+    Back,
+    /// Submit the interview with this comment (blank: none).
+    SubmitComment(String),
+    /// End the call with an outcome (an appointment opens the time field first).
+    Outcome(OutcomeKind),
+    /// Open the list of outcomes.
+    OpenOutcomes,
+    /// Close the list of outcomes or the appointment field.
+    CloseOutcomes,
+    /// Confirm the appointment at the time typed (`2026-11-03T15:00`).
+    ConfirmAppointment(String),
+    /// Drop the call before anything was recorded.
+    CancelCall,
+}
+
+/// The letter of each outcome an agent may type (shown beside each outcome on screen). Complete
+/// has none: Enter records it once the interview is submitted.
+pub fn outcome_letter(kind: OutcomeKind) -> Option<char> {
+    Some(match kind {
+        OutcomeKind::NoAnswer => 'A',
+        OutcomeKind::Busy => 'B',
+        OutcomeKind::MachineMessageLeft => 'M',
+        OutcomeKind::MachineNoMessage => 'U',
+        OutcomeKind::WrongNumber => 'W',
+        OutcomeKind::Disconnected => 'D',
+        OutcomeKind::TechnicalProblem => 'T',
+        OutcomeKind::Refusal => 'R',
+        OutcomeKind::Appointment => 'S',
+        OutcomeKind::Partial => 'P',
+        OutcomeKind::BreakOff => 'X',
+        OutcomeKind::Complete => return None,
+    })
+}
+
+fn letter(key: &str) -> Option<char> {
+    let mut chars = key.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_ascii_alphabetic() => Some(c.to_ascii_uppercase()),
+        _ => None,
+    }
+}
+
+fn outcome_of(key: &str, allowed: &[OutcomeKind]) -> Option<Command> {
+    let l = letter(key)?;
+    allowed.iter().copied().find(|k| outcome_letter(*k) == Some(l)).map(Command::Outcome)
+}
+
+fn answer_key(key: &str, q: QuestionKeys) -> Option<Answer> {
+    if q.yes_no {
+        return match letter(key) {
+            Some('Y') => Some(Answer::Yes),
+            Some('N') => Some(Answer::No),
+            _ if key == "0" && q.not_applicable => Some(Answer::NotApplicable),
+            _ => None,
+        };
+    }
+    if key == "0" {
+        return q.not_applicable.then_some(Answer::NotApplicable);
+    }
+    let (min, max) = q.scale?;
+    let digit: i32 = key.parse().ok().filter(|_| key.len() == 1)?;
+    (min..=max).contains(&digit).then_some(Answer::Rating(digit))
+}
+
+/// The command of `press` on `screen`; `allowed` are the outcomes the call may end with now.
+/// Keys typed into a text field are the field's, except Enter and Esc.
+pub fn command(press: &KeyPress, screen: &KeyScreen, allowed: &[OutcomeKind]) -> Option<Command> {
+    let key = press.key.as_str();
+    let in_field = press.field.is_some();
+    match screen {
+        KeyScreen::Case => (key == "Enter" && !in_field).then_some(Command::StartCall),
+        KeyScreen::Dialling if in_field => None,
+        KeyScreen::Dialling => match key {
+            "Enter" => Some(Command::BeginInterview),
+            "Escape" => Some(Command::CancelCall),
+            _ => outcome_of(key, allowed),
+        },
+        KeyScreen::Question(_) if key == "Escape" => Some(Command::OpenOutcomes),
+        KeyScreen::Question(_) | KeyScreen::Submitted if in_field => None,
+        KeyScreen::Question(q) => match key {
+            "Enter" => Some(Command::Confirm),
+            "Backspace" | "ArrowLeft" => Some(Command::Back),
+            _ => answer_key(key, *q).map(Command::Choose),
+        },
+        KeyScreen::Comment => match key {
+            "Enter" if !press.shift => Some(Command::SubmitComment(press.field.clone().unwrap_or_default())),
+            "Escape" => Some(Command::OpenOutcomes),
+            "Backspace" | "ArrowLeft" if !in_field => Some(Command::Back),
+            _ => None,
+        },
+        KeyScreen::Submitted => (key == "Enter").then_some(Command::Outcome(OutcomeKind::Complete)),
+        KeyScreen::Outcomes => match key {
+            "Escape" => Some(Command::CloseOutcomes),
+            _ if in_field => None,
+            _ => outcome_of(key, allowed),
+        },
+        KeyScreen::Appointment => match key {
+            "Enter" => Some(Command::ConfirmAppointment(press.field.clone().unwrap_or_default())),
+            "Escape" => Some(Command::CloseOutcomes),
+            _ => None,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use manyi_core::callback::call::{NO_INTERVIEW_OUTCOMES, UNFINISHED_INTERVIEW_OUTCOMES};
+
+    const RATING: KeyScreen =
+        KeyScreen::Question(QuestionKeys { scale: Some((1, 5)), yes_no: false, not_applicable: false });
+
+    #[test]
+    fn digits_rate_enter_confirms_backspace_goes_back() {
+        let c = |k: &str| command(&KeyPress::key(k), &RATING, &[]);
+        assert_eq!(c("4"), Some(Command::Choose(Answer::Rating(4))));
+        assert_eq!((c("6"), c("0"), c("y"), c("45")), (None, None, None, None));
+        assert_eq!(c("Enter"), Some(Command::Confirm));
+        assert_eq!(c("Backspace"), Some(Command::Back));
+        assert_eq!(c("Escape"), Some(Command::OpenOutcomes));
+        // Keys typed in a field (none on a rating screen, but never taken from one).
+        assert_eq!(command(&KeyPress::in_field("4", "4"), &RATING, &[]), None);
+    }
+
+    #[test]
+    fn yes_no_and_not_applicable() {
+        let yes_no = KeyScreen::Question(QuestionKeys { scale: None, yes_no: true, not_applicable: true });
+        let c = |k: &str| command(&KeyPress::key(k), &yes_no, &[]);
+        assert_eq!(
+            (c("y"), c("N"), c("0")),
+            (
+                Some(Command::Choose(Answer::Yes)),
+                Some(Command::Choose(Answer::No)),
+                Some(Command::Choose(Answer::NotApplicable))
+            )
+        );
+        let na =
+            KeyScreen::Question(QuestionKeys { scale: Some((1, 5)), yes_no: false, not_applicable: true });
+        assert_eq!(command(&KeyPress::key("0"), &na, &[]), Some(Command::Choose(Answer::NotApplicable)));
+    }
+
+    #[test]
+    fn outcome_letters_only_for_the_outcomes_allowed() {
+        let dialling = |k: &str| command(&KeyPress::key(k), &KeyScreen::Dialling, &NO_INTERVIEW_OUTCOMES);
+        assert_eq!(dialling("a"), Some(Command::Outcome(OutcomeKind::NoAnswer)));
+        assert_eq!(dialling("S"), Some(Command::Outcome(OutcomeKind::Appointment)));
+        assert_eq!(dialling("x"), None, "break-off needs answers");
+        assert_eq!(dialling("Enter"), Some(Command::BeginInterview));
+        assert_eq!(dialling("Escape"), Some(Command::CancelCall));
+        let menu = |k: &str| command(&KeyPress::key(k), &KeyScreen::Outcomes, &UNFINISHED_INTERVIEW_OUTCOMES);
+        assert_eq!(
+            (menu("x"), menu("p"), menu("a")),
+            (
+                Some(Command::Outcome(OutcomeKind::BreakOff)),
+                Some(Command::Outcome(OutcomeKind::Partial)),
+                None
+            )
+        );
+        assert_eq!(menu("Escape"), Some(Command::CloseOutcomes));
+        // Every letter is distinct, and none is Y or N (answers).
+        let letters: Vec<char> = OutcomeKind::ALL.iter().filter_map(|k| outcome_letter(*k)).collect();
+        let mut unique = letters.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), letters.len());
+        assert!(!letters.contains(&'Y') && !letters.contains(&'N'));
+    }
+
+    #[test]
+    fn comment_submit_appointment_and_case() {
+        let enter = KeyPress::in_field("Enter", "电工很耐心");
+        assert_eq!(
+            command(&enter, &KeyScreen::Comment, &[]),
+            Some(Command::SubmitComment("电工很耐心".into()))
+        );
+        let new_line = KeyPress { shift: true, ..enter.clone() };
+        assert_eq!(command(&new_line, &KeyScreen::Comment, &[]), None);
+        assert_eq!(command(&KeyPress::in_field("Backspace", "x"), &KeyScreen::Comment, &[]), None);
+        assert_eq!(
+            command(&KeyPress::key("Enter"), &KeyScreen::Submitted, &[OutcomeKind::Complete]),
+            Some(Command::Outcome(OutcomeKind::Complete))
+        );
+        let time = KeyPress::in_field("Enter", "2026-11-03T15:00");
+        assert_eq!(
+            command(&time, &KeyScreen::Appointment, &[]),
+            Some(Command::ConfirmAppointment("2026-11-03T15:00".into()))
+        );
+        assert_eq!(command(&KeyPress::key("Enter"), &KeyScreen::Case, &[]), Some(Command::StartCall));
+        assert_eq!(command(&KeyPress::in_field("Enter", "A07"), &KeyScreen::Case, &[]), None);
+    }
+}

@@ -1,0 +1,564 @@
+//! The callback workspace's state and every transition of it. `reduce` is pure: the clock and
+//! new ids come in with the actions, and storage happens around it — a call's end is computed
+//! here and put in `saving` for the page to store, and applied only once stored.
+
+use super::keys::{command, Command, KeyPress, KeyScreen, QuestionKeys};
+use super::texts::T;
+use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
+use manyi_core::callback::call_list::RejectedRow;
+use manyi_core::callback::problem::{Problem, ProblemId, ProblemLog};
+use manyi_core::callback::{
+    Call, CallList, Case, CaseFilter, CaseKey, Finished, Outcome, OutcomeKind, SchedulingRules,
+};
+use manyi_core::questionnaire::builtin::Builtin;
+use manyi_core::questionnaire::item::ItemKind;
+use manyi_core::questionnaire::Questionnaire;
+use manyi_core::response::answer::Answer;
+use manyi_core::response::Status;
+use manyi_core::session::plan::PageKind;
+use manyi_core::session::survey::{Screen, SurveyAction};
+use manyi_core::Text;
+use std::rc::Rc;
+use uuid::Uuid;
+use yew::Reducible;
+
+/// The parts of the workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// The queue of cases, and a case's history.
+    Queue,
+    /// The problem records (closed loop).
+    Problems,
+    /// The outcome rates.
+    Rates,
+    /// Import and export.
+    Files,
+}
+
+/// Whether the workspace has read its records.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load {
+    /// Reading.
+    Loading,
+    /// Read.
+    Ready,
+    /// The store could not be read.
+    Failed(String),
+}
+
+/// The agent's settings, kept on the desk PC.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// The agent's id (回访员工号), recorded with every call.
+    pub agent: String,
+    /// Show phone numbers in full in lists and exports (a staff setting).
+    pub show_phone_numbers: bool,
+}
+
+/// Something to tell the agent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    /// An error (else a confirmation).
+    pub error: bool,
+    /// What to say.
+    pub text: Text,
+}
+
+impl Message {
+    fn error(text: Text) -> Message {
+        Message { error: true, text }
+    }
+
+    fn error_with(what: T, detail: impl std::fmt::Display) -> Message {
+        let t = what.text();
+        Message::error(Text::new(format!("{}（{detail}）", t.zh), format!("{} ({detail})", t.en)))
+    }
+}
+
+/// What an import of a call-list file did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportReport {
+    /// The file's name.
+    pub file: String,
+    /// `UTF-8` or `GB18030`.
+    pub encoding: &'static str,
+    /// New cases.
+    pub added: usize,
+    /// Tickets already in the list (left as they were).
+    pub already_listed: usize,
+    /// Bad rows, with their lines.
+    pub rejected: Vec<RejectedRow>,
+}
+
+/// What the agent's side of a call shows besides the question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallPanel {
+    /// The keys of the current step.
+    Keys,
+    /// The outcomes to end the call with.
+    Outcomes,
+    /// The appointment time field.
+    Appointment,
+}
+
+/// A call in progress on the desk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallDesk {
+    /// The call (and its interview).
+    pub call: Call,
+    /// An answer keyed but not yet confirmed with Enter.
+    pub chosen: Option<Answer>,
+    /// What the side panel shows.
+    pub panel: CallPanel,
+    /// The appointment time typed (`2026-11-03T15:00`), proposed at the next opening an hour on.
+    pub appointment_text: String,
+    /// Why the appointment time was refused.
+    pub appointment_error: Option<Text>,
+}
+
+impl CallDesk {
+    fn new(call: Call) -> CallDesk {
+        CallDesk {
+            call,
+            chosen: None,
+            panel: CallPanel::Keys,
+            appointment_text: String::new(),
+            appointment_error: None,
+        }
+    }
+}
+
+/// A finished call waiting to be stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveCall {
+    /// The case's place in the list.
+    pub order: u64,
+    /// Everything the call changed.
+    pub finished: Finished,
+    /// When it ended.
+    pub at: DateTime<FixedOffset>,
+}
+
+/// The workspace.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Desk {
+    /// Whether the records are read.
+    pub load: Load,
+    /// The callback questionnaire.
+    pub questionnaire: Rc<Questionnaire>,
+    /// Calling hours, delays and the attempt cap.
+    pub rules: Rc<SchedulingRules>,
+    /// The cases.
+    pub list: Rc<CallList>,
+    /// The problem records.
+    pub problems: Rc<ProblemLog>,
+    /// The agent's settings.
+    pub settings: Settings,
+    /// The queue's filter.
+    pub filter: CaseFilter,
+    /// The case open in the queue.
+    pub selected: Option<CaseKey>,
+    /// The call in progress.
+    pub call: Option<CallDesk>,
+    /// A finished call being stored.
+    pub saving: Option<Rc<SaveCall>>,
+    /// The part shown.
+    pub tab: Tab,
+    /// The last import.
+    pub import: Option<Rc<ImportReport>>,
+    /// Something to tell.
+    pub message: Option<Message>,
+    /// The problem record open for editing.
+    pub editing: Option<ProblemId>,
+    /// The time the queue is shown for (updated by ticks and actions).
+    pub now: DateTime<FixedOffset>,
+}
+
+/// Everything that changes the workspace.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DeskAction {
+    /// The records were read (and a call in progress resumed).
+    Loaded { cases: Vec<Case>, problems: Vec<Problem>, call: Option<Box<Call>>, at: DateTime<FixedOffset> },
+    /// They could not be.
+    LoadFailed(String),
+    /// The clock moved on.
+    Tick(DateTime<FixedOffset>),
+    /// Show another part.
+    Tab(Tab),
+    /// Filter the queue.
+    Filter(CaseFilter),
+    /// Open a case (or close it).
+    Select(Option<CaseKey>),
+    /// Open the next case to call.
+    NextCase,
+    /// New settings.
+    Settings(Settings),
+    /// Cases were stored (an import, kiosk requests).
+    CasesAdded { cases: Vec<Case>, import: Option<ImportReport> },
+    /// A key of the agent's keyboard.
+    Key { press: KeyPress, at: DateTime<FixedOffset>, id: Uuid },
+    /// The call in `saving` was stored.
+    CallSaved,
+    /// It could not be (the call stays open to try again).
+    SaveFailed(String),
+    /// A problem record was stored.
+    ProblemSaved(Problem),
+    /// Open a problem record for editing (or close it).
+    EditProblem(Option<ProblemId>),
+    /// Tell the agent something.
+    Notify(Message),
+    /// Hide the message.
+    Dismiss,
+}
+
+impl Desk {
+    /// The workspace before its records are read.
+    pub fn new(settings: Settings, now: DateTime<FixedOffset>) -> Desk {
+        Desk {
+            load: Load::Loading,
+            questionnaire: Rc::new(Builtin::Callback.questionnaire()),
+            rules: Rc::new(SchedulingRules::default()),
+            list: Rc::default(),
+            problems: Rc::default(),
+            settings,
+            filter: CaseFilter::default(),
+            selected: None,
+            call: None,
+            saving: None,
+            tab: Tab::Queue,
+            import: None,
+            message: None,
+            editing: None,
+            now,
+        }
+    }
+
+    /// The case with this key.
+    pub fn case(&self, key: &CaseKey) -> Option<&Case> {
+        self.list.case(key)
+    }
+
+    /// What the keys do now; `None` when they do nothing (no case open, a call being stored).
+    pub fn key_screen(&self) -> Option<KeyScreen> {
+        if self.saving.is_some() {
+            return None;
+        }
+        let Some(desk) = &self.call else {
+            return (self.tab == Tab::Queue && self.selected.is_some()).then_some(KeyScreen::Case);
+        };
+        match desk.panel {
+            CallPanel::Outcomes => return Some(KeyScreen::Outcomes),
+            CallPanel::Appointment => return Some(KeyScreen::Appointment),
+            CallPanel::Keys => {}
+        }
+        let Some(survey) = &desk.call.interview else { return Some(KeyScreen::Dialling) };
+        if desk.call.is_submitted() {
+            return Some(KeyScreen::Submitted);
+        }
+        let Screen::Page(page) = survey.screen else { return Some(KeyScreen::Dialling) };
+        let q = &survey.questionnaire;
+        if survey.plan.pages[page].kind == PageKind::Form {
+            return Some(KeyScreen::Comment);
+        }
+        let item = q.item(survey.plan.pages[page].items[0].as_str())?;
+        let keys = match &item.kind {
+            ItemKind::Rating { not_applicable, .. } => QuestionKeys {
+                scale: q.rating_scale(item).map(|s| (s.min, s.max)),
+                yes_no: false,
+                not_applicable: *not_applicable,
+            },
+            ItemKind::YesNo { not_applicable, .. } => {
+                QuestionKeys { scale: None, yes_no: true, not_applicable: *not_applicable }
+            }
+            _ => QuestionKeys { scale: None, yes_no: false, not_applicable: false },
+        };
+        Some(KeyScreen::Question(keys))
+    }
+
+    fn allowed(&self) -> Vec<OutcomeKind> {
+        self.call.as_ref().map(|d| d.call.allowed_outcomes()).unwrap_or_default()
+    }
+
+    fn key(&mut self, press: &KeyPress, at: DateTime<FixedOffset>, id: Uuid) -> bool {
+        let Some(screen) = self.key_screen() else { return false };
+        let Some(cmd) = command(press, &screen, &self.allowed()) else { return false };
+        self.now = at;
+        match cmd {
+            Command::StartCall => self.start_call(at),
+            Command::BeginInterview => self.begin_interview(at, id),
+            Command::Choose(a) => self.with_call(|d| d.chosen.replace(a.clone()) != Some(a)),
+            Command::Confirm => self.confirm(at),
+            Command::Back => self.interview_move(|page| SurveyAction::Back { page, at }),
+            Command::SubmitComment(text) => self.submit_comment(&text, at),
+            Command::Outcome(OutcomeKind::Appointment) => {
+                let proposed = self.rules.calling_hours.next_opening(at + chrono::Duration::hours(1));
+                let text = proposed.map(|t| t.format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default();
+                self.with_call(|d| {
+                    d.panel = CallPanel::Appointment;
+                    d.appointment_text = text;
+                    d.appointment_error = None;
+                    true
+                })
+            }
+            Command::Outcome(kind) => kind.outcome().is_some_and(|o| self.finish(o, at, id)),
+            Command::OpenOutcomes => {
+                // A comment typed before Esc is kept (a partial interview keeps it too).
+                if screen == KeyScreen::Comment {
+                    self.answer_comment(press.field.as_deref().unwrap_or(""), at);
+                }
+                self.with_call(|d| {
+                    std::mem::replace(&mut d.panel, CallPanel::Outcomes) != CallPanel::Outcomes
+                })
+            }
+            Command::CloseOutcomes => {
+                self.with_call(|d| std::mem::replace(&mut d.panel, CallPanel::Keys) != CallPanel::Keys)
+            }
+            Command::ConfirmAppointment(text) => self.appointment(&text, at, id),
+            Command::CancelCall => self.call.take().is_some(),
+        }
+    }
+
+    fn with_call(&mut self, f: impl FnOnce(&mut CallDesk) -> bool) -> bool {
+        self.call.as_mut().is_some_and(f)
+    }
+
+    fn start_call(&mut self, at: DateTime<FixedOffset>) -> bool {
+        let Some(case) = self.selected.as_ref().and_then(|k| self.list.case(k)) else { return false };
+        if self.settings.agent.trim().is_empty() {
+            self.message = Some(Message::error(T::NeedAgent.text()));
+            return true;
+        }
+        match Call::start(case, &self.settings.agent, at) {
+            Ok(call) => {
+                self.call = Some(CallDesk::new(call));
+                self.message = None;
+            }
+            Err(e) => self.message = Some(Message::error_with(T::CannotCall, e)),
+        }
+        true
+    }
+
+    fn begin_interview(&mut self, at: DateTime<FixedOffset>, id: Uuid) -> bool {
+        let q = (*self.questionnaire).clone();
+        let Some(desk) = self.call.as_mut() else { return false };
+        let Some(case) = self.list.case(&desk.call.case) else { return false };
+        desk.call.begin_interview(q, case, id, at)
+    }
+
+    /// The screen of the interview and its first item, if a question is shown.
+    fn page(&self) -> Option<usize> {
+        match self.call.as_ref()?.call.interview.as_ref()?.screen {
+            Screen::Page(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    fn interview_move(&mut self, make: impl FnOnce(usize) -> SurveyAction) -> bool {
+        let Some(page) = self.page() else { return false };
+        self.with_call(|d| {
+            d.chosen = None;
+            d.call.apply(make(page))
+        })
+    }
+
+    fn confirm(&mut self, at: DateTime<FixedOffset>) -> bool {
+        let Some(page) = self.page() else { return false };
+        self.with_call(|d| {
+            let Some(survey) = d.call.interview.as_ref() else { return false };
+            let item = survey.plan.pages[page].items[0].clone();
+            let answered = survey.draft.as_ref().and_then(|r| r.answer_of(&item)).is_some();
+            match d.chosen.take() {
+                Some(answer) => d.call.apply(SurveyAction::Answer { page, item, answer, at }),
+                None if answered => d.call.apply(SurveyAction::Next { page, at }),
+                None => false,
+            }
+        })
+    }
+
+    /// Answers the page's free-text item with `text` (a blank text clears it).
+    fn answer_comment(&mut self, text: &str, at: DateTime<FixedOffset>) -> bool {
+        let Some(page) = self.page() else { return false };
+        self.with_call(|d| {
+            let Some(survey) = d.call.interview.as_ref() else { return false };
+            let q = Rc::clone(&survey.questionnaire);
+            let field = survey.plan.pages[page]
+                .items
+                .iter()
+                .find(|id| q.item(id.as_str()).is_some_and(|i| matches!(i.kind, ItemKind::Text { .. })))
+                .cloned();
+            let Some(item) = field else { return false };
+            let action = if text.trim().is_empty() {
+                SurveyAction::Clear { page, item }
+            } else {
+                SurveyAction::Answer { page, item, answer: Answer::Text(text.trim().to_owned()), at }
+            };
+            d.call.apply(action)
+        })
+    }
+
+    fn submit_comment(&mut self, text: &str, at: DateTime<FixedOffset>) -> bool {
+        let Some(page) = self.page() else { return false };
+        self.answer_comment(text, at);
+        self.with_call(|d| d.call.apply(SurveyAction::Submit { page, at }));
+        true
+    }
+
+    fn finish(&mut self, outcome: Outcome, at: DateTime<FixedOffset>, problem_id: Uuid) -> bool {
+        let Some(desk) = self.call.as_mut() else { return false };
+        let Some(order) = self.list.cases.iter().position(|c| c.key == desk.call.case) else { return false };
+        match desk.call.finish(&self.list.cases[order], outcome, at, &self.rules, problem_id) {
+            Ok(finished) => {
+                self.saving = Some(Rc::new(SaveCall { order: order as u64, finished, at }));
+                desk.panel = CallPanel::Keys;
+            }
+            Err(e) => self.message = Some(Message::error_with(T::CannotRecord, e)),
+        }
+        true
+    }
+
+    fn appointment(&mut self, text: &str, at: DateTime<FixedOffset>, id: Uuid) -> bool {
+        self.with_call(|d| {
+            d.appointment_text = text.to_owned();
+            true
+        });
+        let error = match appointment_time(text, at) {
+            None => Some(T::AppointmentFormat.text()),
+            Some(t) if t <= at => Some(T::AppointmentPast.text()),
+            Some(t) if !self.rules.calling_hours.contains(t) => {
+                let next =
+                    self.rules.calling_hours.next_opening(t).map(|n| n.format("%Y-%m-%d %H:%M").to_string());
+                let base = T::AppointmentOutsideHours.text();
+                let next = next.unwrap_or_default();
+                Some(Text::new(format!("{}{next}", base.zh), format!("{}{next}", base.en)))
+            }
+            Some(t) => return self.finish(Outcome::Appointment { at: t }, at, id),
+        };
+        self.with_call(|d| {
+            d.appointment_error = error;
+            true
+        })
+    }
+
+    fn call_saved(&mut self) -> bool {
+        let Some(save) = self.saving.take() else { return false };
+        let finished = &save.finished;
+        let list = Rc::make_mut(&mut self.list);
+        match list.cases.iter_mut().find(|c| c.key == finished.case.key) {
+            Some(c) => *c = finished.case.clone(),
+            None => list.cases.push(finished.case.clone()),
+        }
+        if let Some(p) = &finished.problem {
+            Rc::make_mut(&mut self.problems).problems.push(p.clone());
+        }
+        self.call = None;
+        self.selected = Some(finished.case.key.clone());
+        let outcome = finished.case.attempts.last().map(|a| a.outcome.kind().label()).unwrap_or_default();
+        let saved = T::CallRecorded.text();
+        self.message = Some(Message {
+            error: false,
+            text: Text::new(format!("{}{}", saved.zh, outcome.zh), format!("{}{}", saved.en, outcome.en)),
+        });
+        self.now = save.at;
+        true
+    }
+}
+
+/// The appointment typed in a `datetime-local` field (`2026-11-03T15:00`), in the offset of `now`.
+pub fn appointment_time(text: &str, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+    let local = NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M:%S"))
+        .ok()?;
+    now.offset().from_local_datetime(&local).single()
+}
+
+impl Reducible for Desk {
+    type Action = DeskAction;
+
+    fn reduce(self: Rc<Self>, action: DeskAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let changed = match action {
+            DeskAction::Loaded { cases, problems, call, at } => {
+                next.list = Rc::new(CallList { cases });
+                next.problems = Rc::new(ProblemLog { problems });
+                next.selected = call.as_ref().map(|c| c.case.clone());
+                next.call = call.map(|call| CallDesk::new(*call));
+                next.load = Load::Ready;
+                next.now = at;
+                true
+            }
+            DeskAction::LoadFailed(why) => {
+                next.load = Load::Failed(why);
+                true
+            }
+            DeskAction::Tick(at) => std::mem::replace(&mut next.now, at) != at,
+            DeskAction::Tab(tab) => {
+                next.message = None;
+                std::mem::replace(&mut next.tab, tab) != tab || self.message.is_some()
+            }
+            DeskAction::Filter(f) => {
+                next.filter = f;
+                true
+            }
+            DeskAction::Select(key) => {
+                next.message = None;
+                std::mem::replace(&mut next.selected, key.clone()) != key
+            }
+            DeskAction::NextCase => {
+                match next.list.next_case(next.now, &next.filter).map(|c| c.key.clone()) {
+                    Some(key) => {
+                        next.selected = Some(key);
+                        next.message = None;
+                    }
+                    None => next.message = Some(Message::error(T::NoCaseNow.text())),
+                }
+                true
+            }
+            DeskAction::Settings(s) => std::mem::replace(&mut next.settings, s.clone()) != s,
+            DeskAction::CasesAdded { cases, import } => {
+                let list = Rc::make_mut(&mut next.list);
+                for case in cases {
+                    if list.case(&case.key).is_none() {
+                        list.cases.push(case);
+                    }
+                }
+                if let Some(report) = import {
+                    next.import = Some(Rc::new(report));
+                }
+                true
+            }
+            DeskAction::Key { press, at, id } => next.key(&press, at, id),
+            DeskAction::CallSaved => next.call_saved(),
+            DeskAction::SaveFailed(why) => {
+                next.saving = None;
+                next.message = Some(Message::error_with(T::SaveFailed, why));
+                true
+            }
+            DeskAction::ProblemSaved(p) => {
+                let log = Rc::make_mut(&mut next.problems);
+                match log.problems.iter_mut().find(|q| q.id == p.id) {
+                    Some(q) => *q = p,
+                    None => log.problems.push(p),
+                }
+                next.editing = None;
+                true
+            }
+            DeskAction::EditProblem(id) => std::mem::replace(&mut next.editing, id) != id,
+            DeskAction::Notify(m) => next.message.replace(m.clone()) != Some(m),
+            DeskAction::Dismiss => next.message.take().is_some(),
+        };
+        if changed {
+            Rc::new(next)
+        } else {
+            self
+        }
+    }
+}
+
+/// Whether the interview's draft should be stored with the call in progress (it has answers and
+/// is not closed).
+pub fn draft_to_keep(desk: &CallDesk) -> Option<&manyi_core::response::Response> {
+    desk.call.response().filter(|r| r.status == Status::Draft && !r.answers.is_empty())
+}
+
+#[cfg(test)]
+mod tests;
