@@ -86,7 +86,10 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
     // Left out: drafts, break-offs unless included, and responses to other questionnaires.
     analysis.index.left_out += all - dataset.len();
     let reference = q.reference();
-    let export = dataset.export(&analysis, exported_at, ResponsesOptions::default(), SheetRows::All);
+    // A workbook is built in memory; without one, the responses sheet is written as CSV in parts.
+    let streamed = args.xlsx.is_none();
+    let rows = if streamed { SheetRows::First(0) } else { SheetRows::All };
+    let export = dataset.export(&analysis, exported_at, ResponsesOptions::default(), rows);
     // Everything is made before anything is written.
     let xlsx = args.xlsx.map(|_| export.to_xlsx()).transpose().map_err(|e| e.to_string())?;
     if let (Some(path), Some(bytes)) = (args.xlsx, &xlsx) {
@@ -95,7 +98,12 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
     if let Some(dir) = args.csv {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
         for (file, bytes) in export.csv_files() {
-            write(&dir.join(file), &bytes)?;
+            if streamed && file == "responses.csv" {
+                let parts = dataset.responses_csv(&analysis, ResponsesOptions::default(), 10_000);
+                write_parts(&dir.join(file), parts)?;
+            } else {
+                write(&dir.join(file), &bytes)?;
+            }
         }
     }
     eprintln!(
@@ -120,6 +128,17 @@ fn questionnaire(text: &str) -> Result<Questionnaire, String> {
     Builtin::ALL.iter().map(|b| b.questionnaire()).find(|q| q.id.as_str() == text).ok_or_else(|| {
         format!("--questionnaire {text}: no such file, nor a built-in id (hall, callback, evaluation, kano)")
     })
+}
+
+/// Writes the parts one after another, each dropped once written.
+fn write_parts(path: &Path, parts: impl Iterator<Item = Vec<u8>>) -> Result<(), String> {
+    use std::io::Write;
+    let error = |e: std::io::Error| format!("{}: cannot write: {e}", path.display());
+    let mut file = std::io::BufWriter::new(std::fs::File::create(path).map_err(error)?);
+    for part in parts {
+        file.write_all(&part).map_err(error)?;
+    }
+    file.flush().map_err(error)
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
