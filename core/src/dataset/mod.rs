@@ -54,6 +54,8 @@
 //!   staged. Only when the whole file has been read are its rows committed; a malformed file
 //!   changes nothing (at most it leaves unused entries in a tag dictionary, which no figure shows).
 //!   Progress is reported every [`PROGRESS_EVERY`] responses, with an estimate of the file's total.
+//!   A web worker that receives a file in chunks hands them to an [`Importer`], which reads them
+//!   the same way once the last has come (it holds one file's bytes meanwhile).
 //! - **Merge.** By UUID across files and datasets, as [`crate::io::merge::Merged::add`]: an equal
 //!   copy (equal hash) is a duplicate; a differing copy is a conflict: a copy further along
 //!   (draft → break-off → complete) replaces the first, else the first is kept.
