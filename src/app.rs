@@ -108,6 +108,11 @@ pub fn app() -> Html {
     let page = match *route {
         Route::Survey => html! { <SurveyPage /> },
         Route::Results => html! { <ResultsPage /> },
+        Route::Evaluation => html! { <crate::evaluation::EvaluationPage /> },
+        Route::Compare => html! { <crate::evaluation::ComparePage /> },
+        Route::Kano => html! { <crate::evaluation::KanoPage /> },
+        Route::KanoAnalysis => html! { <crate::evaluation::KanoAnalysisPage /> },
+        Route::Editor => html! { <crate::authoring::EditorPage /> },
         Route::Callback => html! { <crate::callback::CallbackPage /> },
     };
     let context = AppContext { state: state.clone(), store: (*store).clone() };

@@ -2,8 +2,10 @@
 //! screens show in `view`, the browser at the edge in `platform` and `storage`.
 
 mod app;
+pub mod authoring;
 pub mod callback;
 pub mod components;
+pub mod evaluation;
 pub mod i18n;
 mod pages;
 pub mod platform;

@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod analyses;
+pub mod authoring;
 pub mod callback;
 pub mod chart;
 mod code;

@@ -1,6 +1,6 @@
 //! One question: its text and the widget its kind takes.
 
-use super::{RatingFaces, SingleChoice, TextAnswer, YesNo};
+use super::{KanoPairView, MultipleChoice, NumberAnswer, RatingFaces, SingleChoice, TextAnswer, YesNo};
 use crate::i18n::Ui;
 use manyi_core::questionnaire::item::{Item, ItemKind, RatingScale, TextFormat};
 use manyi_core::response::answer::Answer;
@@ -66,7 +66,35 @@ fn widget(props: &ItemViewProps, heading: &AttrValue) -> Html {
             html! { <TextAnswer id={field_id(&props.item)} {value} phone={*format == TextFormat::Phone}
             max_length={*max_length} {on_change} /> }
         }
-        // Not in the hall questionnaire; later issues add number, multiple choice and Kano widgets.
+        (ItemKind::MultipleChoice { options }, _) => {
+            let selected = match &props.answer {
+                Some(Answer::Choices(codes)) => codes.clone(),
+                _ => Vec::new(),
+            };
+            let on_clear = props.on_clear.clone();
+            let on_change = Callback::from(move |codes: Vec<_>| {
+                if codes.is_empty() {
+                    on_clear.emit(())
+                } else {
+                    on_answer.emit(Answer::Choices(codes))
+                }
+            });
+            html! { <MultipleChoice options={options.clone()} {lang} {selected} {labelled_by} {on_change} /> }
+        }
+        (ItemKind::Number { unit, .. }, _) => {
+            let value = props.answer.as_ref().and_then(Answer::number);
+            let unit = unit.as_ref().map(|u| AttrValue::from(u.get(lang).to_owned()));
+            html! { <NumberAnswer id={field_id(&props.item)} {value} {unit} {lang}
+            on_number={on_answer.reform(Answer::Number)} on_clear={props.on_clear.clone()} /> }
+        }
+        (ItemKind::KanoPair { functional, dysfunctional }, _) => {
+            let selected = match &props.answer {
+                Some(Answer::Kano(pair)) => Some(*pair),
+                _ => None,
+            };
+            html! { <KanoPairView id={heading.clone()} functional={functional.clone()}
+            dysfunctional={dysfunctional.clone()} {lang} {selected} on_answer={on_answer.reform(Answer::Kano)} /> }
+        }
         (kind, _) => html! { <p class="unsupported">{ format!("({} …)", kind.name()) }</p> },
     }
 }
@@ -80,8 +108,9 @@ fn field_id(item: &Item) -> AttrValue {
 pub fn item_view(props: &ItemViewProps) -> Html {
     let heading = AttrValue::from(format!("question-{}", props.item.id));
     let text = props.item.text.get(props.lang).to_owned();
-    // A text field is named by its <label>; the other widgets by the heading (aria-labelledby).
-    let title = if matches!(props.item.kind, ItemKind::Text { .. }) {
+    // A text or number field is named by its <label>; the other widgets by the heading
+    // (aria-labelledby).
+    let title = if matches!(props.item.kind, ItemKind::Text { .. } | ItemKind::Number { .. }) {
         html! { <label id={heading.clone()} class="question" for={field_id(&props.item)}>{ text }</label> }
     } else {
         html! { <h2 id={heading.clone()} class="question">{ text }</h2> }

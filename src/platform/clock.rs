@@ -11,3 +11,8 @@ pub fn now() -> DateTime<FixedOffset> {
     let utc = DateTime::<Utc>::from_timestamp_millis(date.get_time() as i64).unwrap_or_default();
     utc.with_timezone(&offset)
 }
+
+/// Now, in milliseconds since the epoch (for stopwatches).
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}

@@ -10,6 +10,16 @@ pub enum Route {
     Survey,
     /// `#/results`: the stored responses and the index.
     Results,
+    /// `#/evaluation`: the evaluator's checklist.
+    Evaluation,
+    /// `#/evaluation/compare`: visits of a hall side by side.
+    Compare,
+    /// `#/kano`: the Kano study.
+    Kano,
+    /// `#/kano/analysis`: the Kano study's results.
+    KanoAnalysis,
+    /// `#/editor`: the questionnaire editor.
+    Editor,
     /// `#/callback`: the callback agents' workspace.
     Callback,
 }
@@ -19,6 +29,11 @@ impl Route {
     pub fn from_hash(hash: &str) -> Route {
         match hash.trim_start_matches('#').trim_end_matches('/') {
             "/results" => Route::Results,
+            "/evaluation" => Route::Evaluation,
+            "/evaluation/compare" => Route::Compare,
+            "/kano" => Route::Kano,
+            "/kano/analysis" => Route::KanoAnalysis,
+            "/editor" => Route::Editor,
             "/callback" => Route::Callback,
             _ => Route::Survey,
         }
@@ -29,6 +44,11 @@ impl Route {
         match self {
             Route::Survey => "#/",
             Route::Results => "#/results",
+            Route::Evaluation => "#/evaluation",
+            Route::Compare => "#/evaluation/compare",
+            Route::Kano => "#/kano",
+            Route::KanoAnalysis => "#/kano/analysis",
+            Route::Editor => "#/editor",
             Route::Callback => "#/callback",
         }
     }
@@ -38,6 +58,13 @@ impl Route {
 pub fn current() -> Route {
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     Route::from_hash(&hash)
+}
+
+/// Shows `route` (as following a link to it does).
+pub fn go(route: Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(route.href());
+    }
 }
 
 /// Calls `f` whenever the hash changes, until the returned guard is dropped.
@@ -73,6 +100,9 @@ mod tests {
         assert_eq!(Route::from_hash(""), Route::Survey);
         assert_eq!(Route::from_hash("#/"), Route::Survey);
         assert_eq!(Route::from_hash("#/nowhere"), Route::Survey);
+        for r in [Route::Evaluation, Route::Compare, Route::Kano, Route::KanoAnalysis, Route::Editor] {
+            assert_eq!(Route::from_hash(r.href()), r);
+        }
         assert_eq!(Route::from_hash("#/callback"), Route::Callback);
         assert_eq!(Route::Callback.href(), "#/callback");
     }

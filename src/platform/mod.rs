@@ -2,6 +2,7 @@
 //! touches these, so the state and view code stays pure.
 
 pub mod clock;
+pub mod files;
 pub mod location;
 pub mod prefs;
 

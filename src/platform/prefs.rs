@@ -37,3 +37,15 @@ pub fn show_lang(lang: Lang) {
         let _ = root.set_attribute("lang", code(lang));
     }
 }
+
+/// A small text remembered on this device under `key` (e.g. the evaluator's id).
+pub fn load_text(key: &str) -> Option<String> {
+    local_storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Remembers a small text under `key`. A full or blocked storage only loses it.
+pub fn save_text(key: &str, value: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.set_item(key, value);
+    }
+}

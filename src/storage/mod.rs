@@ -3,6 +3,7 @@
 //! the same record is overwritten when the response is submitted; nothing is ever deleted here.
 
 pub mod callback;
+mod questionnaires;
 mod record;
 mod request;
 pub mod schema;

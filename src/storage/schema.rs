@@ -12,6 +12,10 @@ pub const RESPONSES: &str = "responses";
 pub const BY_QUESTIONNAIRE: &str = "by_questionnaire";
 /// Index of `responses` by status (draft, complete, break_off).
 pub const BY_STATUS: &str = "by_status";
+/// The object store of questionnaires made or imported on the device, keyed by `[id, version]`.
+pub const QUESTIONNAIRES: &str = "questionnaires";
+/// The object store of an evaluation visit's stopwatches, keyed by the response UUID (`response`).
+pub const STOPWATCHES: &str = "stopwatches";
 
 /// The object store of callback cases, keyed by the case key as text (`GD001`, `kiosk-…`).
 pub const CALLBACK_CASES: &str = "callback_cases";
@@ -36,6 +40,7 @@ pub struct Migration {
 pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "v1: responses store with questionnaire and status indexes", run: v1 },
     Migration { version: 3, name: "v3: callback cases, problem records and the call in progress", run: v3 },
+    Migration { version: 4, name: "v4: questionnaires by id and version; evaluation stopwatches", run: v4 },
 ];
 
 /// The current version: the last migration's.
@@ -61,6 +66,17 @@ fn v3(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), JsValue> {
         store.create_index_with_str(BY_CALLBACK_STATUS, "status")?;
     }
     db.create_object_store_with_optional_parameters(CALLBACK_CALLS, &params)?;
+    Ok(())
+}
+
+fn v4(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), JsValue> {
+    let params = IdbObjectStoreParameters::new();
+    let key = js_sys::Array::of2(&JsValue::from_str("id"), &JsValue::from_str("version"));
+    params.set_key_path(&key);
+    db.create_object_store_with_optional_parameters(QUESTIONNAIRES, &params)?;
+    let params = IdbObjectStoreParameters::new();
+    params.set_key_path(&JsValue::from_str("response"));
+    db.create_object_store_with_optional_parameters(STOPWATCHES, &params)?;
     Ok(())
 }
 

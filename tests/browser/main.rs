@@ -8,6 +8,7 @@ mod dom;
 
 mod callback_storage;
 mod faces;
+mod questionnaires;
 mod storage;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -43,15 +43,38 @@ pub struct Browser {
 }
 
 impl Browser {
-    /// Starts a browser with a fresh profile and opens the app.
+    /// Starts a browser with a fresh profile and opens the app (a 1280 × 900 window).
     pub async fn open() -> Browser {
+        Browser::start(None).await
+    }
+
+    /// The same on a phone: the page laid out at 390 × 844 CSS pixels (pixel ratio 3), as on the
+    /// evaluator's phone.
+    pub async fn open_phone() -> Browser {
+        Browser::start(Some(serde_json::json!({
+            "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 3.0 }
+        })))
+        .await
+    }
+
+    async fn start(mobile_emulation: Option<serde_json::Value>) -> Browser {
         let base_url = format!("http://{}/", site());
         let driver = Driver::start();
         let mut args: Vec<String> = CHROME_ARGS.iter().map(|arg| arg.to_string()).collect();
         args.push(format!("--user-data-dir={}", driver.profile.display()));
-        let capabilities = serde_json::json!({
-            "goog:chromeOptions": { "binary": env_path("MANYI_CHROMIUM", "/usr/bin/chromium"), "args": args }
+        // Downloads (exports) land in the profile's own folder, without asking.
+        let prefs = serde_json::json!({
+            "download.default_directory": driver.downloads().display().to_string(),
+            "download.prompt_for_download": false,
         });
+        let mut capabilities = serde_json::json!({
+            "goog:chromeOptions": {
+                "binary": env_path("MANYI_CHROMIUM", "/usr/bin/chromium"), "args": args, "prefs": prefs
+            }
+        });
+        if let Some(emulation) = mobile_emulation {
+            capabilities["goog:chromeOptions"]["mobileEmulation"] = emulation;
+        }
         let serde_json::Value::Object(capabilities) = capabilities else { unreachable!() };
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(capabilities)
@@ -128,7 +151,108 @@ impl Browser {
             self.fail(&format!("{} buttons are named {name:?}", matching.len())).await;
         }
         let button = matching.pop().expect("one button");
+        self.reveal(&button).await;
         button.click().await.unwrap_or_else(|error| panic!("could not click {name:?}: {error}"));
+    }
+
+    /// Cuts the browser off the network (`true`) or connects it again, as when the evaluator's
+    /// phone loses its signal in a hall. The page already loaded keeps running.
+    pub async fn set_offline(&self, offline: bool) {
+        self.client
+            .issue_cmd(NetworkConditions { offline })
+            .await
+            .unwrap_or_else(|error| panic!("could not set the network offline={offline}: {error}"));
+    }
+
+    /// Scrolls `element` to the middle of the screen, as a person would before tapping it.
+    /// ChromeDriver only scrolls an element that is out of view, so one under a sticky bar (the
+    /// evaluator's bar at the foot of a phone screen) would get the click instead.
+    async fn reveal(&self, element: &Element) {
+        let Ok(element) = serde_json::to_value(element) else { return };
+        let script = "arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' });";
+        let _ = self.client.execute(script, vec![element]).await;
+    }
+
+    /// The folder downloads land in.
+    pub fn download_dir(&self) -> PathBuf {
+        self._driver.downloads()
+    }
+
+    /// Polls until the file `name` has been downloaded completely, and returns its bytes.
+    pub async fn downloaded(&self, name: &str) -> Vec<u8> {
+        let path = self._driver.downloads().join(name);
+        let partial = self._driver.downloads().join(format!("{name}.crdownload"));
+        let found = self
+            .poll(TIMEOUT, || async {
+                (path.is_file() && !partial.exists()).then(|| std::fs::read(&path).ok())?
+            })
+            .await;
+        match found {
+            Some(bytes) => bytes,
+            None => self.fail(&format!("{name} was not downloaded within {TIMEOUT:?}")).await,
+        }
+    }
+
+    /// The result of the JavaScript expression `expression` (e.g. `window.innerWidth`).
+    pub async fn eval(&self, expression: &str) -> serde_json::Value {
+        let script = format!("return ({expression});");
+        self.client
+            .execute(&script, Vec::new())
+            .await
+            .unwrap_or_else(|error| panic!("could not evaluate `{expression}`: {error}"))
+    }
+
+    /// Asserts that the page is `width` CSS pixels wide and nothing sticks out sideways (no
+    /// horizontal scrolling), saying `where` it did.
+    pub async fn assert_fits_width(&self, width: u64, place: &str) {
+        assert_eq!(self.eval("window.innerWidth").await.as_u64(), Some(width), "{place}: viewport width");
+        let scroll = self.eval("document.documentElement.scrollWidth").await.as_u64().unwrap_or(u64::MAX);
+        assert!(scroll <= width, "{place}: the page is {scroll} px wide on a {width} px screen");
+    }
+
+    /// Picks the file at `path` in the `<input type=file>` at `css`.
+    pub async fn pick_file(&self, css: &str, path: &std::path::Path) {
+        let input = self.wait_for(css, TIMEOUT).await;
+        input
+            .send_keys(&path.display().to_string())
+            .await
+            .unwrap_or_else(|error| panic!("could not pick {}: {error}", path.display()));
+    }
+
+    /// The value of attribute `name` of the element at `css` (waiting for the element).
+    pub async fn attribute(&self, css: &str, name: &str) -> String {
+        let element = self.wait_for(css, TIMEOUT).await;
+        element.attr(name).await.ok().flatten().unwrap_or_default()
+    }
+
+    /// Clicks the element at `css` (waiting for it).
+    pub async fn click(&self, css: &str) {
+        let element = self.wait_for(css, TIMEOUT).await;
+        self.reveal(&element).await;
+        element.click().await.unwrap_or_else(|error| panic!("could not click `{css}`: {error}"));
+    }
+
+    /// Replaces the text of the field at `css` with `text` and leaves the field, so its `change`
+    /// event fires.
+    pub async fn fill(&self, css: &str, text: &str) {
+        let field = self.wait_for(css, TIMEOUT).await;
+        field.clear().await.unwrap_or_else(|error| panic!("could not clear `{css}`: {error}"));
+        field
+            .send_keys(&format!("{text}\u{e004}"))
+            .await
+            .unwrap_or_else(|error| panic!("could not type in `{css}`: {error}"));
+    }
+
+    /// Polls until `check` gives a value, or fails saying `what` after the timeout.
+    pub async fn until<T, F, Fut>(&self, what: &str, check: F) -> T
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Option<T>>,
+    {
+        match self.poll(TIMEOUT, check).await {
+            Some(value) => value,
+            None => self.fail(&format!("{what} after {TIMEOUT:?}")).await,
+        }
     }
 
     /// Ends the WebDriver session cleanly (dropping the browser also ends it, less politely).
@@ -197,6 +321,10 @@ struct Driver {
 }
 
 impl Driver {
+    fn downloads(&self) -> PathBuf {
+        self.profile.join("downloads")
+    }
+
     fn start() -> Driver {
         let binary = env_path("MANYI_CHROMEDRIVER", "/usr/bin/chromedriver");
         assert!(binary.is_file(), "{} is missing: {HOW_TO_FIX}", binary.display());
@@ -207,7 +335,7 @@ impl Driver {
             SESSIONS.fetch_add(1, Ordering::Relaxed)
         ));
         let _ = std::fs::remove_dir_all(&profile);
-        std::fs::create_dir_all(&profile).expect("create a browser profile folder");
+        std::fs::create_dir_all(profile.join("downloads")).expect("create a browser profile folder");
         let port = free_port();
         let child = Command::new(&binary)
             .arg(format!("--port={port}"))
@@ -245,4 +373,23 @@ impl Drop for Driver {
 fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
     listener.local_addr().expect("local address").port()
+}
+
+/// ChromeDriver's `POST /session/{id}/chromium/network_conditions`.
+#[derive(Debug)]
+struct NetworkConditions {
+    offline: bool,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/chromium/network_conditions", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        let conditions = serde_json::json!({ "network_conditions": {
+            "offline": self.offline, "latency": 0, "download_throughput": -1, "upload_throughput": -1
+        }});
+        (http::Method::POST, Some(conditions.to_string()))
+    }
 }

@@ -7,4 +7,7 @@
 mod harness;
 
 mod callback;
+mod editor;
+mod evaluation;
 mod hall;
+mod kano;

@@ -2,7 +2,11 @@
 //! visits of a hall. Sections are the questionnaire's dimensions; N/A items drop out and the
 //! weights within their section are renormalised; a red line scores the visit 0.
 
+pub mod checklist;
 pub mod compare;
+pub mod kano_study;
+pub mod stopwatch;
+pub mod visits;
 
 use crate::error::Result;
 use crate::questionnaire::item::{DimensionId, ItemId};

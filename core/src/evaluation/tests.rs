@@ -118,3 +118,27 @@ fn two_evaluators_side_by_side() {
     // One visit disagrees with nobody.
     assert!(compare_visits(&q, &[&a], 0.0).unwrap().disagreements.is_empty());
 }
+
+#[test]
+fn visits_group_by_hall_and_checklist_version_in_visit_order() {
+    use super::visits::visit_groups;
+    let (q, mut a) = first();
+    let (_, mut b) = second();
+    let (_, mut c) = visit(3, "E3", &[], 10.0, 10.0);
+    let (_, draft) = visit(4, "E4", &[], 10.0, 10.0);
+    for r in [&mut a, &mut b, &mut c] {
+        r.submit(&q, at("2026-11-20T12:00:00+08:00")).unwrap();
+    }
+    b.started_at = at("2026-11-20T09:00:00+08:00");
+    TagKey::Hall.set(&mut c.tags, "城西营业厅").unwrap();
+    let hall = crate::testing::hall_response(&crate::testing::hall(), 5, "城东营业厅", 4, 4);
+    let all = [a, b, c, draft, hall];
+    let groups = visit_groups(&all, |r| r.id.as_str() == "evaluation");
+    let got: Vec<(&str, Vec<u128>)> = groups
+        .iter()
+        .map(|g| (g.hall.as_str(), g.visits.iter().map(|r| r.id.0.as_u128()).collect()))
+        .collect();
+    // 城东 sorts before 城西; in 城东, E2 visited at 9:00, before E1 at 10:00; the draft and the
+    // hall survey are not visits.
+    assert_eq!(got, [("城东营业厅", vec![2, 1]), ("城西营业厅", vec![3])]);
+}

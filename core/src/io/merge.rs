@@ -101,5 +101,37 @@ impl Merged {
     }
 }
 
+/// What a device writes when it imports a bundle: the questionnaires it did not know and the
+/// responses that are new or further along than its own copy, with the merge report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Import {
+    /// Questionnaire versions new to the device.
+    pub questionnaires: Vec<Questionnaire>,
+    /// Responses new to the device, or replacing a copy that was not as far along.
+    pub responses: Vec<Response>,
+    /// What the merge found.
+    pub report: MergeReport,
+}
+
+/// Imports a checked bundle (see [`Bundle::from_json`]) into a device that knows `known`
+/// questionnaires and holds `stored` responses.
+pub fn import_into(known: &[Questionnaire], stored: &[Response], bundle: Bundle, source: &str) -> Import {
+    let mut merged = Merged::default();
+    for q in known {
+        merged.questionnaires.insert(q.reference(), q.clone());
+    }
+    for r in stored {
+        merged.responses.insert(r.id, r.clone());
+    }
+    let report = merged.add(bundle, source);
+    let questionnaires = merged
+        .questionnaires
+        .into_values()
+        .filter(|q| !known.iter().any(|k| k.reference() == q.reference()))
+        .collect();
+    let responses = merged.responses.into_values().filter(|r| !stored.iter().any(|s| s == r)).collect();
+    Import { questionnaires, responses, report }
+}
+
 #[cfg(test)]
 mod tests;

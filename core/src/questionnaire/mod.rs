@@ -4,9 +4,11 @@
 pub mod builtin;
 pub mod condition;
 pub mod item;
+pub mod library;
 mod validate;
 
 pub(crate) use validate::carries_weight;
+pub use validate::Problem;
 
 use crate::error::{Error, Position, Result};
 use crate::id::string_id;
@@ -140,6 +142,12 @@ impl Questionnaire {
 
     /// Every rule the questionnaire breaks (empty when it is valid), for an editor to list.
     pub fn problems(&self) -> Vec<Error> {
+        self.explain().iter().map(|p| p.to_error(self)).collect()
+    }
+
+    /// The same problems with the item at fault and what to do in both languages, for an
+    /// editor's list.
+    pub fn explain(&self) -> Vec<Problem> {
         validate::problems(self)
     }
 

@@ -1,8 +1,9 @@
 //! The screens of a questionnaire: which items share a screen and how a person moves between them.
 //!
 //! A required item answered with one tap (rating, 0–10, single choice, yes/no) gets a screen of its
-//! own and moves on when tapped; consecutive other items (optional ones, text) share a form screen
-//! with an explicit button. Which screens are visible follows core's show-if rules.
+//! own and moves on when tapped, and so does a required Kano pair once both of its questions are
+//! answered (the pair is one answer); consecutive other items (optional ones, text) share a form
+//! screen with an explicit button. Which screens are visible follows core's show-if rules.
 
 use crate::questionnaire::item::{Item, ItemId, ItemKind};
 use crate::questionnaire::Questionnaire;
@@ -11,7 +12,7 @@ use crate::response::Response;
 /// How a screen is answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageKind {
-    /// One item; a tap answers it and moves on.
+    /// One item; a tap answers it and moves on (for a Kano pair, the tap that completes the pair).
     Tap,
     /// Several items; the person moves on with a button.
     Form,
@@ -41,6 +42,7 @@ fn answered_by_one_tap(item: &Item) -> bool {
                 | ItemKind::Recommend
                 | ItemKind::SingleChoice { .. }
                 | ItemKind::YesNo { .. }
+                | ItemKind::KanoPair { .. }
         )
 }
 

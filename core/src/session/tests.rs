@@ -282,3 +282,19 @@ fn keyed_in_answers_at_once_all_count_without_the_tap_guard() {
         SurveyAction::Answer { page: 0, item: ItemId::new("resolved"), answer: Answer::Yes, at: t0() };
     assert!(!kiosk.apply(first), "within 400 ms of the first screen");
 }
+
+#[test]
+fn a_kano_study_has_one_screen_per_pair_that_moves_on_once_the_pair_is_answered() {
+    use crate::response::answer::KanoPairAnswer;
+    use crate::scoring::kano::KanoAnswer;
+    let q = Builtin::Kano.questionnaire();
+    let mut p = Person { survey: Survey::new(q), clock: t0() };
+    assert_eq!(p.survey.plan.pages.len(), 10);
+    assert!(p.survey.plan.pages.iter().all(|p| p.kind == PageKind::Tap && p.items.len() == 1));
+    let at = p.later(0);
+    p.act(SurveyAction::Start { id: Uuid::from_u128(3), at });
+    let pair =
+        Answer::Kano(KanoPairAnswer { functional: KanoAnswer::Like, dysfunctional: KanoAnswer::Dislike });
+    assert!(p.answer("online_application", pair));
+    assert_eq!(p.current_item(), "outage_sms");
+}

@@ -85,3 +85,26 @@ fn unknown_questionnaire_version_is_an_error() {
     let e = Bundle::from_json(&b.to_json(), "x.json", &[]).unwrap_err().to_string();
     assert!(e.contains("hall v7") && e.contains("import that questionnaire first"), "{e}");
 }
+
+#[test]
+fn importing_writes_only_what_is_new_or_further_along() {
+    let q = hall();
+    let mut other = hall();
+    other.version = 2;
+    let known_done = hall_response(&q, 1, "east", 4, 4);
+    let mut draft = hall_response(&q, 2, "east", 5, 5);
+    let done = draft.clone();
+    draft.status = Status::Draft;
+    draft.submitted_at = None;
+    let new = hall_response(&q, 3, "west", 3, 3);
+    let file = Bundle::new(
+        vec![q.clone(), other.clone()],
+        vec![known_done.clone(), done.clone(), new.clone()],
+        None,
+        None,
+    );
+    let import = import_into(&[q], &[known_done, draft], file, "visits.json");
+    assert_eq!(import.questionnaires, [other]);
+    assert_eq!(import.responses, [done, new]);
+    assert_eq!((import.report.added, import.report.duplicates, import.report.conflicts.len()), (1, 1, 1));
+}

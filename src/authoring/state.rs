@@ -1,0 +1,114 @@
+//! The editor's state: the list, or one questionnaire being edited (its saved form beside it, to
+//! tell unsaved changes), or one being run; which item is open; what the last edit or save said.
+
+use manyi_core::authoring::{apply, Edit, Move};
+use manyi_core::questionnaire::Questionnaire;
+use manyi_core::Text;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Which screen the editor shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum EditorScreen {
+    /// Every questionnaire.
+    #[default]
+    List,
+    /// One questionnaire being edited.
+    Edit,
+    /// A saved questionnaire being answered.
+    Run(Rc<Questionnaire>),
+}
+
+/// The editor's state.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EditorState {
+    /// The screen.
+    pub screen: EditorScreen,
+    /// The questionnaire being edited.
+    pub draft: Option<Questionnaire>,
+    /// It as last saved (`None` for a new one).
+    pub saved: Option<Questionnaire>,
+    /// The item whose settings are open.
+    pub open_item: Option<usize>,
+    /// What the last edit, save or import said.
+    pub message: Option<(bool, Text)>,
+}
+
+impl EditorState {
+    /// Whether the draft differs from what was saved.
+    pub fn dirty(&self) -> bool {
+        self.draft.is_some() && self.draft != self.saved
+    }
+}
+
+/// What changes it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditorAction {
+    /// Edit a questionnaire (`true`: it is stored already).
+    Open(Box<Questionnaire>, bool),
+    /// A change to the draft.
+    Edit(Edit),
+    /// Open (or close) an item's settings.
+    OpenItem(Option<usize>),
+    /// The draft was saved as this (its version may have changed).
+    Saved(Box<Questionnaire>, Text),
+    /// Something to tell (`true` for a problem).
+    Tell(bool, Text),
+    /// Answer a saved questionnaire.
+    Run(Rc<Questionnaire>),
+    /// Back to the list.
+    Close,
+}
+
+impl Reducible for EditorState {
+    type Action = EditorAction;
+
+    fn reduce(self: Rc<Self>, action: EditorAction) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            EditorAction::Open(q, stored) => {
+                s = EditorState {
+                    screen: EditorScreen::Edit,
+                    saved: stored.then(|| (*q).clone()),
+                    draft: Some(*q),
+                    ..EditorState::default()
+                };
+            }
+            EditorAction::Edit(edit) => {
+                let Some(q) = s.draft.as_mut() else { return self };
+                let follow = match &edit {
+                    Edit::AddItem(_) => Some(q.items.len()),
+                    Edit::MoveItem(at, Move::Up) if s.open_item == Some(*at) => at.checked_sub(1),
+                    Edit::MoveItem(at, Move::Down) if s.open_item == Some(*at) => Some(at + 1),
+                    Edit::RemoveItem(_) => None,
+                    _ => s.open_item,
+                };
+                match apply(q, edit) {
+                    Ok(()) => {
+                        s.message = None;
+                        s.open_item = follow.filter(|k| *k < q.items.len());
+                    }
+                    Err(e) => s.message = Some((true, e.0)),
+                }
+            }
+            EditorAction::OpenItem(k) => s.open_item = k,
+            EditorAction::Saved(q, said) => {
+                s.draft = Some((*q).clone());
+                s.saved = Some(*q);
+                s.message = Some((false, said));
+            }
+            EditorAction::Tell(problem, said) => s.message = Some((problem, said)),
+            EditorAction::Run(q) => s.screen = EditorScreen::Run(q),
+            EditorAction::Close => {
+                s = EditorState {
+                    message: s.message.filter(|_| s.screen == EditorScreen::List),
+                    ..EditorState::default()
+                }
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests;

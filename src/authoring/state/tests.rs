@@ -1,0 +1,30 @@
+use super::*;
+use manyi_core::authoring::template::new_questionnaire;
+use manyi_core::authoring::KindChoice;
+use manyi_core::questionnaire::Mode;
+use manyi_core::Lang;
+
+fn act(s: Rc<EditorState>, a: EditorAction) -> Rc<EditorState> {
+    s.reduce(a)
+}
+
+#[test]
+fn edits_open_the_new_item_follow_moves_and_report_refusals() {
+    let q = new_questionnaire("q".into(), Mode::SelfCompleted);
+    let mut s = act(Rc::default(), EditorAction::Open(Box::new(q), false));
+    assert!(s.dirty(), "a new questionnaire is unsaved");
+    s = act(s, EditorAction::Edit(Edit::AddItem(KindChoice::YesNo)));
+    assert_eq!(s.open_item, Some(1));
+    s = act(s, EditorAction::Edit(Edit::MoveItem(1, Move::Up)));
+    assert_eq!(s.open_item, Some(0));
+    s = act(s, EditorAction::Edit(Edit::SetRedLine(1, true)));
+    let (problem, text) = s.message.clone().unwrap();
+    assert!(problem && text.get(Lang::En).contains("red-line"), "{text:?}");
+    s = act(s, EditorAction::Edit(Edit::SetTitle(Lang::Zh, "问卷".into())));
+    assert_eq!(s.message, None);
+    let saved = s.draft.clone().unwrap();
+    s = act(s, EditorAction::Saved(Box::new(saved), Text::new("已保存", "Saved")));
+    assert!(!s.dirty());
+    s = act(s, EditorAction::Edit(Edit::RemoveItem(0)));
+    assert_eq!((s.open_item, s.dirty()), (None, true));
+}
