@@ -114,17 +114,36 @@ pub fn app() -> Html {
         Route::KanoAnalysis => html! { <crate::evaluation::KanoAnalysisPage /> },
         Route::Editor => html! { <crate::authoring::EditorPage /> },
         Route::Callback => html! { <crate::callback::CallbackPage /> },
+        Route::Analysis => html! { <crate::analysis::AnalysisPage /> },
     };
+    // The desk areas link to each other; the screens customers and evaluators fill in (the kiosk
+    // survey, the Kano study, the checklist) show no way out.
+    let desk = matches!(*route, Route::Results | Route::Callback | Route::Analysis | Route::Editor);
+    let nav = desk.then(|| {
+        let link = |to: Route, text: Ui| {
+            let current = (*route == to).then_some("page");
+            html! { <a href={to.href()} aria-current={current}>{ text.get(state.lang) }</a> }
+        };
+        html! {
+            <nav class="topnav" aria-label={Ui::Navigation.get(state.lang)}>
+                { link(Route::Results, Ui::ResultsTitle) }
+                { link(Route::Callback, Ui::CallbackNav) }
+                { link(Route::Editor, Ui::EditorNav) }
+                { link(Route::Analysis, Ui::AnalysisNav) }
+            </nav>
+        }
+    });
     let context = AppContext { state: state.clone(), store: (*store).clone() };
     html! {
         <ContextProvider<AppContext> {context}>
             <div class="app">
                 <header class="topbar">
                     <span class="brand">{ "满意 Manyi" }</span>
+                    { for nav }
                     <LanguageSwitch lang={state.lang} {on_switch} />
                 </header>
                 { notice_banner(&state) }
-                <main class={classes!("screen", (*route == Route::Callback).then_some("wide"))}>{ page }</main>
+                <main class={classes!("screen", matches!(*route, Route::Callback | Route::Analysis).then_some("wide"))}>{ page }</main>
             </div>
         </ContextProvider<AppContext>>
     }

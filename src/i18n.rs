@@ -40,6 +40,10 @@ pub enum Ui {
     StorageUnavailable,
     SaveFailed,
     Dismiss,
+    Navigation,
+    CallbackNav,
+    EditorNav,
+    AnalysisNav,
 }
 
 impl Ui {
@@ -94,6 +98,10 @@ impl Ui {
             ),
             Ui::SaveFailed => ("问卷未能保存。", "A response could not be saved."),
             Ui::Dismiss => ("关闭", "Dismiss"),
+            Ui::Navigation => ("工作区", "Workspaces"),
+            Ui::CallbackNav => ("电话回访", "Callbacks"),
+            Ui::EditorNav => ("问卷编辑", "Questionnaires"),
+            Ui::AnalysisNav => ("分析工作区", "Analysis"),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The Manyi Yew app: a thin shell over `manyi-core`. State transitions live in `state`, what the
 //! screens show in `view`, the browser at the edge in `platform` and `storage`.
 
+pub mod analysis;
 mod app;
 pub mod authoring;
 pub mod callback;

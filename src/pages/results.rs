@@ -56,7 +56,11 @@ pub fn results_page() -> Html {
         <section class="results">
             <h1>{ format!("{} · {}", ctx.state.survey.questionnaire.title.get(lang), Ui::ResultsTitle.get(lang)) }</h1>
             { body }
-            <p><a class="link-button" href={Route::Survey.href()}>{ Ui::ToSurvey.get(lang) }</a></p>
+            <p>
+                <a class="link-button" href={Route::Survey.href()}>{ Ui::ToSurvey.get(lang) }</a>
+                { " " }
+                <a class="link-button" href={Route::Analysis.href()}>{ Ui::AnalysisNav.get(lang) }</a>
+            </p>
         </section>
     }
 }

@@ -22,6 +22,8 @@ pub enum Route {
     Editor,
     /// `#/callback`: the callback agents' workspace.
     Callback,
+    /// `#/analysis`: the analysts' workspace.
+    Analysis,
 }
 
 impl Route {
@@ -35,6 +37,7 @@ impl Route {
             "/kano/analysis" => Route::KanoAnalysis,
             "/editor" => Route::Editor,
             "/callback" => Route::Callback,
+            "/analysis" => Route::Analysis,
             _ => Route::Survey,
         }
     }
@@ -50,6 +53,7 @@ impl Route {
             Route::KanoAnalysis => "#/kano/analysis",
             Route::Editor => "#/editor",
             Route::Callback => "#/callback",
+            Route::Analysis => "#/analysis",
         }
     }
 }
@@ -105,5 +109,7 @@ mod tests {
         }
         assert_eq!(Route::from_hash("#/callback"), Route::Callback);
         assert_eq!(Route::Callback.href(), "#/callback");
+        assert_eq!(Route::from_hash("#/analysis"), Route::Analysis);
+        assert_eq!(Route::Analysis.href(), "#/analysis");
     }
 }

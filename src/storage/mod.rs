@@ -2,6 +2,7 @@
 //! response UUID, indexed by questionnaire and status. A draft is written after every answer and
 //! the same record is overwritten when the response is submitted; nothing is ever deleted here.
 
+pub mod analysis;
 pub mod callback;
 mod questionnaires;
 mod record;

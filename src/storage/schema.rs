@@ -26,6 +26,9 @@ pub const CALLBACK_CALLS: &str = "callback_calls";
 /// Index of the callback stores by status (cases open/closed, problems open/closed).
 pub const BY_CALLBACK_STATUS: &str = "by_status";
 
+/// The analyst workspace's imported export files, keyed by import order (`id`).
+pub const ANALYSIS_FILES: &str = "analysis_files";
+
 /// One step of the schema.
 pub struct Migration {
     /// The version it brings the database to.
@@ -41,6 +44,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "v1: responses store with questionnaire and status indexes", run: v1 },
     Migration { version: 3, name: "v3: callback cases, problem records and the call in progress", run: v3 },
     Migration { version: 4, name: "v4: questionnaires by id and version; evaluation stopwatches", run: v4 },
+    Migration { version: 5, name: "v5: the analyst workspace's imported files", run: v5 },
 ];
 
 /// The current version: the last migration's.
@@ -77,6 +81,13 @@ fn v4(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), JsValue> {
     let params = IdbObjectStoreParameters::new();
     params.set_key_path(&JsValue::from_str("response"));
     db.create_object_store_with_optional_parameters(STOPWATCHES, &params)?;
+    Ok(())
+}
+
+fn v5(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), JsValue> {
+    let params = IdbObjectStoreParameters::new();
+    params.set_key_path(&JsValue::from_str("id"));
+    db.create_object_store_with_optional_parameters(ANALYSIS_FILES, &params)?;
     Ok(())
 }
 

@@ -6,6 +6,7 @@
 #[allow(dead_code)]
 mod dom;
 
+mod analysis_storage;
 mod callback_storage;
 mod faces;
 mod questionnaires;

@@ -6,6 +6,8 @@
 #[allow(dead_code)]
 mod harness;
 
+mod analysis;
+mod analysis_bench;
 mod callback;
 mod editor;
 mod evaluation;

@@ -1,0 +1,23 @@
+//! The analyst workspace (`#/analysis`): analysts merge the export files of many devices, see the
+//! weighted index by hall, counter, staff, business type, customer class, channel and month with
+//! its interval, choose the weights (AHP included), read the quality characteristics (Kano,
+//! penalty–reward, importance–performance) and export everything. A thin shell over core: the
+//! `engine` holds the merged data and runs core's scoring pass, `state` holds every transition
+//! (pure, tested natively), `effects` the store and the downloads, the rest renders.
+
+mod chart;
+mod controls;
+mod dashboard;
+mod effects;
+pub mod engine;
+mod export;
+mod import;
+mod page;
+mod quality;
+pub mod results;
+pub mod settings;
+pub mod state;
+pub mod texts;
+mod weights;
+
+pub use page::AnalysisPage;

@@ -1,0 +1,278 @@
+//! What the analyst chose: the questionnaire version, the grouping, the trend period, the
+//! filters and where the weights come from (with the AHP judgements). Turned into core's options
+//! here, so the page only shows choices and core computes every figure.
+
+use super::engine::Filter;
+use manyi_core::io::export::AnalysisOptions;
+use manyi_core::questionnaire::{Questionnaire, QuestionnaireRef};
+use manyi_core::response::tags::{BusinessType, CustomerClass, TagKey};
+use manyi_core::response::Channel;
+use manyi_core::scoring::ahp::{AhpMethod, AhpResult, PairwiseMatrix};
+use manyi_core::scoring::group::GroupBy;
+use manyi_core::scoring::report::WeightSource;
+use manyi_core::scoring::weights::{DerivedMethod, WeightMethod};
+use manyi_core::{Lang, Result};
+use std::collections::BTreeMap;
+
+/// The groupings offered for the index tables and the filters.
+pub const GROUPINGS: [GroupBy; 8] = [
+    GroupBy::All,
+    GroupBy::Tag(TagKey::Hall),
+    GroupBy::Tag(TagKey::Counter),
+    GroupBy::Tag(TagKey::Staff),
+    GroupBy::Tag(TagKey::BusinessType),
+    GroupBy::Tag(TagKey::CustomerClass),
+    GroupBy::Channel,
+    GroupBy::Month,
+];
+
+/// The filters offered: every grouping but "all".
+pub const FILTERS: [GroupBy; 7] = [
+    GroupBy::Tag(TagKey::Hall),
+    GroupBy::Tag(TagKey::Counter),
+    GroupBy::Tag(TagKey::Staff),
+    GroupBy::Tag(TagKey::BusinessType),
+    GroupBy::Tag(TagKey::CustomerClass),
+    GroupBy::Channel,
+    GroupBy::Month,
+];
+
+/// The name of a grouping on screen.
+pub fn grouping_label(by: GroupBy, lang: Lang) -> String {
+    let (zh, en) = match by {
+        GroupBy::All => ("全部", "All"),
+        GroupBy::Tag(tag) => return tag.label().get(lang).to_owned(),
+        GroupBy::Channel => ("渠道", "Channel"),
+        GroupBy::Month => ("月份", "Month"),
+        GroupBy::Week => ("周", "Week"),
+        GroupBy::Questionnaire => ("问卷版本", "Questionnaire version"),
+    };
+    if lang == Lang::Zh { zh } else { en }.to_owned()
+}
+
+/// A group key on screen: coded values (business type, customer class, channel) by their label.
+pub fn group_label(by: GroupBy, key: &str, lang: Lang) -> String {
+    let label = match by {
+        GroupBy::Tag(TagKey::BusinessType) => key.parse::<BusinessType>().ok().map(|b| b.label()),
+        GroupBy::Tag(TagKey::CustomerClass) => key.parse::<CustomerClass>().ok().map(|c| c.label()),
+        GroupBy::Channel => key.parse::<Channel>().ok().map(|c| c.label()),
+        GroupBy::All => return if lang == Lang::Zh { "全部".into() } else { "All".into() },
+        _ => None,
+    };
+    label.map_or_else(|| key.to_owned(), |t| t.get(lang).to_owned())
+}
+
+/// Where the weights come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WeightChoice {
+    /// As stated in the questionnaire.
+    #[default]
+    Stated,
+    /// Equal at each level.
+    Equal,
+    /// Dimension weights from the analyst's pairwise judgements.
+    Ahp,
+    /// Item weights from the items' association with `overall` (standardised regression).
+    Derived,
+}
+
+impl WeightChoice {
+    /// Every choice, in the order offered.
+    pub const ALL: [WeightChoice; 4] =
+        [WeightChoice::Equal, WeightChoice::Stated, WeightChoice::Ahp, WeightChoice::Derived];
+
+    /// Its name on screen.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            WeightChoice::Equal => ("等权重", "Equal"),
+            WeightChoice::Stated => ("问卷设定权重", "Stated"),
+            WeightChoice::Ahp => ("层次分析法 AHP", "AHP"),
+            WeightChoice::Derived => ("数据推导（回归）", "Derived (regression)"),
+        };
+        if lang == Lang::Zh {
+            zh
+        } else {
+            en
+        }
+    }
+
+    /// A stable code for the page's controls.
+    pub fn code(self) -> &'static str {
+        match self {
+            WeightChoice::Equal => "equal",
+            WeightChoice::Stated => "stated",
+            WeightChoice::Ahp => "ahp",
+            WeightChoice::Derived => "derived",
+        }
+    }
+}
+
+/// One pairwise judgement on Saaty's scale, as the analyst picks it: `k > 1` means the row
+/// criterion is k times as important as the column one, `k < -1` the column |k| times the row,
+/// 1 equal. Kept as an integer so that the editor's choices are exact.
+pub type Judgement = i8;
+
+/// The values offered for a judgement: 1/9 … 1/2, 1, 2 … 9.
+pub const SAATY: [Judgement; 17] = [-9, -8, -7, -6, -5, -4, -3, -2, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+/// A judgement's value in the matrix.
+pub fn judgement_value(j: Judgement) -> f64 {
+    if j < 0 {
+        1.0 / f64::from(-j)
+    } else {
+        f64::from(j.max(1))
+    }
+}
+
+/// A judgement as text: `3`, `1/3`.
+pub fn judgement_text(j: Judgement) -> String {
+    if j < 0 {
+        format!("1/{}", -j)
+    } else {
+        j.max(1).to_string()
+    }
+}
+
+/// The judgements of the upper triangle of an n × n matrix, row by row; missing pairs are equal.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Judgements(pub BTreeMap<(usize, usize), Judgement>);
+
+impl Judgements {
+    /// The judgement of row `i` over column `j` (`i < j`).
+    pub fn get(&self, i: usize, j: usize) -> Judgement {
+        self.0.get(&(i, j)).copied().unwrap_or(1)
+    }
+
+    /// The reciprocal matrix of `n` criteria.
+    pub fn matrix(&self, n: usize) -> Result<PairwiseMatrix> {
+        let rows = (0..n)
+            .map(|i| {
+                (0..n)
+                    .map(|j| match i.cmp(&j) {
+                        std::cmp::Ordering::Equal => 1.0,
+                        std::cmp::Ordering::Less => judgement_value(self.get(i, j)),
+                        std::cmp::Ordering::Greater => 1.0 / judgement_value(self.get(j, i)),
+                    })
+                    .collect()
+            })
+            .collect();
+        PairwiseMatrix::new(rows)
+    }
+
+    /// Core's AHP figures of the matrix (weights, λmax, CI, CR, consistency).
+    pub fn analyse(&self, n: usize) -> Result<AhpResult> {
+        self.matrix(n)?.analyse(AhpMethod::Eigenvector)
+    }
+}
+
+/// The index is shown by this period in the trend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Period {
+    /// ISO week.
+    Week,
+    /// Calendar month.
+    #[default]
+    Month,
+}
+
+impl Period {
+    /// The grouping of the period.
+    pub fn group_by(self) -> GroupBy {
+        match self {
+            Period::Week => GroupBy::Week,
+            Period::Month => GroupBy::Month,
+        }
+    }
+}
+
+/// Everything the analyst chose.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Settings {
+    /// The questionnaire version scored; `None` takes the one with most responses.
+    pub questionnaire: Option<QuestionnaireRef>,
+    /// The grouping of the index tables.
+    pub group_by: Option<GroupBy>,
+    /// The trend's period.
+    pub period: Period,
+    /// Filters: a value per grouping.
+    pub filters: BTreeMap<String, (GroupBy, String)>,
+    /// Where the weights come from.
+    pub weights: WeightChoice,
+    /// The AHP judgements over the questionnaire's dimensions.
+    pub judgements: Judgements,
+}
+
+impl Settings {
+    /// The grouping of the index tables (default: by hall).
+    pub fn grouping(&self) -> GroupBy {
+        self.group_by.unwrap_or(GroupBy::Tag(TagKey::Hall))
+    }
+
+    /// The filter for the engine.
+    pub fn filter(&self) -> Filter {
+        self.filters.values().cloned().collect()
+    }
+
+    /// Core's options of the scoring pass for questionnaire `q`, grouped by `by`.
+    pub fn options(&self, q: &Questionnaire, by: GroupBy) -> Result<AnalysisOptions> {
+        let mut options = AnalysisOptions::default();
+        options.report.group_by = Some(by);
+        options.report.weights = match self.weights {
+            WeightChoice::Stated => WeightSource::Stated,
+            WeightChoice::Equal => WeightSource::Equal,
+            WeightChoice::Derived => {
+                WeightSource::Items(WeightMethod::Derived(DerivedMethod::StandardisedRegression))
+            }
+            WeightChoice::Ahp => WeightSource::Dimensions(WeightMethod::Ahp {
+                matrix: self.judgements.matrix(q.dimensions.len())?,
+                method: AhpMethod::Eigenvector,
+            }),
+        };
+        Ok(options)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use manyi_core::questionnaire::builtin::Builtin;
+
+    #[test]
+    fn the_public_ahp_check_from_judgements() {
+        // DOMAIN.md §3: [[1,2,4],[1/2,1,3],[1/4,1/3,1]] gives 0.558425, 0.319618, 0.121957,
+        // λmax 3.018295, CR 0.015771.
+        let j = Judgements([((0, 1), 2), ((0, 2), 4), ((1, 2), 3)].into_iter().collect());
+        let r = j.analyse(3).unwrap();
+        for (w, e) in r.weights.iter().zip([0.558425, 0.319618, 0.121957]) {
+            assert!((w - e).abs() < 5e-7, "{:?}", r.weights);
+        }
+        assert!((r.lambda_max - 3.018295).abs() < 5e-7 && (r.cr - 0.015771).abs() < 5e-7);
+        assert!(r.consistent);
+    }
+
+    #[test]
+    fn reciprocal_judgements_and_an_inconsistent_matrix() {
+        assert_eq!(
+            (judgement_value(-3), judgement_text(-3), judgement_text(1)),
+            (1.0 / 3.0, "1/3".into(), "1".into())
+        );
+        // a > b (9), b > c (9), but c > a (9): far from consistent.
+        let j = Judgements([((0, 1), 9), ((1, 2), 9), ((0, 2), -9)].into_iter().collect());
+        let r = j.analyse(3).unwrap();
+        assert!(!r.consistent && r.cr > 0.10, "{}", r.cr);
+    }
+
+    #[test]
+    fn options_carry_the_chosen_weights_and_grouping() {
+        let q = Builtin::Hall.questionnaire();
+        let s = Settings { weights: WeightChoice::Ahp, ..Default::default() };
+        let o = s.options(&q, s.grouping()).unwrap();
+        assert_eq!(o.report.group_by, Some(GroupBy::Tag(TagKey::Hall)));
+        match o.report.weights {
+            WeightSource::Dimensions(WeightMethod::Ahp { matrix, .. }) => assert_eq!(matrix.size(), 4),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(group_label(GroupBy::Tag(TagKey::BusinessType), "repair", Lang::Zh), "故障报修");
+        assert_eq!(group_label(GroupBy::Tag(TagKey::Hall), "城东", Lang::En), "城东");
+    }
+}

@@ -1,0 +1,285 @@
+//! The workspace's state and every transition: the import in progress and what each file gave,
+//! the analyst's settings, and the latest results computed by core. `reduce` is pure; the
+//! engine (the merged data itself, possibly a million responses) lives outside the state, in the
+//! page's effects, and only summaries and results come in through actions.
+
+use super::engine::Version;
+use super::settings::{Judgement, Period, Settings, WeightChoice};
+use manyi_core::io::export::Analysis;
+use manyi_core::io::merge::MergeReport;
+use manyi_core::questionnaire::{Questionnaire, QuestionnaireRef};
+use manyi_core::scoring::group::GroupBy;
+use manyi_core::scoring::report::Report;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Where the imported files are kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Keeping {
+    /// The store is being opened and the files kept there re-read.
+    Opening,
+    /// In IndexedDB: they survive a reload.
+    Durable,
+    /// In memory only, because the store failed (the reason).
+    MemoryOnly(String),
+}
+
+/// What one file gave.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileOutcome {
+    /// The file's name.
+    pub name: String,
+    /// Its merge report, or the error (file, line, column) that left everything unchanged.
+    pub result: Result<MergeReport, String>,
+}
+
+/// An import under way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Files done.
+    pub done: usize,
+    /// Files chosen.
+    pub total: usize,
+}
+
+/// Everything computed for the current settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Results {
+    /// The questionnaire scored.
+    pub questionnaire: Questionnaire,
+    /// The grouping of the dashboard.
+    pub group_by: GroupBy,
+    /// The full scoring pass (report by the grouping, Kano, drivers).
+    pub analysis: Analysis,
+    /// The index by the trend's period.
+    pub trend: Report,
+    /// The values each filter offers.
+    pub filter_values: Vec<(GroupBy, Vec<String>)>,
+}
+
+/// The workspace.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workspace {
+    /// Where the data is kept.
+    pub keeping: Keeping,
+    /// The import under way.
+    pub progress: Option<Progress>,
+    /// What each file of the latest import gave.
+    pub outcomes: Vec<FileOutcome>,
+    /// Distinct responses held.
+    pub held: usize,
+    /// The questionnaire versions in the data, most responses first.
+    pub versions: Vec<Version>,
+    /// Bumped whenever the data changes, so the results are recomputed.
+    pub data_version: u64,
+    /// The analyst's choices.
+    pub settings: Settings,
+    /// The results of the current data and settings, or why they could not be computed.
+    pub results: Option<Result<Rc<Results>, String>>,
+    /// Results are being computed.
+    pub computing: bool,
+    /// The analyst pressed Clear and is asked to confirm.
+    pub confirm_clear: bool,
+    /// A message about an export or the store.
+    pub message: Option<String>,
+    /// How long the latest import took, in milliseconds (read, check, merge, keep).
+    pub import_ms: Option<f64>,
+    /// How long the latest computation took, in milliseconds.
+    pub compute_ms: Option<f64>,
+}
+
+/// A stage whose time is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Importing the picked (or kept) files.
+    Import,
+    /// Computing the results.
+    Compute,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Workspace {
+            keeping: Keeping::Opening,
+            progress: None,
+            outcomes: Vec::new(),
+            held: 0,
+            versions: Vec::new(),
+            data_version: 0,
+            settings: Settings::default(),
+            results: None,
+            computing: false,
+            confirm_clear: false,
+            message: None,
+            import_ms: None,
+            compute_ms: None,
+        }
+    }
+}
+
+/// A transition.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkAction {
+    /// The store opened (or not) and its files were re-read.
+    Opened { keeping: Keeping, held: usize, versions: Vec<Version> },
+    /// An import of `total` files began.
+    ImportStarted { total: usize },
+    /// One file was read and merged (or refused).
+    FileDone(FileOutcome),
+    /// The import ended; the data now holds `held` responses.
+    ImportFinished { held: usize, versions: Vec<Version> },
+    /// Computing began.
+    Computing,
+    /// Results computed.
+    Computed(Result<Rc<Results>, String>),
+    /// The questionnaire version to score.
+    Questionnaire(QuestionnaireRef),
+    /// The grouping of the dashboard.
+    GroupBy(GroupBy),
+    /// The trend's period.
+    Period(Period),
+    /// A filter's value (`None`: all).
+    Filter(GroupBy, Option<String>),
+    /// Where the weights come from.
+    Weights(WeightChoice),
+    /// An AHP judgement of row `i` over column `j`.
+    Judgement(usize, usize, Judgement),
+    /// Clear pressed; asks to confirm.
+    AskClear,
+    /// Clear cancelled.
+    CancelClear,
+    /// Everything imported was removed.
+    Cleared,
+    /// A message to show (an export's failure).
+    Message(Option<String>),
+    /// How long a stage took, in milliseconds.
+    Took(Stage, f64),
+}
+
+impl Workspace {
+    /// The questionnaire version scored: the one chosen, if still in the data, else the one with
+    /// most responses.
+    pub fn chosen_version(&self) -> Option<&Version> {
+        let chosen = self.settings.questionnaire.as_ref();
+        self.versions.iter().find(|v| Some(&v.reference) == chosen).or_else(|| self.versions.first())
+    }
+
+    fn data_changed(&mut self, held: usize, versions: Vec<Version>) {
+        self.held = held;
+        self.versions = versions;
+        self.data_version += 1;
+    }
+}
+
+impl Reducible for Workspace {
+    type Action = WorkAction;
+
+    fn reduce(self: Rc<Self>, action: WorkAction) -> Rc<Self> {
+        let mut w = (*self).clone();
+        match action {
+            WorkAction::Opened { keeping, held, versions } => {
+                w.keeping = keeping;
+                w.progress = None;
+                w.data_changed(held, versions);
+            }
+            WorkAction::ImportStarted { total } => {
+                w.progress = Some(Progress { done: 0, total });
+                w.outcomes.clear();
+            }
+            WorkAction::FileDone(outcome) => {
+                if let Some(p) = &mut w.progress {
+                    p.done = (p.done + 1).min(p.total);
+                }
+                w.outcomes.push(outcome);
+            }
+            WorkAction::ImportFinished { held, versions } => {
+                w.progress = None;
+                w.data_changed(held, versions);
+            }
+            WorkAction::Computing => w.computing = true,
+            WorkAction::Computed(results) => {
+                w.computing = false;
+                w.results = Some(results);
+            }
+            WorkAction::Questionnaire(q) => {
+                w.settings.questionnaire = Some(q);
+                // Filters and judgements belong to a questionnaire's data and dimensions.
+                w.settings.filters.clear();
+                w.settings.judgements = Default::default();
+            }
+            WorkAction::GroupBy(by) => w.settings.group_by = Some(by),
+            WorkAction::Period(p) => w.settings.period = p,
+            WorkAction::Filter(by, value) => {
+                let key = by.name().to_owned();
+                match value {
+                    Some(v) => w.settings.filters.insert(key, (by, v)),
+                    None => w.settings.filters.remove(&key),
+                };
+            }
+            WorkAction::Weights(choice) => w.settings.weights = choice,
+            WorkAction::Judgement(i, j, value) => {
+                w.settings.judgements.0.insert((i, j), value);
+            }
+            WorkAction::AskClear => w.confirm_clear = true,
+            WorkAction::CancelClear => w.confirm_clear = false,
+            WorkAction::Cleared => {
+                w.confirm_clear = false;
+                w.outcomes.clear();
+                w.results = None;
+                w.settings = Settings::default();
+                w.data_changed(0, Vec::new());
+            }
+            WorkAction::Message(m) => w.message = m,
+            WorkAction::Took(Stage::Import, ms) => w.import_ms = Some(ms),
+            WorkAction::Took(Stage::Compute, ms) => w.compute_ms = Some(ms),
+        }
+        Rc::new(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use manyi_core::response::tags::TagKey;
+
+    fn apply(w: Workspace, actions: Vec<WorkAction>) -> Rc<Workspace> {
+        actions.into_iter().fold(Rc::new(w), |w, a| w.reduce(a))
+    }
+
+    #[test]
+    fn an_import_counts_its_files_and_bumps_the_data_version() {
+        let ok =
+            FileOutcome { name: "a.json".into(), result: Ok(MergeReport { added: 3, ..Default::default() }) };
+        let bad = FileOutcome { name: "b.json".into(), result: Err("b.json, line 2, column 5: …".into()) };
+        let w = apply(
+            Workspace::default(),
+            vec![WorkAction::ImportStarted { total: 2 }, WorkAction::FileDone(ok)],
+        );
+        assert_eq!(w.progress, Some(Progress { done: 1, total: 2 }));
+        let w = apply(
+            (*w).clone(),
+            vec![WorkAction::FileDone(bad), WorkAction::ImportFinished { held: 3, versions: Vec::new() }],
+        );
+        assert_eq!((w.progress, w.held, w.data_version, w.outcomes.len()), (None, 3, 1, 2));
+    }
+
+    #[test]
+    fn filters_are_set_and_cleared_and_a_new_questionnaire_drops_them() {
+        let hall = GroupBy::Tag(TagKey::Hall);
+        let w = apply(
+            Workspace::default(),
+            vec![
+                WorkAction::Filter(hall, Some("城东".into())),
+                WorkAction::Filter(GroupBy::Month, Some("2026-11".into())),
+                WorkAction::Filter(GroupBy::Month, None),
+                WorkAction::Judgement(0, 1, 3),
+            ],
+        );
+        assert_eq!(w.settings.filter(), vec![(hall, "城东".to_owned())]);
+        assert_eq!(w.settings.judgements.get(0, 1), 3);
+        let q: QuestionnaireRef =
+            manyi_core::questionnaire::builtin::Builtin::Kano.questionnaire().reference();
+        let w = w.reduce(WorkAction::Questionnaire(q));
+        assert!(w.settings.filters.is_empty() && w.settings.judgements.0.is_empty());
+    }
+}

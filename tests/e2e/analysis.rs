@@ -1,0 +1,234 @@
+//! The analyst workspace as an analyst meets it: export files of several devices merged (overlaps
+//! counted once, the same file twice adding nothing, a malformed file refused with its line and
+//! column and changing nothing, all still there after a reload); the dashboard showing the same
+//! figures as `manyi export` computes from the same files; the workbook downloaded with its
+//! sheets, values and a neutralised formula; an inconsistent AHP matrix marked as such.
+
+use crate::harness::{Browser, TIMEOUT};
+use calamine::{open_workbook, Data, Reader, Xlsx};
+use fantoccini::Locator;
+use manyi_core::io::bundle::Bundle;
+use manyi_core::io::export::{Analysis, AnalysisOptions};
+use manyi_core::io::import::{import_bundle, into_responses, questionnaire_to_score};
+use manyi_core::io::merge::Merged;
+use manyi_core::response::tags::TagKey;
+use manyi_core::sample::{sample_bundle, SampleKind, SampleOptions};
+use manyi_core::scoring::group::GroupBy;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// A folder of its own for a test's files.
+fn folder(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("manyi-e2e-analysis-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create a folder");
+    dir
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write a file");
+    path.display().to_string()
+}
+
+/// `manyi sample --questionnaire hall --count N --seed S`.
+fn sample(count: usize, seed: u64) -> Bundle {
+    sample_bundle(SampleKind::Hall, &SampleOptions { count, seed, ..SampleOptions::default() })
+}
+
+/// Polls until the text of `css` satisfies `ok`, and returns it.
+async fn wait_text(browser: &Browser, css: &str, ok: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + TIMEOUT;
+    let mut last = String::new();
+    loop {
+        if let Ok(element) = browser.client().find(Locator::Css(css)).await {
+            if let Ok(text) = element.text().await {
+                last = text.trim().to_owned();
+                if ok(&last) {
+                    return last;
+                }
+            }
+        }
+        assert!(Instant::now() < deadline, "`{css}` never showed what was expected; last {last:?}");
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+}
+
+async fn open_workspace(browser: &Browser) {
+    browser.goto("#/analysis").await;
+    browser.wait_for_text(".analysis h1", "分析工作区", TIMEOUT).await;
+
+    // The kept files were re-read once the keeping note says where data is kept.
+    wait_text(browser, ".an-keeping", |t| t.contains("IndexedDB")).await;
+}
+
+/// Picks `paths` in the file input at once, as the analyst does in the file dialog.
+async fn pick(browser: &Browser, paths: &[String]) {
+    let input = browser.wait_for("#an-files:not([disabled])", TIMEOUT).await;
+    input.send_keys(&paths.join("\n")).await.expect("pick the files");
+}
+
+async fn held(browser: &Browser, expected: usize) {
+    browser.wait_for_text(".an-held", &expected.to_string(), TIMEOUT).await;
+
+    // The import is over when the picker is enabled again.
+    browser.wait_for("#an-files:not([disabled])", TIMEOUT).await;
+}
+
+async fn cell(browser: &Browser, css: &str) -> String {
+    let element = browser.wait_for(css, TIMEOUT).await;
+    element.text().await.expect("read a cell").trim().to_owned()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn overlapping_files_merge_once_and_a_malformed_file_changes_nothing() {
+    let dir = folder("merge");
+    let all = sample(120, 21);
+    let mut a = all.clone();
+    a.responses.truncate(80); // 0..80
+    let mut b = all.clone();
+    b.responses.drain(..50); // 50..120: 30 in both
+    let a = write(&dir, "tablet-a.json", &a.to_json());
+    let b = write(&dir, "tablet-b.json", &b.to_json());
+    let text = String::from_utf8(all.to_json()).unwrap();
+    // A quote too many in the 3rd response: line 3 of the responses' lines.
+    let bad = text.replacen("\"rating\":", "\"rating\":\"", 1);
+    let bad = write(&dir, "tablet-bad.json", bad.as_bytes());
+
+    let browser = Browser::open().await;
+    open_workspace(&browser).await;
+    browser.wait_for(".an-empty", TIMEOUT).await;
+    pick(&browser, &[a.clone(), b]).await;
+    held(&browser, 120).await;
+    assert_eq!(cell(&browser, "tr[data-file='tablet-a.json'] .an-added").await, "80");
+    assert_eq!(cell(&browser, "tr[data-file='tablet-b.json'] .an-added").await, "40");
+    assert_eq!(cell(&browser, "tr[data-file='tablet-b.json'] .an-duplicates").await, "30");
+
+    // The same file again adds nothing.
+    pick(&browser, std::slice::from_ref(&a)).await;
+    wait_text(&browser, "tr[data-file='tablet-a.json'] .an-duplicates", |t| t == "80").await;
+    held(&browser, 120).await;
+    assert_eq!(cell(&browser, "tr[data-file='tablet-a.json'] .an-added").await, "0");
+
+    // A malformed file is refused whole, with its name, line and column.
+    pick(&browser, &[bad]).await;
+    let error =
+        wait_text(&browser, "tr[data-file='tablet-bad.json'] .an-file-error", |t| !t.is_empty()).await;
+    assert!(error.starts_with("tablet-bad.json, line "), "{error}");
+    assert!(error.contains("column"), "{error}");
+    held(&browser, 120).await;
+
+    // The merged data is kept on the device.
+    browser.reload().await;
+    open_workspace(&browser).await;
+    held(&browser, 120).await;
+    browser.close().await;
+}
+
+/// What `manyi export --responses FILE --by GROUP` computes from `files`.
+fn cli_analysis(files: &[&[u8]], by: GroupBy) -> Analysis {
+    let mut merged = Merged::default();
+    for (n, bytes) in files.iter().enumerate() {
+        import_bundle(&mut merged, bytes, &format!("{n}.json"), &[]).unwrap();
+    }
+    let q = questionnaire_to_score(&merged, None).unwrap();
+    let responses = into_responses(merged);
+    let mut options = AnalysisOptions::default();
+    options.report.group_by = Some(by);
+    Analysis::compute(&q, &responses, &options).unwrap()
+}
+
+async fn dashboard_equals(browser: &Browser, a: &Analysis) {
+    for g in &a.report.overall {
+        let row = format!(".an-index tr[data-group='{}']", g.group);
+        let s = &g.summary;
+        let index = s.index.map_or("—".to_owned(), |x| format!("{x:.1}"));
+        wait_text(browser, &format!("{row} .idx-overall"), |t| t == index).await;
+        assert_eq!(cell(browser, &format!("{row} .idx-n")).await, s.n.to_string(), "{}", g.group);
+        let ci = match (s.ci_low, s.ci_high) {
+            (Some(low), Some(high)) => format!("[{low:.1}, {high:.1}]"),
+            _ => "—".to_owned(),
+        };
+        assert_eq!(cell(browser, &format!("{row} .idx-ci")).await, ci, "{}", g.group);
+    }
+    let rows = browser.client().find_all(Locator::Css(".an-index tbody tr")).await.unwrap();
+    assert_eq!(rows.len(), a.report.overall.len());
+}
+
+async fn select(browser: &Browser, css: &str, value: &str) {
+    let element = browser.wait_for(css, TIMEOUT).await;
+    element.select_by_value(value).await.unwrap_or_else(|e| panic!("select {value} in {css}: {e}"));
+}
+
+/// Polls `dir` until a finished file ending in `suffix` is there.
+async fn downloaded(dir: &Path, suffix: &str) -> PathBuf {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        let found = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.to_string_lossy().ends_with(suffix));
+        if let Some(path) = found {
+            return path;
+        }
+        assert!(Instant::now() < deadline, "no {suffix} downloaded into {}", dir.display());
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_dashboard_shows_the_clis_figures_and_the_workbook_downloads() {
+    let dir = folder("dashboard");
+    let mut one = sample(300, 7);
+    // A hall name a spreadsheet would run as a formula.
+    TagKey::Hall.set(&mut one.responses[0].tags, "=SUM(A1)").unwrap();
+    let two = sample(200, 8);
+    let (one, two) = (one.to_json(), two.to_json());
+    let paths = [write(&dir, "one.json", &one), write(&dir, "two.json", &two)];
+
+    let browser = Browser::open().await;
+    open_workspace(&browser).await;
+    pick(&browser, &paths).await;
+    held(&browser, 500).await;
+
+    let by_hall = cli_analysis(&[&one, &two], GroupBy::Tag(TagKey::Hall));
+    dashboard_equals(&browser, &by_hall).await;
+    select(&browser, "#an-group-by", "customer_class").await;
+    dashboard_equals(&browser, &cli_analysis(&[&one, &two], GroupBy::Tag(TagKey::CustomerClass))).await;
+    select(&browser, "#an-group-by", "hall").await;
+    dashboard_equals(&browser, &by_hall).await;
+
+    // The workbook of `manyi export`.
+    browser.click_button_by_accessible_name("下载 Excel（XLSX）").await;
+    let path = downloaded(&browser.download_dir(), ".xlsx").await;
+    let mut book: Xlsx<_> = open_workbook(&path).expect("open the workbook");
+    assert_eq!(book.sheet_names(), ["responses", "index", "drivers", "weights", "dictionary", "formulas"]);
+    let index = book.worksheet_range("index").unwrap();
+    // The first hall by name is the neutralised one (`'=SUM(A1)` in the workbook): take the next.
+    let first = &by_hall.report.overall[1];
+    let row = index
+        .rows()
+        .find(|r| r[0] == Data::String("overall".into()) && r[1] == Data::String(first.group.clone()))
+        .expect("the first hall's overall row");
+    assert_eq!(row[3], Data::Float(first.summary.index.unwrap()));
+    let responses = book.worksheet_range("responses").unwrap();
+    let hall =
+        responses.rows().next().unwrap().iter().position(|c| *c == Data::String("hall".into())).unwrap();
+    assert!(
+        responses.rows().any(|r| r[hall] == Data::String("'=SUM(A1)".into())),
+        "the formula is neutralised"
+    );
+    let weights = book.worksheet_range("weights").unwrap();
+    assert_eq!(weights.rows().nth(1).unwrap()[5], Data::String("stated".into()));
+
+    // AHP: a circular set of judgements is marked inconsistent.
+    let ahp = browser.wait_for("input[name='an-weights'][value='ahp']", TIMEOUT).await;
+    ahp.click().await.expect("choose AHP");
+    select(&browser, "#ahp-0-1", "9").await;
+    select(&browser, "#ahp-1-2", "9").await;
+    select(&browser, "#ahp-0-2", "-9").await;
+    wait_text(&browser, ".an-ahp-figures", |t| t.contains("不一致")).await;
+    // The weights used travel with the export: the table says AHP.
+    wait_text(&browser, ".an-weights-used caption", |t| !t.is_empty()).await;
+    browser.close().await;
+}

@@ -1,0 +1,88 @@
+//! Benchmark of the analyst workspace in headless Chromium, run by hand (ignored by default):
+//!
+//!     cargo run --release -p manyi-cli --example bench      # writes the 10 files (1,000,000 responses)
+//!     cargo xtask dist                                       # the shipped, optimised build
+//!     cargo test -p manyi --test e2e bench_ -- --ignored --nocapture
+//!
+//! It picks the 10 files of `MANYI_BENCH_DIR` (default: the temp dir's `manyi-bench`, where the
+//! native benchmark writes them) at once and prints the wall time of importing and merging them
+//! (read, parse, check, merge by UUID, keep the files in IndexedDB), then of the scoring passes the
+//! page runs: the hall questionnaire's index grouped by hall (overall and per dimension, with
+//! intervals), its trend by month and penalty–reward with importance–performance; again grouped
+//! by business type; and the Kano study's table. Times are measured from outside, by polling the
+//! page, so they include rendering.
+
+use crate::harness::Browser;
+use fantoccini::Locator;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+const LONG: Duration = Duration::from_secs(1800);
+
+async fn until(browser: &Browser, css: &str) -> Duration {
+    let start = Instant::now();
+    loop {
+        if browser.client().find(Locator::Css(css)).await.is_ok() {
+            return start.elapsed();
+        }
+        assert!(start.elapsed() < LONG, "`{css}` never matched");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The milliseconds the page measured, in the `data-ms` of `css`.
+async fn measured(browser: &Browser, css: &str) -> f64 {
+    until(browser, css).await;
+    let element = browser.client().find(Locator::Css(css)).await.unwrap();
+    element.attr("data-ms").await.unwrap().and_then(|ms| ms.parse::<f64>().ok()).expect("data-ms") / 1000.0
+}
+
+async fn select(browser: &Browser, css: &str, value: &str) {
+    let element = browser.client().find(Locator::Css(css)).await.expect(css);
+    element.select_by_value(value).await.expect(value);
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "a benchmark: run by hand with --ignored (see the file's header)"]
+async fn bench_import_and_scoring_in_chromium() {
+    let dir = std::env::var_os("MANYI_BENCH_DIR")
+        .map_or_else(|| std::env::temp_dir().join("manyi-bench"), PathBuf::from);
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}; run the native benchmark first", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json") && !p.ends_with("rust_results.json"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    let bytes: u64 = files.iter().map(|f| std::fs::metadata(f).map_or(0, |m| m.len())).sum();
+    println!("bench: {} files, {:.0} MB, from {}", files.len(), bytes as f64 / 1e6, dir.display());
+
+    let browser = Browser::open().await;
+    browser.goto("#/analysis").await;
+    until(&browser, ".an-keeping").await;
+    until(&browser, "#an-files:not([disabled])").await;
+    let input = browser.client().find(Locator::Css("#an-files")).await.unwrap();
+    let start = Instant::now();
+    input.send_keys(&files.join("\n")).await.unwrap();
+    until(&browser, "#an-progress-bar").await;
+    until(&browser, "#an-files:not([disabled])").await;
+    until(&browser, ".an-dashboard[data-group-by='hall'] ~ .an-quality").await;
+    let everything = start.elapsed().as_secs_f64();
+    let held = browser.client().find(Locator::Css(".an-held")).await.unwrap().text().await.unwrap();
+    let import = measured(&browser, ".an-import-took").await;
+    println!("bench: import + merge + keep in IndexedDB: {import:.1} s, {held} responses merged");
+    let pass = measured(&browser, ".an-compute-took").await;
+    println!("bench: scoring pass (hall: index by hall + trend by month + penalty–reward/IPA): {pass:.1} s");
+    println!("bench: from picking the files to the dashboard shown: {everything:.1} s");
+
+    select(&browser, "#an-group-by", "business_type").await;
+    until(&browser, ".an-dashboard[data-group-by='business_type']").await;
+    let pass = measured(&browser, ".an-compute-took").await;
+    println!("bench: scoring pass again, by business type: {pass:.1} s");
+
+    select(&browser, "#an-questionnaire", "kano v1").await;
+    until(&browser, ".an-dashboard[data-questionnaire='kano v1'] ~ .an-quality .an-kano").await;
+    let pass = measured(&browser, ".an-compute-took").await;
+    println!("bench: Kano study pass (index + Kano table): {pass:.1} s");
+    browser.close().await;
+}
