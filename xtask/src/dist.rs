@@ -1,6 +1,6 @@
 //! `cargo xtask dist`: the app compiled to wasm, its JS glue, and `www/`, gathered in `dist/`.
 
-use crate::{cmd, install, service_worker, sizes, wasm_opt};
+use crate::{cmd, install, service_worker, sizes, stylesheet, wasm_opt};
 use anyhow::{bail, Context, Result};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -40,6 +40,7 @@ pub fn dir() -> PathBuf {
 
 /// Builds the site into `dist/` and prints the sizes of its files; returns the folder.
 pub fn build(options: &Options) -> Result<PathBuf> {
+    stylesheet::check(&cmd::root().join("www").join("style.css"))?;
     install::wasm_target()?;
     let profile = if options.debug { "dev" } else { RELEASE_PROFILE };
     let build = ["build", "--target", WASM_TARGET, "--profile", profile, "-p", "manyi", "--bin", "manyi-app"];

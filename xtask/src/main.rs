@@ -6,6 +6,7 @@ mod install;
 mod serve;
 mod service_worker;
 mod sizes;
+mod stylesheet;
 mod test;
 mod wasm_opt;
 
