@@ -1,16 +1,20 @@
 //! Native benchmark of the analyst workload (issue 6), in one run:
-//! `cargo run --release -p manyi-cli --example bench [-- --dir DIR] [--files 10] [--per-file 100000]`.
+//! `cargo run --release -p manyi-cli --example bench [-- --dir DIR] [--files 10] [--per-file 100000] [--reuse]`.
 //!
 //! 1. writes 10 Manyi JSON files of synthetic responses (90 % hall, 10 % Kano; 1,000,000 in all)
-//!    into DIR (default: the temp dir's `manyi-bench`), kept for `cli/examples/bench_pandas.py`;
-//! 2. times importing and merging them;
-//! 3. times one scoring pass: the hall index by hall, month and business type, the Kano table,
-//!    and penalty–reward with importance–performance;
-//! 4. times writing the XLSX of 100,000 responses;
-//! 5. prints the peak resident memory (VmHWM) after each step, and writes the figures the pandas
-//!    script checks to DIR/rust_results.json.
+//!    into DIR (default: the temp dir's `manyi-bench`), kept for `cli/examples/bench_pandas.py`
+//!    (`--reuse` keeps the files of an earlier run);
+//! 2. through the dataset (`manyi_core::dataset`): times importing and merging them, and one
+//!    scoring pass — the hall index by hall, month and business type, the Kano table, and
+//!    penalty–reward with importance–performance — with the peak memory of that path alone;
+//! 3. the same through `Vec<Response>` (`io::import`, `Report`, `analyses`), and how far the
+//!    figures of the two paths are apart;
+//! 4. times writing the XLSX of 100,000 responses, through `Vec<Response>` and through a dataset;
+//! 5. prints the peak resident memory (VmHWM) after each step (reset between the two paths), and
+//!    writes the figures the pandas script checks to DIR/rust_results.json.
 
-use manyi_core::analyses::{drivers_of_responses, kano_of_responses};
+use manyi_core::analyses::{drivers_of_responses, kano_of_responses, DriverRow};
+use manyi_core::dataset::{Collection, Filter, SheetRows};
 use manyi_core::io::bundle::Bundle;
 use manyi_core::io::export::{Analysis, AnalysisOptions, Export};
 use manyi_core::io::import::{import_bundle, into_responses};
@@ -22,6 +26,7 @@ use manyi_core::response::{Response, Status};
 use manyi_core::sample::{sample, SampleKind, SampleOptions};
 use manyi_core::scoring::drivers::{Missing, PenaltyRewardOptions};
 use manyi_core::scoring::group::GroupBy;
+use manyi_core::scoring::index::GroupIndex;
 use manyi_core::scoring::kano::KanoOptions;
 use manyi_core::scoring::report::{Report, ReportOptions};
 use serde_json::json;
@@ -64,6 +69,12 @@ impl Watch {
     }
 }
 
+/// Resets the peak resident memory to the current one, so the next step's peak is its own.
+fn reset_peak() {
+    // Writing 5 to clear_refs resets VmHWM (Linux ≥ 4.0).
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
 fn arg(name: &str) -> Option<String> {
     let args: Vec<String> = std::env::args().collect();
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned())
@@ -80,7 +91,8 @@ fn main() {
     // 1. The data.
     let t = Watch::start();
     let mut paths = Vec::new();
-    for f in 0..files {
+    let reuse = std::env::args().any(|a| a == "--reuse");
+    for f in (0..files).filter(|_| !reuse) {
         let options = |count, seed| SampleOptions { count, seed, ..SampleOptions::default() };
         let kano_count = per_file / 10;
         let mut responses = sample(SampleKind::Hall, &options(per_file - kano_count, 1 + f as u64));
@@ -89,6 +101,9 @@ fn main() {
         let path = dir.join(format!("device{:02}.json", f + 1));
         std::fs::write(&path, bundle.to_json()).expect("write sample");
         paths.push(path);
+    }
+    if reuse {
+        paths = (0..files).map(|f| dir.join(format!("device{:02}.json", f + 1))).collect();
     }
     let bytes: u64 = paths.iter().map(|p| std::fs::metadata(p).map_or(0, |m| m.len())).sum();
     println!(
@@ -100,7 +115,49 @@ fn main() {
         bytes as f64 / 1e6
     );
 
-    // 2. Import and merge.
+    // 2. Through the dataset.
+    reset_peak();
+    let t = Watch::start();
+    let mut collection = Collection::new(Vec::new());
+    let mut progress_calls = 0;
+    for path in &paths {
+        let data = std::fs::read(path).expect("read");
+        collection.import(&data, &path.display().to_string(), &mut |_| progress_calls += 1).expect("import");
+    }
+    println!(
+        "dataset: import + merge {:>7.2} s wall {:>7.2} s cpu  {} responses ({} progress reports); {:.0} MB held; peak memory {}",
+        t.wall(),
+        t.cpu(),
+        collection.len(),
+        progress_calls,
+        collection.datasets().iter().map(|d| d.memory_bytes()).sum::<usize>() as f64 / 1e6,
+        peak_mb()
+    );
+    let t = Watch::start();
+    let groupings = [GroupBy::Tag(TagKey::Hall), GroupBy::Month, GroupBy::Tag(TagKey::BusinessType)];
+    let hall_data = collection.dataset(&hall.reference()).expect("hall");
+    let index = hall_data.index(&ReportOptions::default(), &groupings, &Filter::default()).expect("index");
+    let t_index = t.wall();
+    let kano_data = collection.dataset(&kano.reference()).expect("kano");
+    let kano_rows = kano_data.kano(&KanoOptions::default(), false, &Filter::default()).expect("kano");
+    let t_kano = t.wall() - t_index;
+    let pr = PenaltyRewardOptions { missing: Missing::AsMiddle, ..PenaltyRewardOptions::default() };
+    let new_drivers = hall_data.drivers(&pr, false, &Filter::default()).expect("drivers");
+    let t_all = t.wall();
+    println!(
+        "dataset: scoring pass   {:>7.2} s wall {:>7.2} s cpu  index ×3 {:.2} s, Kano {:.2} s, penalty–reward + IPA {:.2} s; peak memory {}",
+        t_all,
+        t.cpu(),
+        t_index,
+        t_kano,
+        t_all - t_index - t_kano,
+        peak_mb()
+    );
+    let new_index: Vec<Vec<GroupIndex>> = index.tables.iter().map(|t| t.overall.clone()).collect();
+    drop(collection);
+
+    // 3. Through Vec<Response>: import and merge.
+    reset_peak();
     let t = Watch::start();
     let mut merged = Merged::default();
     for path in &paths {
@@ -117,9 +174,8 @@ fn main() {
         peak_mb()
     );
 
-    // 3. One scoring pass.
+    // One scoring pass.
     let t = Watch::start();
-    let groupings = [GroupBy::Tag(TagKey::Hall), GroupBy::Month, GroupBy::Tag(TagKey::BusinessType)];
     let reports: Vec<Report> = groupings
         .iter()
         .map(|g| {
@@ -149,6 +205,17 @@ fn main() {
         peak_mb()
     );
 
+    let same_kano = kano_rows.len() == kano_table.len()
+        && kano_rows
+            .iter()
+            .zip(&kano_table)
+            .all(|(a, b)| a.0 == b.0 && a.1.counts == b.1.counts && a.1.label() == b.1.label());
+    println!(
+        "figures: the dataset's index (every group) and drivers within {:.1e} relative of the reference; Kano counts and classes {}",
+        farthest(&new_index, &reports, &new_drivers, &drivers),
+        if same_kano { "equal" } else { "DIFFER" }
+    );
+
     // 4. The workbook of 100,000 hall responses.
     let first: Vec<Response> =
         responses.iter().filter(|r| r.questionnaire == hall_ref).take(100_000).cloned().collect();
@@ -171,6 +238,33 @@ fn main() {
         peak_mb()
     );
 
+    // The same workbook through the dataset: the 100,000 responses imported (not timed), then
+    // scored, tabled and written.
+    let same_file = Bundle::new(Vec::new(), first.clone(), None, None).to_json();
+    let mut small = Collection::new(Vec::new());
+    small.import(&same_file, "first.json", &mut |_| {}).expect("import");
+    drop(same_file);
+    let ds = small.to_score(Some(&hall)).expect("hall");
+    ds.sort_by_start();
+    let t = Watch::start();
+    let ds_analysis = ds.analyse(&AnalysisOptions::default(), &Filter::default()).expect("analysis");
+    let t_score = t.wall();
+    let ds_export = ds.export(&ds_analysis, at, ResponsesOptions::default(), SheetRows::All);
+    let ds_xlsx = ds_export.to_xlsx().expect("xlsx");
+    let t_total = t.wall();
+    let row_export = Export::new(&hall, &refs, &analysis, at, ResponsesOptions::default());
+    println!(
+        "dataset: XLSX     {:>7.2} s wall {:>7.2} s cpu  {} responses (scoring {:.2} s, tables + workbook {:.2} s), {:.1} MB; sheets as the row path's: {}",
+        t_total,
+        t.cpu(),
+        ds.len(),
+        t_score,
+        t_total - t_score,
+        ds_xlsx.len() as f64 / 1e6,
+        sheets_apart(&ds_export, &row_export)
+    );
+    drop((small, row_export, ds_export, ds_xlsx));
+
     // 5. The figures the pandas script checks.
     let index: serde_json::Value = groupings
         .iter()
@@ -188,4 +282,56 @@ fn main() {
     std::fs::write(dir.join("rust_results.json"), serde_json::to_vec_pretty(&results).expect("json"))
         .expect("write results");
     println!("data and rust_results.json in {}", dir.display());
+}
+
+/// The largest relative difference between the dataset's and the reference's index (n, index,
+/// SE of every group) and drivers (penalty, reward, importance, performance).
+fn farthest(index: &[Vec<GroupIndex>], reports: &[Report], a: &[DriverRow], b: &[DriverRow]) -> f64 {
+    let rel = |x: f64, y: f64| if x == y { 0.0 } else { (x - y).abs() / x.abs().max(y.abs()) };
+    let mut worst: f64 = 0.0;
+    for (groups, report) in index.iter().zip(reports) {
+        assert_eq!(groups.len(), report.overall.len(), "the same groups");
+        for (g, h) in groups.iter().zip(&report.overall) {
+            assert_eq!((&g.group, g.summary.n), (&h.group, h.summary.n));
+            let pairs = [(g.summary.index, h.summary.index), (g.summary.se, h.summary.se)];
+            for (x, y) in pairs.iter().filter_map(|(x, y)| x.zip(*y)) {
+                worst = worst.max(rel(x, y));
+            }
+        }
+    }
+    for (x, y) in a.iter().zip(b) {
+        for (u, v) in [
+            (x.penalty, y.penalty),
+            (x.reward, y.reward),
+            (x.importance, y.importance),
+            (x.performance, y.performance),
+        ] {
+            worst = worst.max(rel(u, v));
+        }
+    }
+    worst
+}
+
+/// How the sheets of two exports compare: the same names, columns and cells, numbers within a
+/// relative difference (the largest is named).
+fn sheets_apart(a: &Export, b: &Export) -> String {
+    use manyi_core::io::table::Cell;
+    let shape =
+        |e: &Export| e.tables.iter().map(|(n, t)| (*n, t.columns.clone(), t.rows.len())).collect::<Vec<_>>();
+    if shape(a) != shape(b) {
+        return "DIFFERENT sheets, columns or row counts".into();
+    }
+    let mut worst: f64 = 0.0;
+    for ((name, x), (_, y)) in a.tables.iter().zip(&b.tables) {
+        for (u, v) in x.rows.iter().flatten().zip(y.rows.iter().flatten()) {
+            match (u, v) {
+                (Cell::Number(p), Cell::Number(q)) if p != q => {
+                    worst = worst.max((p - q).abs() / p.abs().max(q.abs()));
+                }
+                _ if u != v => return format!("DIFFERENT cell in sheet {name}: {u:?} vs {v:?}"),
+                _ => {}
+            }
+        }
+    }
+    format!("every cell equal, numbers within {worst:.1e} relative")
 }

@@ -17,13 +17,14 @@ Reads the Manyi JSON files that `cargo run --release -p manyi-cli --example benc
     (1-2) and a high-band dummy (5), a missing or N/A answer counting as a middle answer (both 0);
     penalty = |b_low|, reward = b_high.
 
-Then it compares with DIR/rust_results.json: index values and SEs equal to 1e-9, counts and classes
+Peak memory is ru_maxrss (the process's VmHWM). Then it compares with DIR/rust_results.json: index values and SEs equal to 1e-9, counts and classes
 exactly, penalties and rewards to 1e-9. Exit 1 on any difference.
 
     python3 cli/examples/bench_pandas.py [--dir /tmp/manyi-bench]
 """
 
 import json
+import resource
 import sys
 import time
 from pathlib import Path
@@ -115,15 +116,21 @@ def penalty_reward(hall, items):
     return {item: (abs(beta[1 + 2 * j]), beta[2 + 2 * j]) for j, item in enumerate(items)}
 
 
+def peak_mb():
+    """The process's peak resident memory so far (Linux reports ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main():
     args = sys.argv[1:]
     folder = Path(args[args.index("--dir") + 1]) if "--dir" in args else Path("/tmp/manyi-bench")
     rust = json.loads((folder / "rust_results.json").read_text(encoding="utf-8"))
     paths = [folder / f for f in rust["files"]]
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     df = load(paths)
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
+    peak_import = peak_mb()
     hall = df[(df["questionnaire"] == "hall") & (df["status"] == "complete")]
     indices = {by: hall_index(hall, by) for by in ("hall", "month", "business_type")}
     t2 = time.perf_counter()
@@ -132,13 +139,13 @@ def main():
     kano_result = kano(kano_df, features)
     t3 = time.perf_counter()
     drivers = penalty_reward(hall, [d["item"] for d in rust["drivers"]])
-    t4 = time.perf_counter()
+    t4, c4 = time.perf_counter(), time.process_time()
 
     print(f"pandas {pd.__version__}, numpy {np.__version__}, Python {sys.version.split()[0]}")
-    print(f"import + merge    {t1 - t0:7.2f} s  {len(df)} responses")
+    print(f"import + merge    {t1 - t0:7.2f} s wall {c1 - c0:7.2f} s cpu  {len(df)} responses; peak memory {peak_import:.0f} MB")
     print(
-        f"scoring pass      {t4 - t1:7.2f} s  index x3 {t2 - t1:.2f} s, Kano {t3 - t2:.2f} s, "
-        f"penalty-reward {t4 - t3:.2f} s"
+        f"scoring pass      {t4 - t1:7.2f} s wall {c4 - c1:7.2f} s cpu  index x3 {t2 - t1:.2f} s, Kano {t3 - t2:.2f} s, "
+        f"penalty-reward {t4 - t3:.2f} s; peak memory {peak_mb():.0f} MB"
     )
 
     problems = []

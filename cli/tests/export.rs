@@ -144,3 +144,24 @@ fn export_needs_an_output_and_sample_a_known_questionnaire() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("use hall, kano or callback"), "{}", r.stderr);
 }
+
+/// 12,000 responses: more than one part of 10,000 rows.
+#[test]
+fn csv_alone_is_written_in_parts_and_equals_the_csv_beside_a_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = ok(&["sample", "--questionnaire", "hall", "--count", "12000", "--seed", "3"], None).bytes;
+    let file = path(dir.path(), "hall.json");
+    std::fs::write(&file, &sample).unwrap();
+    let (alone, beside) = (path(dir.path(), "alone"), path(dir.path(), "beside"));
+    let xlsx = path(dir.path(), "out.xlsx");
+    ok(&["export", "--responses", &file, "--csv", &alone, "--exported-at", AT], None);
+    ok(&["export", "--responses", &file, "--csv", &beside, "--xlsx", &xlsx, "--exported-at", AT], None);
+    for name in ["dictionary.csv", "drivers.csv", "index.csv", "responses.csv", "weights.csv"] {
+        let a = std::fs::read(Path::new(&alone).join(name)).unwrap();
+        assert_eq!(a, std::fs::read(Path::new(&beside).join(name)).unwrap(), "{name}");
+    }
+    let responses = std::fs::read_to_string(Path::new(&alone).join("responses.csv")).unwrap();
+    assert!(responses.starts_with('\u{feff}'), "one BOM, at the start");
+    assert_eq!(responses.matches('\u{feff}').count(), 1);
+    assert_eq!(responses.lines().count(), 12_001, "the header once, then every response");
+}

@@ -11,6 +11,7 @@ pub mod authoring;
 pub mod callback;
 pub mod chart;
 mod code;
+pub mod dataset;
 pub mod error;
 pub mod evaluation;
 mod id;

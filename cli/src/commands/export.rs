@@ -4,13 +4,12 @@
 //! written unless every file reads.
 
 use crate::output::{name, read};
-use manyi_core::io::export::{Analysis, AnalysisOptions, Export};
-use manyi_core::io::import::{import_bundle, into_responses, questionnaire_to_score};
-use manyi_core::io::merge::{Merged, Resolution};
+use manyi_core::dataset::{Collection, Filter, SheetRows};
+use manyi_core::io::export::AnalysisOptions;
+use manyi_core::io::merge::Resolution;
 use manyi_core::io::responses::ResponsesOptions;
 use manyi_core::questionnaire::builtin::Builtin;
 use manyi_core::questionnaire::Questionnaire;
-use manyi_core::response::Response;
 use std::path::{Path, PathBuf};
 
 /// The options of the command.
@@ -46,7 +45,8 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
     };
     let given = args.questionnaire.map(questionnaire).transpose()?;
     let known: Vec<Questionnaire> = given.iter().cloned().collect();
-    let mut merged = Merged::default();
+    // The files are read into columns (about 100 bytes a response), one file in memory at a time.
+    let mut collection = Collection::new(known);
     for path in args.responses {
         let (source, bytes) = if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
@@ -56,7 +56,7 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
         } else {
             (name(path), read(path)?)
         };
-        let report = import_bundle(&mut merged, &bytes, &source, &known).map_err(|e| e.to_string())?;
+        let report = collection.import(&bytes, &source, &mut |_| {}).map_err(|e| e.to_string())?;
         eprintln!(
             "manyi: {source}: {} added, {} duplicates, {} conflicts",
             report.added,
@@ -74,16 +74,22 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
             eprintln!("manyi: {source}: questionnaire {q} differs from the copy read first, which is kept");
         }
     }
-    let q = questionnaire_to_score(&merged, given).map_err(|e| format!("{e} with --questionnaire"))?;
-    let responses = into_responses(merged);
+    let all = collection.len();
+    let dataset = collection.to_score(given.as_ref()).map_err(|e| format!("{e} with --questionnaire"))?;
+    dataset.sort_by_start();
+    let q = dataset.questionnaire().clone();
     let mut options = AnalysisOptions::default();
     options.report.weights = super::score::weight_source(args.weights, &q)?;
     options.report.include_break_offs = args.include_break_offs;
     options.report.group_by = args.by.map(str::parse).transpose().map_err(|e| format!("--by: {e}"))?;
-    let analysis = Analysis::compute(&q, &responses, &options).map_err(|e| e.to_string())?;
+    let mut analysis = dataset.analyse(&options, &Filter::default()).map_err(|e| e.to_string())?;
+    // Left out: drafts, break-offs unless included, and responses to other questionnaires.
+    analysis.index.left_out += all - dataset.len();
     let reference = q.reference();
-    let shown: Vec<&Response> = responses.iter().filter(|r| r.questionnaire == reference).collect();
-    let export = Export::new(&q, &shown, &analysis, exported_at, ResponsesOptions::default());
+    // A workbook is built in memory; without one, the responses sheet is written as CSV in parts.
+    let streamed = args.xlsx.is_none();
+    let rows = if streamed { SheetRows::First(0) } else { SheetRows::All };
+    let export = dataset.export(&analysis, exported_at, ResponsesOptions::default(), rows);
     // Everything is made before anything is written.
     let xlsx = args.xlsx.map(|_| export.to_xlsx()).transpose().map_err(|e| e.to_string())?;
     if let (Some(path), Some(bytes)) = (args.xlsx, &xlsx) {
@@ -92,14 +98,19 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
     if let Some(dir) = args.csv {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
         for (file, bytes) in export.csv_files() {
-            write(&dir.join(file), &bytes)?;
+            if streamed && file == "responses.csv" {
+                let parts = dataset.responses_csv(&analysis, ResponsesOptions::default(), 10_000);
+                write_parts(&dir.join(file), parts)?;
+            } else {
+                write(&dir.join(file), &bytes)?;
+            }
         }
     }
     eprintln!(
         "manyi: {} responses to {reference}, {} scored, {} left out",
-        shown.len(),
-        analysis.report.responses.len(),
-        analysis.report.left_out
+        dataset.len(),
+        analysis.index.scored,
+        analysis.index.left_out
     );
     if let Err(why) = &analysis.drivers {
         eprintln!("manyi: drivers not computed: {why}");
@@ -117,6 +128,17 @@ fn questionnaire(text: &str) -> Result<Questionnaire, String> {
     Builtin::ALL.iter().map(|b| b.questionnaire()).find(|q| q.id.as_str() == text).ok_or_else(|| {
         format!("--questionnaire {text}: no such file, nor a built-in id (hall, callback, evaluation, kano)")
     })
+}
+
+/// Writes the parts one after another, each dropped once written.
+fn write_parts(path: &Path, parts: impl Iterator<Item = Vec<u8>>) -> Result<(), String> {
+    use std::io::Write;
+    let error = |e: std::io::Error| format!("{}: cannot write: {e}", path.display());
+    let mut file = std::io::BufWriter::new(std::fs::File::create(path).map_err(error)?);
+    for part in parts {
+        file.write_all(&part).map_err(error)?;
+    }
+    file.flush().map_err(error)
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {

@@ -2,17 +2,14 @@
 //! questionnaire's responses from Manyi's own JSON export.
 
 use crate::output::{name, read, Output};
-use manyi_core::analyses::{drivers_of_responses, kano_of_responses};
-use manyi_core::io::bundle::Bundle;
-use manyi_core::io::tables::{drivers_table, kano_table, report_index_table, weights_table};
+use manyi_core::dataset::{Collection, Dataset, Filter};
+use manyi_core::io::tables::{drivers_table, index_table_of, kano_table, weights_table};
 use manyi_core::io::tidy::read_matrix;
-use manyi_core::questionnaire::builtin;
 use manyi_core::questionnaire::Questionnaire;
-use manyi_core::response::Response;
 use manyi_core::scoring::ahp::AhpMethod;
 use manyi_core::scoring::drivers::{Missing, PenaltyRewardOptions};
 use manyi_core::scoring::kano::KanoOptions;
-use manyi_core::scoring::report::{Report, ReportOptions, WeightSource};
+use manyi_core::scoring::report::{ReportOptions, WeightSource};
 use manyi_core::scoring::weights::{DerivedMethod, WeightMethod};
 use serde_json::{json, Map, Value};
 use std::path::Path;
@@ -41,12 +38,23 @@ pub fn run(out: &Output, args: &ScoreArgs) -> Result<(), String> {
         None => None,
     };
     let known: Vec<Questionnaire> = given.iter().cloned().collect();
-    let bundle = Bundle::from_json(&read(args.responses)?, &name(args.responses), &known)
-        .map_err(|e| e.to_string())?;
-    let q = match given {
-        Some(q) => q,
-        None => only_questionnaire(&bundle).map_err(|e| format!("{}: {e}", name(args.responses)))?,
+    let mut collection = Collection::new(known);
+    let source = name(args.responses);
+    let report =
+        collection.import(&read(args.responses)?, &source, &mut |_| {}).map_err(|e| e.to_string())?;
+    if !report.conflicts.is_empty() || report.duplicates > 0 {
+        eprintln!(
+            "manyi: {source}: {} duplicates and {} conflicting copies of a response merged by UUID",
+            report.duplicates,
+            report.conflicts.len()
+        );
+    }
+    let all = collection.len();
+    let dataset = match &given {
+        Some(q) => collection.to_score(Some(q)).map_err(|e| e.to_string())?,
+        None => only_dataset(&mut collection).map_err(|e| format!("{source}: {e}"))?,
     };
+    let q = dataset.questionnaire().clone();
     let weights = weight_source(args.weights, &q)?;
     let options = ReportOptions {
         weights,
@@ -54,28 +62,30 @@ pub fn run(out: &Output, args: &ScoreArgs) -> Result<(), String> {
         group_by: args.by.map(str::parse).transpose().map_err(|e| format!("--by: {e}"))?,
         ..ReportOptions::default()
     };
-    let report = Report::compute(&q, &bundle.responses, &options).map_err(|e| e.to_string())?;
-    let index = report_index_table(&report);
-    let scored: Vec<&Response> =
-        bundle.responses.iter().filter(|r| report.responses.iter().any(|s| s.id == r.id)).collect();
+    let filter = Filter::default();
+    let report = dataset.index(&options, &[], &filter).map_err(|e| e.to_string())?;
+    let table = &report.tables[0];
+    let index = index_table_of(&table.overall, &table.dimensions);
     let mut object = Map::new();
     object.insert("questionnaire".into(), json!(report.questionnaire));
-    object.insert("group_by".into(), json!(report.group_by));
+    object.insert("group_by".into(), json!(table.group_by));
     object.insert("renormalise".into(), json!(report.renormalise));
     object.insert("weight_source".into(), json!(report.weight_source));
     object.insert("weights".into(), weights_table(&report.weights).to_json_value());
     object.insert("weight_details".into(), json!(report.weight_details));
     object.insert("index".into(), index.to_json_value());
-    object.insert("responses_scored".into(), json!(report.responses.len()));
-    object.insert("responses_left_out".into(), json!(report.left_out));
-    object.insert("responses".into(), json!(report.responses));
-    let kano = kano_of_responses(&q, &scored, &KanoOptions::default()).map_err(|e| e.to_string())?;
+    object.insert("responses_scored".into(), json!(report.scored));
+    // Left out: drafts, break-offs unless included, and responses to other questionnaires.
+    object.insert("responses_left_out".into(), json!(report.left_out + all - dataset.len()));
+    object.insert("responses".into(), json!(dataset.response_scores(&report, 0)));
+    let kano =
+        dataset.kano(&KanoOptions::default(), args.include_break_offs, &filter).map_err(|e| e.to_string())?;
     if !kano.is_empty() {
         object.insert("kano".into(), kano_table(&kano).to_json_value());
     }
     if q.scoring.overall.is_some() {
         let pr = PenaltyRewardOptions { missing: Missing::AsMiddle, ..PenaltyRewardOptions::default() };
-        let value = match drivers_of_responses(&q, &scored, &pr) {
+        let value = match dataset.drivers(&pr, args.include_break_offs, &filter) {
             Ok(rows) => drivers_table(&rows).to_json_value(),
             Err(e) => json!({ "not_computed": e.to_string() }),
         };
@@ -118,19 +128,13 @@ pub fn weight_source(text: &str, q: &Questionnaire) -> Result<WeightSource, Stri
     }
 }
 
-/// The one questionnaire the responses answer, from the bundle or the built-ins.
-fn only_questionnaire(bundle: &Bundle) -> Result<Questionnaire, String> {
-    let mut refs: Vec<_> = bundle.responses.iter().map(|r| r.questionnaire.clone()).collect();
+/// The dataset of the one questionnaire the responses answer.
+fn only_dataset(collection: &mut Collection) -> Result<&mut Dataset, String> {
+    let mut refs: Vec<_> =
+        collection.datasets().iter().filter(|d| !d.is_empty()).map(Dataset::reference).collect();
     refs.sort();
-    refs.dedup();
     match refs.as_slice() {
-        [one] => bundle
-            .questionnaires
-            .iter()
-            .cloned()
-            .chain(builtin::all())
-            .find(|q| q.reference() == *one)
-            .ok_or_else(|| format!("questionnaire {one} is not in the file; give it with --questionnaire")),
+        [_] => collection.to_score(None).map_err(|e| e.to_string()),
         [] => Err("the file has no responses".into()),
         many => Err(format!(
             "the responses answer {} questionnaires ({}); choose one with --questionnaire",

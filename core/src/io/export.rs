@@ -10,10 +10,12 @@ use crate::analyses::{drivers_of_responses, kano_of_responses, DriverRow};
 use crate::error::Result;
 use crate::questionnaire::Questionnaire;
 use crate::response::{Response, ResponseId};
+use crate::scoring::composite::{Renormalisation, WeightTree};
 use crate::scoring::drivers::{Missing, PenaltyRewardOptions};
+use crate::scoring::group::GroupBy;
 use crate::scoring::kano::{KanoOptions, KanoResult};
 use crate::scoring::report::{Report, ReportOptions, WeightSource};
-use crate::scoring::weights::{DerivedMethod, WeightMethod};
+use crate::scoring::weights::{DerivedMethod, WeightMethod, Weights};
 use chrono::{DateTime, FixedOffset};
 use std::collections::HashSet;
 
@@ -106,7 +108,16 @@ impl Export {
         }
         tables.push(("weights", weights_used_table(report)));
         tables.push(("dictionary", dictionary_table(q)));
-        let about = about_table(q, responses.len(), analysis, exported_at);
+        let facts = AboutFacts {
+            group_by: report.group_by,
+            renormalise: report.renormalise,
+            shown: responses.len(),
+            scored: report.responses.len(),
+            left_out: report.left_out,
+            kano: analysis.kano.len(),
+            drivers: analysis.drivers.as_ref().map(Vec::len).map_err(Clone::clone),
+        };
+        let about = about_table(q, &facts, exported_at);
         Export { exported_at, tables, about }
     }
 
@@ -144,17 +155,21 @@ pub const WEIGHTS_COLUMNS: [&str; 13] = [
 /// (stated, equal, ahp, derived:…), λmax, CI, CR and consistency when AHP was used, the
 /// respondents behind derived weights, and any warning.
 pub fn weights_used_table(report: &Report) -> Table {
-    let (source, method) = match &report.weight_source {
+    weights_table_of(&report.weight_source, report.weight_details.as_ref(), &report.weights)
+}
+
+/// The weights table of a tree obtained from `source`, with the method's `details` (see
+/// [`weights_used_table`]).
+pub fn weights_table_of(source: &WeightSource, details: Option<&Weights>, tree: &WeightTree) -> Table {
+    let (source, method) = match source {
         WeightSource::Stated => ("stated", "stated".to_owned()),
         WeightSource::Equal => ("equal", "equal".to_owned()),
         WeightSource::Dimensions(m) => ("dimensions", method_name(m)),
         WeightSource::Items(m) => ("items", method_name(m)),
     };
-    let details = report.weight_details.as_ref();
     let ahp = details.and_then(|d| d.ahp.as_ref());
     let warnings = details.map(|d| d.warnings.join("; ")).unwrap_or_default();
     let mut t = Table::new(WEIGHTS_COLUMNS);
-    let tree = &report.weights;
     for (item, product) in tree.items.iter().zip(tree.item_products()) {
         let d = &tree.dimensions[item.dimension];
         t.push(vec![
@@ -186,31 +201,48 @@ fn method_name(m: &WeightMethod) -> String {
     }
 }
 
+/// What the head of the formulas sheet states about a scoring pass.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct AboutFacts {
+    /// How the index is grouped.
+    pub group_by: GroupBy,
+    /// The N/A rule used.
+    pub renormalise: Renormalisation,
+    /// Responses in the responses sheet.
+    pub shown: usize,
+    /// Responses scored.
+    pub scored: usize,
+    /// Responses left out.
+    pub left_out: usize,
+    /// Kano attributes analysed.
+    pub kano: usize,
+    /// Driver rows, or why they were not computed.
+    pub drivers: std::result::Result<usize, String>,
+}
+
 /// `key, 说明, description, value` rows saying what was exported and how.
-fn about_table(q: &Questionnaire, shown: usize, a: &Analysis, at: DateTime<FixedOffset>) -> Table {
-    let r = &a.report;
+pub(crate) fn about_table(q: &Questionnaire, a: &AboutFacts, at: DateTime<FixedOffset>) -> Table {
     let mut t = Table::new(["key", "说明", "description", "value"]);
     let mut row = |key: &str, zh: &str, en: &str, value: Cell| {
         t.push(vec![key.into(), zh.into(), en.into(), value]);
     };
     row("exported_at", "导出时间", "Exported at (ISO 8601 with UTC offset)", at.to_rfc3339().into());
-    row("questionnaire", "问卷", "Questionnaire (id, version)", r.questionnaire.to_string().into());
+    row("questionnaire", "问卷", "Questionnaire (id, version)", q.reference().to_string().into());
     row("title", "问卷标题", "Title", format!("{} / {}", q.title.zh, q.title.en).into());
-    row("group_by", "分组", "Index grouped by", r.group_by.name().into());
-    row("renormalise", "缺项权重处理", "N/A and missing items", code(&r.renormalise).into());
-    row("responses", "答卷数", "Responses in the responses sheet", shown.into());
-    row("scored", "计分答卷数", "Responses scored", r.responses.len().into());
+    row("group_by", "分组", "Index grouped by", a.group_by.name().into());
+    row("renormalise", "缺项权重处理", "N/A and missing items", code(&a.renormalise).into());
+    row("responses", "答卷数", "Responses in the responses sheet", a.shown.into());
+    row("scored", "计分答卷数", "Responses scored", a.scored.into());
     row(
         "left_out",
         "未计分",
         "Left out (drafts, break-offs unless included, other questionnaires)",
-        r.left_out.into(),
+        a.left_out.into(),
     );
-    let kano =
-        if a.kano.is_empty() { "none answered".to_owned() } else { format!("{} attributes", a.kano.len()) };
+    let kano = if a.kano == 0 { "none answered".to_owned() } else { format!("{} attributes", a.kano) };
     row("kano", "Kano分析", "Kano analysis", kano.into());
     let drivers = match &a.drivers {
-        Ok(rows) => format!("{} items", rows.len()),
+        Ok(rows) => format!("{rows} items"),
         Err(why) => format!("not computed: {why}"),
     };
     row("drivers", "驱动因素分析", "Penalty-reward and importance-performance", drivers.into());

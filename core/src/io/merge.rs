@@ -51,7 +51,7 @@ pub struct Merged {
     pub responses: BTreeMap<ResponseId, Response>,
 }
 
-fn progress(s: Status) -> u8 {
+pub(crate) fn progress(s: Status) -> u8 {
     match s {
         Status::Draft => 0,
         Status::BreakOff => 1,

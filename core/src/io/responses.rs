@@ -2,7 +2,7 @@
 //! column per item (two for a Kano pair) and its composite; and the code/label dictionary.
 
 use super::table::{Cell, Table};
-use crate::questionnaire::item::{ItemKind, TextFormat};
+use crate::questionnaire::item::{Item, ItemId, ItemKind, TextFormat};
 use crate::questionnaire::Questionnaire;
 use crate::response::answer::Answer;
 use crate::response::disposition::Disposition;
@@ -57,22 +57,7 @@ pub fn responses_table(
     report: Option<&Report>,
     options: ResponsesOptions,
 ) -> Table {
-    let mut columns: Vec<String> = META_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
-    // An item that sets a tag (business type, customer class) is answered in the tag's column.
-    let answered_in_own_column = |i: &&crate::questionnaire::item::Item| i.tag.is_none();
-    for item in q.items.iter().filter(answered_in_own_column) {
-        match item.kind {
-            ItemKind::KanoPair { .. } => {
-                columns.push(format!("{}_functional", item.id));
-                columns.push(format!("{}_dysfunctional", item.id));
-            }
-            _ => columns.push(item.id.to_string()),
-        }
-    }
-    let noted: Vec<&crate::questionnaire::item::Item> =
-        q.items.iter().filter(|i| responses.iter().any(|r| r.notes.contains_key(&i.id))).collect();
-    columns.extend(noted.iter().map(|i| format!("{}_note", i.id)));
-    columns.extend(SCORE_COLUMNS.iter().map(|c| (*c).to_owned()));
+    let layout = ResponsesLayout::new(q, |id| responses.iter().any(|r| r.notes.contains_key(id)), options);
     let scores: HashMap<ResponseId, (Option<f64>, String)> = report
         .map(|rep| {
             rep.responses
@@ -84,11 +69,54 @@ pub fn responses_table(
                 .collect()
         })
         .unwrap_or_default();
-
-    let mut t = Table { columns, rows: Vec::with_capacity(responses.len()) };
+    let mut t = Table { columns: layout.columns().to_vec(), rows: Vec::with_capacity(responses.len()) };
     for r in responses {
+        t.push(layout.row(r, scores.get(&r.id).map(|(c, red)| (*c, red.as_str()))));
+    }
+    t
+}
+
+/// The columns of the responses table of one questionnaire and how a response fills them: the
+/// metadata, a column per item (two for a Kano pair; an item that sets a tag is answered in the
+/// tag's column), a note column per item that has notes, the composite and the red lines. The
+/// table is built row by row from it, so that a large dataset can be written in chunks.
+#[derive(Debug, Clone)]
+pub struct ResponsesLayout<'q> {
+    q: &'q Questionnaire,
+    noted: Vec<&'q Item>,
+    options: ResponsesOptions,
+    columns: Vec<String>,
+}
+
+impl<'q> ResponsesLayout<'q> {
+    /// The layout for `q`; `noted` says whether any response has a note on an item.
+    pub fn new(q: &'q Questionnaire, noted: impl Fn(&ItemId) -> bool, options: ResponsesOptions) -> Self {
+        let mut columns: Vec<String> = META_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+        for item in q.items.iter().filter(|i| answered_in_own_column(i)) {
+            match item.kind {
+                ItemKind::KanoPair { .. } => {
+                    columns.push(format!("{}_functional", item.id));
+                    columns.push(format!("{}_dysfunctional", item.id));
+                }
+                _ => columns.push(item.id.to_string()),
+            }
+        }
+        let noted: Vec<&Item> = q.items.iter().filter(|i| noted(&i.id)).collect();
+        columns.extend(noted.iter().map(|i| format!("{}_note", i.id)));
+        columns.extend(SCORE_COLUMNS.iter().map(|c| (*c).to_owned()));
+        ResponsesLayout { q, noted, options, columns }
+    }
+
+    /// The column names.
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    /// The row of `r`; `score` is its composite and its red lines joined by `;`, if it was scored.
+    pub fn row(&self, r: &Response, score: Option<(Option<f64>, &str)>) -> Vec<Cell> {
         let tag = |k: TagKey| k.get(&r.tags).map_or(Cell::Empty, Cell::Text);
-        let mut row = vec![
+        let mut row = Vec::with_capacity(self.columns.len());
+        row.extend([
             r.id.to_string().into(),
             r.questionnaire.id.as_str().into(),
             Cell::Integer(i64::from(r.questionnaire.version)),
@@ -104,8 +132,8 @@ pub fn responses_table(
             r.started_at.to_rfc3339().into(),
             r.submitted_at.map_or(Cell::Empty, |t| t.to_rfc3339().into()),
             r.disposition.map_or(Cell::Empty, |d| d.code().into()),
-        ];
-        for item in q.items.iter().filter(answered_in_own_column) {
+        ]);
+        for item in self.q.items.iter().filter(|i| answered_in_own_column(i)) {
             let answer = r.answer_of(&item.id);
             match (&item.kind, answer) {
                 (ItemKind::KanoPair { .. }, Some(Answer::Kano(k))) => {
@@ -114,7 +142,7 @@ pub fn responses_table(
                 }
                 (ItemKind::KanoPair { .. }, _) => row.extend([Cell::Empty, Cell::Empty]),
                 (ItemKind::Text { format: TextFormat::Phone, .. }, Some(Answer::Text(p)))
-                    if !options.show_phone_numbers =>
+                    if !self.options.show_phone_numbers =>
                 {
                     row.push(mask_phone(p).into())
                 }
@@ -124,19 +152,23 @@ pub fn responses_table(
                 (_, None) => row.push(Cell::Empty),
             }
         }
-        for item in &noted {
+        for item in &self.noted {
             row.push(r.notes.get(&item.id).map_or(Cell::Empty, |n| n.as_str().into()));
         }
-        match scores.get(&r.id) {
+        match score {
             Some((composite, red)) => {
-                row.push((*composite).into());
-                row.push(if red.is_empty() { Cell::Empty } else { red.as_str().into() });
+                row.push(composite.into());
+                row.push(if red.is_empty() { Cell::Empty } else { red.into() });
             }
             None => row.extend([Cell::Empty, Cell::Empty]),
         }
-        t.push(row);
+        row
     }
-    t
+}
+
+/// An item that sets a tag (business type, customer class) is answered in the tag's column.
+fn answered_in_own_column(item: &Item) -> bool {
+    item.tag.is_none()
 }
 
 /// The code/label dictionary: `variable,code,label_zh,label_en` for every coded column of the

@@ -133,12 +133,20 @@ impl Table {
 
     /// The table as CSV (RFC 4180: CRLF line ends, fields quoted when needed), with a BOM if asked.
     pub fn to_csv(&self, bom: bool) -> Vec<u8> {
+        self.to_csv_part(true, bom)
+    }
+
+    /// Part of a CSV file: the rows, after the header row if asked, after a BOM if asked. The
+    /// parts of a large table, written in turn, make the file [`Table::to_csv`] would.
+    pub fn to_csv_part(&self, header: bool, bom: bool) -> Vec<u8> {
         let mut out = Vec::new();
         if bom {
             out.extend_from_slice(BOM);
         }
         let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
-        w.write_record(&self.columns).expect("writing to memory cannot fail");
+        if header {
+            w.write_record(&self.columns).expect("writing to memory cannot fail");
+        }
         for row in &self.rows {
             w.write_record(row.iter().map(Cell::to_field)).expect("writing to memory cannot fail");
         }

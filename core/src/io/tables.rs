@@ -6,7 +6,7 @@ use crate::scoring::composite::WeightTree;
 use crate::scoring::index::GroupIndex;
 use crate::scoring::kano::KanoResult;
 use crate::scoring::nps::NpsResult;
-use crate::scoring::report::Report;
+use crate::scoring::report::{DimensionIndex, Report};
 
 /// Columns of an index table.
 pub const INDEX_COLUMNS: [&str; 7] = ["group", "n", "index", "se", "ci_low", "ci_high", "small_sample"];
@@ -36,9 +36,14 @@ pub fn index_table(groups: &[GroupIndex]) -> Table {
 /// The index of a report overall and per dimension: `dimension` (`overall` for the composite)
 /// followed by the index columns.
 pub fn report_index_table(report: &Report) -> Table {
+    index_table_of(&report.overall, &report.dimensions)
+}
+
+/// The index table of the composites' groups (`overall`) and each dimension's groups.
+pub fn index_table_of(overall: &[GroupIndex], dimensions: &[DimensionIndex]) -> Table {
     let mut t = Table::new(std::iter::once("dimension").chain(INDEX_COLUMNS));
-    let rows = std::iter::once(("overall", &report.overall))
-        .chain(report.dimensions.iter().map(|d| (d.dimension.as_str(), &d.groups)));
+    let rows = std::iter::once(("overall", overall))
+        .chain(dimensions.iter().map(|d| (d.dimension.as_str(), d.groups.as_slice())));
     for (dimension, groups) in rows {
         for g in groups {
             t.push(std::iter::once(Cell::from(dimension)).chain(index_cells(g)).collect());

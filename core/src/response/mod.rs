@@ -3,7 +3,7 @@
 pub mod answer;
 pub mod disposition;
 pub mod tags;
-mod validate;
+pub(crate) mod validate;
 
 use crate::code::coded_enum;
 use crate::error::{Error, Result};

@@ -3,11 +3,13 @@
 
 use super::answer::Answer;
 use super::{Response, Status};
-use crate::questionnaire::item::{Item, ItemKind};
+use crate::questionnaire::item::{Item, ItemId, ItemKind};
 use crate::questionnaire::Questionnaire;
+use chrono::{DateTime, FixedOffset};
+use std::collections::BTreeMap;
 
 /// Why an answer does not fit its item, if it does not.
-pub(super) fn check_answer(q: &Questionnaire, item: &Item, answer: &Answer) -> Result<(), String> {
+pub(crate) fn check_answer(q: &Questionnaire, item: &Item, answer: &Answer) -> Result<(), String> {
     match (&item.kind, answer) {
         (kind, Answer::NotApplicable) if kind.offers_not_applicable() => Ok(()),
         (ItemKind::Rating { .. } | ItemKind::Recommend, Answer::Rating(x)) => {
@@ -62,11 +64,65 @@ pub(super) fn check_answer(q: &Questionnaire, item: &Item, answer: &Answer) -> R
     }
 }
 
+/// The answers of a response as the checks read them: by item id, and all of them in item-id order
+/// (the order of `Response::answers`), so that every reader reports the same first problem.
+pub(crate) trait AnswerSet {
+    /// The answer to the item with this id.
+    fn answer(&self, id: &str) -> Option<&Answer>;
+
+    /// Calls `f` with each answer in item-id order, and the item of `q` it answers (if any), until
+    /// `f` fails.
+    fn try_each<'s, E>(
+        &'s self,
+        q: &Questionnaire,
+        f: impl FnMut(&str, Option<&Item>, &'s Answer) -> Result<(), E>,
+    ) -> Result<(), E>;
+}
+
+impl AnswerSet for BTreeMap<ItemId, Answer> {
+    fn answer(&self, id: &str) -> Option<&Answer> {
+        self.get(id)
+    }
+
+    fn try_each<'s, E>(
+        &'s self,
+        q: &Questionnaire,
+        mut f: impl FnMut(&str, Option<&Item>, &'s Answer) -> Result<(), E>,
+    ) -> Result<(), E> {
+        for (id, answer) in self {
+            f(id.as_str(), q.item(id.as_str()), answer)?;
+        }
+        Ok(())
+    }
+}
+
+/// What the checks read of a response besides its answers.
+pub(crate) struct Header {
+    /// How far it got.
+    pub status: Status,
+    /// When it was started.
+    pub started_at: DateTime<FixedOffset>,
+    /// When it was submitted or closed.
+    pub submitted_at: Option<DateTime<FixedOffset>>,
+}
+
 /// The first rule the response breaks: the item (if any) and why.
 pub(super) fn check_response(r: &Response, q: &Questionnaire) -> Result<(), (Option<String>, String)> {
     if r.questionnaire != q.reference() {
         return Err((None, format!("it answers {}, not {}", r.questionnaire, q.reference())));
     }
+    let header = Header { status: r.status, started_at: r.started_at, submitted_at: r.submitted_at };
+    check_parts(q, &header, &r.answers, r.notes.keys().map(ItemId::as_str))
+}
+
+/// The first rule broken by a response to `q` (whose questionnaire reference is already known to
+/// be `q`'s) with this header, answers and notes on these items.
+pub(crate) fn check_parts<'n>(
+    q: &Questionnaire,
+    r: &Header,
+    answers: &impl AnswerSet,
+    mut notes: impl Iterator<Item = &'n str>,
+) -> Result<(), (Option<String>, String)> {
     match (r.status, r.submitted_at) {
         (Status::Draft, Some(_)) => return Err((None, "a draft has no submission time".into())),
         (Status::Complete | Status::BreakOff, None) => {
@@ -77,22 +133,21 @@ pub(super) fn check_response(r: &Response, q: &Questionnaire) -> Result<(), (Opt
         }
         _ => {}
     }
-    for (id, answer) in &r.answers {
-        let item =
-            q.item(id.as_str()).ok_or((Some(id.to_string()), "no such item in the questionnaire".into()))?;
-        check_answer(q, item, answer).map_err(|reason| (Some(id.to_string()), reason))?;
-        if !r.is_shown(q, item) {
-            return Err((Some(id.to_string()), "answered, but hidden by its show-if condition".into()));
+    let shown = |item: &Item| q.is_shown(item, &|id: &ItemId| answers.answer(id.as_str()));
+    answers.try_each(q, |id, item, answer| {
+        let item = item.ok_or((Some(id.to_owned()), "no such item in the questionnaire".to_owned()))?;
+        check_answer(q, item, answer).map_err(|reason| (Some(id.to_owned()), reason))?;
+        if !shown(item) {
+            return Err((Some(id.to_owned()), "answered, but hidden by its show-if condition".into()));
         }
-    }
-    for id in r.notes.keys() {
-        if q.item(id.as_str()).is_none() {
-            return Err((Some(id.to_string()), "a note on an item the questionnaire does not have".into()));
-        }
+        Ok(())
+    })?;
+    if let Some(id) = notes.find(|id| q.item(id).is_none()) {
+        return Err((Some(id.to_owned()), "a note on an item the questionnaire does not have".into()));
     }
     if r.status == Status::Complete {
-        for item in r.shown_items(q) {
-            if item.required && !r.answers.contains_key(&item.id) {
+        for item in q.items.iter().filter(|i| shown(i)) {
+            if item.required && answers.answer(item.id.as_str()).is_none() {
                 return Err((Some(item.id.to_string()), "required, but not answered".into()));
             }
         }

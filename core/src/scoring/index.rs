@@ -39,9 +39,13 @@ pub struct IndexSummary {
 
 /// The index of a set of composites.
 pub fn summarise(values: &[f64], options: &IndexOptions) -> IndexSummary {
-    let n = values.len();
-    let index = mean(values);
-    let se = sample_sd(values).map(|s| s / (n as f64).sqrt());
+    summary_of(values.len(), mean(values), sample_sd(values), options)
+}
+
+/// The index of a group from its size, mean and sample standard deviation (`None` for fewer than
+/// two values), e.g. accumulated in one pass over a dataset: the figures of [`summarise`].
+pub fn summary_of(n: usize, index: Option<f64>, sd: Option<f64>, options: &IndexOptions) -> IndexSummary {
+    let se = sd.map(|s| s / (n as f64).sqrt());
     let half = se.map(|se| se * t_quantile(0.5 + options.confidence / 2.0, (n - 1) as f64));
     IndexSummary {
         n,

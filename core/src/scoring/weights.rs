@@ -5,7 +5,7 @@
 
 use crate::error::{Error, Result};
 use crate::scoring::ahp::{AhpMethod, AhpResult, PairwiseMatrix};
-use crate::scoring::drivers::{correlations, standardised_coefficients, Ratings};
+use crate::scoring::drivers::{correlations, standardised_coefficients, Association, Ratings};
 use serde::{Deserialize, Serialize};
 
 /// Which association with `overall` derived weights are read from.
@@ -118,15 +118,26 @@ impl Weights {
     /// with a warning naming the item; the rest are normalised to sum 1. All 0 after clamping →
     /// `InsufficientData`.
     pub fn derived(ratings: &Ratings, method: DerivedMethod) -> Result<Weights> {
-        let (association, kind) = match method {
-            DerivedMethod::StandardisedRegression => {
-                (standardised_coefficients(ratings)?, "standardised regression coefficient")
-            }
-            DerivedMethod::Correlation => (correlations(ratings)?, "correlation with overall"),
+        let association = match method {
+            DerivedMethod::StandardisedRegression => standardised_coefficients(ratings)?,
+            DerivedMethod::Correlation => correlations(ratings)?,
+        };
+        Weights::from_association(ratings.item_names(), &association, method)
+    }
+
+    /// Weights from the items' association with `overall` (one value per name), found by `method`:
+    /// negative values clamped to 0 with a warning, the rest normalised (see [`Weights::derived`]).
+    pub fn from_association(
+        names: &[String],
+        association: &Association,
+        method: DerivedMethod,
+    ) -> Result<Weights> {
+        let kind = match method {
+            DerivedMethod::StandardisedRegression => "standardised regression coefficient",
+            DerivedMethod::Correlation => "correlation with overall",
         };
         let mut warnings = Vec::new();
-        let clamped: Vec<f64> = ratings
-            .item_names()
+        let clamped: Vec<f64> = names
             .iter()
             .zip(&association.values)
             .map(|(name, &v)| {

@@ -29,38 +29,44 @@ fn complete_columns(ratings: &Ratings, what: &str) -> Result<(Vec<f64>, Vec<Vec<
     let n = y.len();
     let constant = |v: &[f64]| v.iter().all(|x| *x == v[0]);
     if n < 2 || constant(&y) {
-        return Err(Error::InsufficientData {
-            what: what.to_owned(),
-            reason: format!(
-                "overall does not vary among the {n} respondents who answered it and every item; more \
-                 complete responses are needed"
-            ),
-        });
+        return Err(overall_constant(what, n));
     }
     for (name, column) in ratings.item_names().iter().zip(&columns) {
         if constant(column) {
-            return Err(Error::InsufficientData {
-                what: format!("{what}, item `{name}`"),
-                reason: format!(
-                    "every one of the {n} complete respondents gave {}; an item that does not vary says nothing \
-                     about overall; leave it out",
-                    column[0]
-                ),
-            });
+            return Err(item_constant(what, name, n, column[0]));
         }
     }
     Ok((y, columns))
 }
 
-/// Standardised regression coefficients: the OLS slopes of `overall` on all the items (with an intercept),
-/// each times sd(x_j) / sd(overall) (sample standard deviations of the same respondents).
-///
-/// Errors with `InsufficientData` when n ≤ k + 1, `overall` or an item does not vary, or an item is a linear
-/// combination of the others (named).
-pub fn standardised_coefficients(ratings: &Ratings) -> Result<Association> {
-    let what = "standardised regression coefficients";
-    let (y, columns) = complete_columns(ratings, what)?;
-    let fit = ols::fit(&columns, &y).map_err(|d| match d {
+// The rules of derived importance, shared with the dataset's version, which reads the same
+// regression from sufficient statistics (`crate::dataset`).
+
+/// Fewer than two complete respondents, or `overall` the same for all of them.
+pub(crate) fn overall_constant(what: &str, n: usize) -> Error {
+    Error::InsufficientData {
+        what: what.to_owned(),
+        reason: format!(
+            "overall does not vary among the {n} respondents who answered it and every item; more \
+             complete responses are needed"
+        ),
+    }
+}
+
+/// Every one of the `n` complete respondents gave `value` to item `name`.
+pub(crate) fn item_constant(what: &str, name: &str, n: usize, value: f64) -> Error {
+    Error::InsufficientData {
+        what: format!("{what}, item `{name}`"),
+        reason: format!(
+            "every one of the {n} complete respondents gave {value}; an item that does not vary says nothing \
+             about overall; leave it out"
+        ),
+    }
+}
+
+/// Why the regression of `overall` on the items cannot be fitted.
+pub(crate) fn fit_error(what: &str, names: &[String], d: Deficiency) -> Error {
+    match d {
         Deficiency::TooFew { n, coefficients } => Error::InsufficientData {
             what: what.to_owned(),
             reason: format!(
@@ -70,10 +76,33 @@ pub fn standardised_coefficients(ratings: &Ratings) -> Result<Association> {
             ),
         },
         Deficiency::Collinear(j) => Error::InsufficientData {
-            what: format!("{what}, item `{}`", ratings.item_names()[j]),
+            what: format!("{what}, item `{}`", names[j]),
             reason: "the item's answers are a linear combination of the other items'; leave it out".into(),
         },
-    })?;
+    }
+}
+
+/// Nobody answered item `name`, so it has no performance.
+pub(crate) fn nobody_answered(name: &str) -> Error {
+    Error::InsufficientData {
+        what: format!("performance of item `{name}`"),
+        reason: "nobody answered the item".into(),
+    }
+}
+
+/// What the standardised coefficients are called in errors.
+pub(crate) const STANDARDISED: &str = "standardised regression coefficients";
+/// What the correlations are called in errors.
+pub(crate) const CORRELATIONS: &str = "correlations with overall";
+
+/// Standardised regression coefficients: the OLS slopes of `overall` on all the items (with an intercept),
+/// each times sd(x_j) / sd(overall) (sample standard deviations of the same respondents).
+///
+/// Errors with `InsufficientData` when n ≤ k + 1, `overall` or an item does not vary, or an item is a linear
+/// combination of the others (named).
+pub fn standardised_coefficients(ratings: &Ratings) -> Result<Association> {
+    let (y, columns) = complete_columns(ratings, STANDARDISED)?;
+    let fit = ols::fit(&columns, &y).map_err(|d| fit_error(STANDARDISED, ratings.item_names(), d))?;
     let sd_y = sample_sd(&y).expect("n ≥ 2");
     let values =
         fit.slopes.iter().zip(&columns).map(|(b, x)| b * sample_sd(x).expect("n ≥ 2") / sd_y).collect();
@@ -84,7 +113,7 @@ pub fn standardised_coefficients(ratings: &Ratings) -> Result<Association> {
 ///
 /// Errors with `InsufficientData` when `overall` or an item does not vary among the complete respondents.
 pub fn correlations(ratings: &Ratings) -> Result<Association> {
-    let (y, columns) = complete_columns(ratings, "correlations with overall")?;
+    let (y, columns) = complete_columns(ratings, CORRELATIONS)?;
     let y_mean = mean(&y).expect("n ≥ 2");
     let syy: f64 = y.iter().map(|v| (v - y_mean).powi(2)).sum();
     let values = columns
@@ -133,10 +162,7 @@ pub fn importance_performance(ratings: &Ratings, scale: Scale) -> Result<Importa
     for (name, answers) in ratings.item_names().iter().zip(ratings.items()) {
         let given: Vec<f64> = answers.iter().flatten().copied().collect();
         let Some(m) = mean(&given) else {
-            return Err(Error::InsufficientData {
-                what: format!("performance of item `{name}`"),
-                reason: "nobody answered the item".into(),
-            });
+            return Err(nobody_answered(name));
         };
         performance.push((scale.to_percent(m), given.len()));
     }

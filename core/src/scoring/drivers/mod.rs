@@ -19,9 +19,10 @@
 //! ```
 
 mod bands;
-mod importance;
-mod ols;
-mod penalty_reward;
+pub(crate) mod gram;
+pub(crate) mod importance;
+pub(crate) mod ols;
+pub(crate) mod penalty_reward;
 
 pub use bands::{Band, Bands};
 pub use importance::{
@@ -128,16 +129,21 @@ impl<'a> Ratings<'a> {
                 .enumerate()
                 .find_map(|(r, a)| a.filter(|v| !scale.contains(*v)).map(|v| (r, v)))
             {
-                return Err(Error::InvalidArgument {
-                    what: format!("item `{name}`, respondent {}", r + 1),
-                    reason: format!(
-                        "the answer {v} is outside the scale {}–{}; fix the answer or the scale",
-                        scale.min, scale.max
-                    ),
-                });
+                return Err(off_scale(name, r, v, scale));
             }
         }
         Ok(())
+    }
+}
+
+/// Respondent `r`'s (0-based) answer `v` to item `name` lies off `scale`.
+pub(crate) fn off_scale(name: &str, r: usize, v: f64, scale: crate::scoring::scale::Scale) -> Error {
+    Error::InvalidArgument {
+        what: format!("item `{name}`, respondent {}", r + 1),
+        reason: format!(
+            "the answer {v} is outside the scale {}–{}; fix the answer or the scale",
+            scale.min, scale.max
+        ),
     }
 }
 

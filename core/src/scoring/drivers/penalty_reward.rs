@@ -1,6 +1,6 @@
 //! Penalty–reward contrast analysis: quality categories (basic, performance, excitement) from ordinary ratings.
 
-use super::ols::{self, Deficiency};
+use super::ols::{self, Deficiency, Fit};
 use super::{Band, Bands, Ratings};
 use crate::error::{Error, Result};
 use crate::scoring::scale::Scale;
@@ -138,36 +138,20 @@ pub struct PenaltyReward {
 /// the item and band.
 pub fn penalty_reward(ratings: &Ratings, options: &PenaltyRewardOptions) -> Result<PenaltyReward> {
     let PenaltyRewardOptions { scale, bands, alpha, missing } = *options;
-    bands.validate(scale)?;
-    if !(alpha > 0.0 && alpha < 1.0) {
-        return Err(Error::InvalidArgument {
-            what: format!("significance level {alpha}"),
-            reason: "α must lie between 0 and 1, e.g. 0.05".into(),
-        });
-    }
+    check_options(options)?;
     ratings.check_scale(scale)?;
     let rows: Vec<usize> = match missing {
         Missing::Listwise => ratings.complete_cases(),
         Missing::AsMiddle => (0..ratings.respondents()).filter(|&r| ratings.overall()[r].is_some()).collect(),
     };
-    let what = || "penalty–reward analysis".to_owned();
     let n = rows.len();
     let y: Vec<f64> = rows.iter().map(|&r| ratings.overall()[r].expect("kept rows answer overall")).collect();
     let k = 2 * ratings.items().len();
     if n <= k + 1 {
-        return Err(Error::InsufficientData {
-            what: what(),
-            reason: format!(
-                "{n} respondents for {k} dummies and an intercept; at least {} are needed",
-                k + 2
-            ),
-        });
+        return Err(too_few(n, k));
     }
     if y.iter().all(|v| *v == y[0]) {
-        return Err(Error::InsufficientData {
-            what: what(),
-            reason: format!("every one of the {n} respondents gave overall {}; nothing to explain", y[0]),
-        });
+        return Err(nothing_to_explain(n, y[0]));
     }
     let dummy = |band: Band, answers: &[Option<f64>]| -> Vec<f64> {
         rows.iter().map(|&r| if answers[r].is_some_and(|v| band.contains(v)) { 1.0 } else { 0.0 }).collect()
@@ -177,31 +161,88 @@ pub fn penalty_reward(ratings: &Ratings, options: &PenaltyRewardOptions) -> Resu
         columns.push(dummy(bands.low, answers));
         columns.push(dummy(bands.high, answers));
     }
-    let band_of = |c: usize| -> (String, Band) {
-        let name = &ratings.item_names()[c / 2];
-        if c.is_multiple_of(2) {
-            (format!("item `{name}`, low band"), bands.low)
-        } else {
-            (format!("item `{name}`, high band"), bands.high)
-        }
-    };
+    let count = |c: &Vec<f64>| c.iter().filter(|d| **d == 1.0).count();
     for (c, column) in columns.iter().enumerate() {
-        let count = column.iter().filter(|d| **d == 1.0).count();
-        if count == 0 || count == n {
-            let (label, band) = band_of(c);
-            let how = if count == 0 { "none" } else { "all" };
-            return Err(Error::InsufficientData {
-                what: format!("{label} {}–{}", band.low, band.high),
-                reason: format!(
-                    "{how} of the {n} respondents used answered in this band, so its effect cannot be \
-                     estimated; widen the band or leave the item out"
-                ),
-            });
-        }
+        check_dummy(ratings.item_names(), &bands, c, count(column), n)?;
     }
-    let fit = ols::fit(&columns, &y).map_err(|d| match d {
+    let fit = ols::fit(&columns, &y).map_err(|d| fit_error(ratings.item_names(), &bands, d))?;
+    let items = ratings
+        .item_names()
+        .iter()
+        .enumerate()
+        .map(|(j, name)| {
+            item_result(name, &fit, j, alpha, (count(&columns[2 * j]), count(&columns[2 * j + 1])))
+        })
+        .collect();
+    Ok(PenaltyReward { items, bands, alpha, missing, n, r_squared: fit.r_squared })
+}
+
+// The rules and results of penalty–reward analysis, shared with the dataset's version, which reads
+// the same regression from sufficient statistics (`crate::dataset`).
+
+/// The bands lie on the scale and α in (0, 1).
+pub(crate) fn check_options(options: &PenaltyRewardOptions) -> Result<()> {
+    options.bands.validate(options.scale)?;
+    if !(options.alpha > 0.0 && options.alpha < 1.0) {
+        return Err(Error::InvalidArgument {
+            what: format!("significance level {}", options.alpha),
+            reason: "α must lie between 0 and 1, e.g. 0.05".into(),
+        });
+    }
+    Ok(())
+}
+
+fn what() -> String {
+    "penalty–reward analysis".to_owned()
+}
+
+/// n ≤ k + 1 respondents for k dummies.
+pub(crate) fn too_few(n: usize, k: usize) -> Error {
+    Error::InsufficientData {
+        what: what(),
+        reason: format!("{n} respondents for {k} dummies and an intercept; at least {} are needed", k + 2),
+    }
+}
+
+/// Every respondent gave overall `y`.
+pub(crate) fn nothing_to_explain(n: usize, y: f64) -> Error {
+    Error::InsufficientData {
+        what: what(),
+        reason: format!("every one of the {n} respondents gave overall {y}; nothing to explain"),
+    }
+}
+
+/// The label and band of dummy `c` (low, high of item 0, then of item 1, …).
+fn band_of(names: &[String], bands: &Bands, c: usize) -> (String, Band) {
+    let name = &names[c / 2];
+    if c.is_multiple_of(2) {
+        (format!("item `{name}`, low band"), bands.low)
+    } else {
+        (format!("item `{name}`, high band"), bands.high)
+    }
+}
+
+/// Dummy `c`, set for `count` of the `n` respondents, varies.
+pub(crate) fn check_dummy(names: &[String], bands: &Bands, c: usize, count: usize, n: usize) -> Result<()> {
+    if count == 0 || count == n {
+        let (label, band) = band_of(names, bands, c);
+        let how = if count == 0 { "none" } else { "all" };
+        return Err(Error::InsufficientData {
+            what: format!("{label} {}–{}", band.low, band.high),
+            reason: format!(
+                "{how} of the {n} respondents used answered in this band, so its effect cannot be \
+                 estimated; widen the band or leave the item out"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Why the dummy regression cannot be fitted.
+pub(crate) fn fit_error(names: &[String], bands: &Bands, d: Deficiency) -> Error {
+    match d {
         Deficiency::Collinear(c) => {
-            let (label, band) = band_of(c);
+            let (label, band) = band_of(names, bands, c);
             Error::InsufficientData {
                 what: format!("{label} {}–{}", band.low, band.high),
                 reason: "the dummy is a combination of the intercept and the other dummies (e.g. every \
@@ -213,33 +254,34 @@ pub fn penalty_reward(ratings: &Ratings, options: &PenaltyRewardOptions) -> Resu
             what: what(),
             reason: format!("{n} respondents for {coefficients} coefficients"),
         },
-    })?;
-    let items = ratings
-        .item_names()
-        .iter()
-        .enumerate()
-        .map(|(j, name)| {
-            let (b_low, b_high) = (fit.slopes[2 * j], fit.slopes[2 * j + 1]);
-            let (p_low, p_high) = (fit.p_values[2 * j], fit.p_values[2 * j + 1]);
-            let denominator = b_high.abs() + b_low.abs();
-            let count = |c: &Vec<f64>| c.iter().filter(|d| **d == 1.0).count();
-            ItemPenaltyReward {
-                item: name.clone(),
-                penalty: b_low.abs(),
-                penalty_p: p_low,
-                reward: b_high,
-                reward_p: p_high,
-                impact_asymmetry: (denominator > 0.0).then(|| (b_high - b_low.abs()) / denominator),
-                category: QualityCategory::from_significance(
-                    b_low < 0.0 && p_low < alpha,
-                    b_high > 0.0 && p_high < alpha,
-                ),
-                low_count: count(&columns[2 * j]),
-                high_count: count(&columns[2 * j + 1]),
-            }
-        })
-        .collect();
-    Ok(PenaltyReward { items, bands, alpha, missing, n, r_squared: fit.r_squared })
+    }
+}
+
+/// Item `j`'s figures from the fit of all dummies; `counts` are its low and high band counts.
+pub(crate) fn item_result(
+    name: &str,
+    fit: &Fit,
+    j: usize,
+    alpha: f64,
+    counts: (usize, usize),
+) -> ItemPenaltyReward {
+    let (b_low, b_high) = (fit.slopes[2 * j], fit.slopes[2 * j + 1]);
+    let (p_low, p_high) = (fit.p_values[2 * j], fit.p_values[2 * j + 1]);
+    let denominator = b_high.abs() + b_low.abs();
+    ItemPenaltyReward {
+        item: name.to_owned(),
+        penalty: b_low.abs(),
+        penalty_p: p_low,
+        reward: b_high,
+        reward_p: p_high,
+        impact_asymmetry: (denominator > 0.0).then(|| (b_high - b_low.abs()) / denominator),
+        category: QualityCategory::from_significance(
+            b_low < 0.0 && p_low < alpha,
+            b_high > 0.0 && p_high < alpha,
+        ),
+        low_count: counts.0,
+        high_count: counts.1,
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,178 @@
+//! Groups in a pass: each row's group under a grouping (a slot read from a column), the running
+//! moments of each group, and the index tables made of them, keyed as
+//! [`crate::scoring::group::GroupBy::key`] keys them.
+
+use super::{free_tag, Dataset};
+use crate::response::tags::{BusinessType, CustomerClass, TagKey};
+use crate::response::Channel;
+use crate::scoring::group::{GroupBy, NO_VALUE};
+use crate::scoring::index::{summary_of, GroupIndex, IndexOptions};
+use std::collections::BTreeMap;
+
+/// Where a row's group is read from.
+enum Column<'d> {
+    One,
+    Free(&'d [u32]),
+    Business(&'d [Option<BusinessType>]),
+    Class(&'d [Option<CustomerClass>]),
+    Channel(&'d [Channel]),
+    Period(&'d [u32]),
+}
+
+/// The groups of one grouping.
+pub(crate) struct Grouper<'d> {
+    column: Column<'d>,
+    /// The key of each slot; the last slot of a tag is "no value".
+    keys: Vec<String>,
+}
+
+impl<'d> Grouper<'d> {
+    pub fn new(ds: &'d Dataset, by: GroupBy) -> Grouper<'d> {
+        let m = &ds.rows.meta;
+        let with_none = |values: &mut dyn Iterator<Item = &str>| -> Vec<String> {
+            values.map(str::to_owned).chain([NO_VALUE.to_owned()]).collect()
+        };
+        let (column, keys) = match by {
+            GroupBy::All => (Column::One, vec!["all".to_owned()]),
+            GroupBy::Questionnaire => (Column::One, vec![ds.reference().to_string()]),
+            GroupBy::Tag(TagKey::BusinessType) => (
+                Column::Business(&m.business_type),
+                with_none(&mut BusinessType::ALL.iter().map(|b| b.code())),
+            ),
+            GroupBy::Tag(TagKey::CustomerClass) => (
+                Column::Class(&m.customer_class),
+                with_none(&mut CustomerClass::ALL.iter().map(|c| c.code())),
+            ),
+            GroupBy::Tag(tag) => {
+                let k = free_tag(tag).expect("a free tag");
+                let column = [&m.hall, &m.counter, &m.staff, &m.device, &m.interviewer][k];
+                (Column::Free(column), with_none(&mut ds.tags[k].iter()))
+            }
+            GroupBy::Channel => {
+                (Column::Channel(&m.channel), Channel::ALL.iter().map(|c| c.code().to_owned()).collect())
+            }
+            GroupBy::Month => {
+                (Column::Period(&m.month), ds.periods.months.iter().map(str::to_owned).collect())
+            }
+            GroupBy::Week => (Column::Period(&m.week), ds.periods.weeks.iter().map(str::to_owned).collect()),
+        };
+        Grouper { column, keys }
+    }
+
+    /// How many slots.
+    pub fn slots(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// The slot of row `row`. (A coded enum's `as usize` is its position in `ALL`.)
+    #[inline]
+    pub fn slot(&self, row: usize) -> usize {
+        let none = self.keys.len() - 1;
+        match &self.column {
+            Column::One => 0,
+            Column::Free(c) => match c[row] {
+                super::columns::NONE => none,
+                i => i as usize,
+            },
+            Column::Business(c) => c[row].map_or(none, |b| b as usize),
+            Column::Class(c) => c[row].map_or(none, |b| b as usize),
+            Column::Channel(c) => c[row] as usize,
+            Column::Period(c) => c[row] as usize,
+        }
+    }
+
+    /// The key of a slot.
+    pub fn key(&self, slot: usize) -> &str {
+        &self.keys[slot]
+    }
+}
+
+/// Running count, sum, mean and sum of squared deviations (Welford) of a group's values. The
+/// index is the sum over n, added in row order as [`crate::scoring::stats::mean`] adds.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Moments {
+    pub n: usize,
+    sum: f64,
+    mean: f64,
+    m2: f64,
+}
+
+impl Moments {
+    #[inline]
+    pub fn add(&mut self, x: f64) {
+        self.n += 1;
+        self.sum += x;
+        let d = x - self.mean;
+        self.mean += d / self.n as f64;
+        self.m2 += d * (x - self.mean);
+    }
+
+    /// The moments of both groups together (Chan et al.).
+    fn merge(&mut self, o: &Moments) {
+        let n = self.n + o.n;
+        if o.n == 0 {
+            return;
+        }
+        let d = o.mean - self.mean;
+        self.m2 += o.m2 + d * d * (self.n as f64) * (o.n as f64) / n as f64;
+        self.mean += d * o.n as f64 / n as f64;
+        self.sum += o.sum;
+        self.n = n;
+    }
+
+    /// Sum and mean.
+    pub fn mean(&self) -> Option<f64> {
+        (self.n > 0).then(|| self.sum / self.n as f64)
+    }
+
+    /// The sample standard deviation.
+    fn sd(&self) -> Option<f64> {
+        (self.n > 1).then(|| (self.m2 / (self.n - 1) as f64).sqrt())
+    }
+}
+
+/// The index per group of `moments[slot]`: groups with values only, in key order, groups of the
+/// same key (a hall named `(none)` and responses without a hall) together.
+pub(crate) fn groups(
+    grouper: &Grouper,
+    moments: impl Iterator<Item = Moments>,
+    options: &IndexOptions,
+) -> Vec<GroupIndex> {
+    let mut by_key: BTreeMap<&str, Moments> = BTreeMap::new();
+    for (slot, m) in moments.enumerate().filter(|(_, m)| m.n > 0) {
+        by_key.entry(grouper.key(slot)).or_default().merge(&m);
+    }
+    by_key
+        .into_iter()
+        .map(|(key, m)| GroupIndex {
+            group: key.to_owned(),
+            summary: summary_of(m.n, m.mean(), m.sd(), options),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::index::summarise;
+
+    #[test]
+    fn one_pass_moments_agree_with_two_passes() {
+        let values = [50.0, 75.0, 100.0, 75.0, 62.5, 87.5, 0.0];
+        let mut m = Moments::default();
+        values.iter().for_each(|v| m.add(*v));
+        let options = IndexOptions::default();
+        let a = summary_of(m.n, m.mean(), m.sd(), &options);
+        let b = summarise(&values, &options);
+        assert_eq!(a.index, b.index, "the same sum in the same order");
+        assert!((a.se.unwrap() - b.se.unwrap()).abs() < 1e-12 * b.se.unwrap());
+        // Merging the first three with the rest gives the moments of all seven.
+        let (mut head, mut tail) = (Moments::default(), Moments::default());
+        values[..3].iter().for_each(|v| head.add(*v));
+        values[3..].iter().for_each(|v| tail.add(*v));
+        head.merge(&tail);
+        assert_eq!(head.n, 7);
+        assert!((head.sd().unwrap() - m.sd().unwrap()).abs() < 1e-12);
+        assert!((head.mean().unwrap() - m.mean().unwrap()).abs() < 1e-12);
+    }
+}
