@@ -77,7 +77,7 @@ fn named(attribute: &str, e: Error) -> Error {
 }
 
 /// One item's row of `manyi drivers`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct DriverRow {
     /// The item.
     pub item: String,

@@ -117,7 +117,7 @@ pub fn dashboard(r: &Results, compute_ms: Option<f64>, lang: Lang) -> Html {
             data-questionnaire={report.questionnaire.to_string()}>
             <h2 id="an-dashboard-title">{ T::Dashboard.get(lang) }</h2>
             <dl class="an-facts">
-                <dt>{ T::Scored.get(lang) }</dt><dd class="an-scored">{ report.responses.len() }</dd>
+                <dt>{ T::Scored.get(lang) }</dt><dd class="an-scored">{ r.scored }</dd>
                 <dt>{ T::LeftOut.get(lang) }</dt><dd class="an-left-out">{ report.left_out }</dd>
                 { for compute_ms.map(|ms| html! {
                     <>

@@ -1,24 +1,26 @@
 //! What the workspace does outside its state, each a future the page spawns: re-read the kept
-//! files when it opens, import the files the analyst picked (a file at a time, yielding to the
-//! browser between files so the page stays responsive and the progress bar moves), compute the
-//! results, and the downloads. Each changes the engine or the store first, then tells the state.
+//! files when it opens, import the files the analyst picked, compute the results, and the
+//! downloads. The data and the scoring live in the analysis web worker (`client`, `protocol`):
+//! the page sends it each file's bytes (transferred, not copied) and waits for its reply, so the
+//! page stays responsive while a million responses are read or scored. Each effect changes the
+//! worker or the store first, then tells the state.
 
-use super::engine::{MergedEngine, ScoringEngine};
-use super::results;
-use super::state::{FileOutcome, Keeping, Results, Stage, WorkAction, Workspace};
+use super::client::Client;
+use super::protocol::{Download, Reply, Request};
+use super::state::{FileOutcome, Keeping, Stage, WorkAction, Workspace};
 use crate::app::StoreStatus;
 use crate::platform::clock;
 use crate::platform::files;
 use crate::storage::analysis::KeptFile;
 use crate::storage::Store;
 use manyi_core::io::merge::MergeReport;
-use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::UseReducerDispatcher;
 
 type Dispatch = UseReducerDispatcher<Workspace>;
-/// The engine, shared by the page's effects (never by the state).
-pub type Engine = Rc<RefCell<MergedEngine>>;
+/// The worker holding the data, shared by the page's effects (never by the state).
+pub type Engine = Rc<Client>;
 
 /// Milliseconds since the page loaded.
 fn now_ms() -> f64 {
@@ -30,10 +32,33 @@ async fn yield_to_browser() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
-fn summary(engine: &Engine, d: &Dispatch, keeping: Option<Keeping>) {
-    let mut e = engine.borrow_mut();
-    e.settle();
-    let (held, versions) = (e.len(), e.versions());
+fn unexpected(reply: &Reply) -> String {
+    match reply {
+        Reply::Failed(e) => e.clone(),
+        other => format!("analysis worker: unexpected reply {other:?}"),
+    }
+}
+
+/// Merges one file in the worker.
+async fn import_one(engine: &Engine, name: &str, bytes: js_sys::ArrayBuffer) -> Result<MergeReport, String> {
+    match engine.request(&Request::Import { name: name.to_owned() }, Some(bytes)).await? {
+        (Reply::Imported(result), _) => result,
+        (other, _) => Err(unexpected(&other)),
+    }
+}
+
+async fn summary(engine: &Engine, d: &Dispatch, keeping: Option<Keeping>) {
+    let (held, versions) = match engine.request(&Request::Settle, None).await {
+        Ok((Reply::Settled { held, versions }, _)) => (held, versions),
+        Ok((other, _)) => {
+            d.dispatch(WorkAction::Message(Some(unexpected(&other))));
+            (0, Vec::new())
+        }
+        Err(e) => {
+            d.dispatch(WorkAction::Message(Some(e)));
+            (0, Vec::new())
+        }
+    };
     match keeping {
         Some(keeping) => d.dispatch(WorkAction::Opened { keeping, held, versions }),
         None => d.dispatch(WorkAction::ImportFinished { held, versions }),
@@ -54,23 +79,23 @@ pub async fn open(store: StoreStatus, engine: Engine, d: Dispatch) {
                     d.dispatch(WorkAction::ImportStarted { total });
                 }
                 for file in kept {
-                    yield_to_browser().await;
-                    let result =
-                        engine.borrow_mut().import(&file.bytes, &file.name).map_err(|e| e.to_string());
+                    let bytes = js_sys::Uint8Array::from(&file.bytes[..]).buffer();
+                    drop(file.bytes);
+                    let result = import_one(&engine, &file.name, bytes).await;
                     d.dispatch(WorkAction::FileDone(FileOutcome { name: file.name, result }));
                 }
                 Keeping::Durable
             }
         },
     };
-    summary(&engine, &d, Some(keeping));
+    summary(&engine, &d, Some(keeping)).await;
 }
 
-/// The name and bytes of a picked file.
-async fn read(file: web_sys::File) -> Result<(String, Vec<u8>), String> {
+/// The bytes of a picked file, read by the browser (off the page's thread).
+async fn read(file: &web_sys::File) -> Result<js_sys::ArrayBuffer, String> {
     let buffer =
         wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
-    Ok((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
+    Ok(buffer.unchecked_into())
 }
 
 /// Whether a file changed the data and so must be kept.
@@ -78,8 +103,9 @@ fn changed(r: &MergeReport) -> bool {
     r.added > 0 || !r.conflicts.is_empty()
 }
 
-/// Imports the picked files one after another; each is checked whole before it is merged, so a
-/// malformed one changes nothing. Files that changed the data are kept in the store.
+/// Imports the picked files one after another in the worker; each is checked whole before it
+/// is merged, so a malformed one changes nothing. Files that changed the data are kept in the
+/// store (read once more: the first reading went to the worker).
 pub async fn import(files: Vec<web_sys::File>, store: Option<Store>, engine: Engine, d: Dispatch) {
     let started = now_ms();
     d.dispatch(WorkAction::ImportStarted { total: files.len() });
@@ -87,16 +113,29 @@ pub async fn import(files: Vec<web_sys::File>, store: Option<Store>, engine: Eng
     for (n, file) in files.into_iter().enumerate() {
         yield_to_browser().await;
         let name = file.name();
-        let result = match read(file).await {
+        let result = match read(&file).await {
             Err(e) => Err(format!("{name}: {e}")),
-            Ok((name, bytes)) => {
-                yield_to_browser().await;
-                let result = engine.borrow_mut().import(&bytes, &name).map_err(|e| e.to_string());
+            Ok(bytes) => {
+                let result = import_one(&engine, &name, bytes).await;
                 if let (Ok(report), Some(store)) = (&result, &store) {
                     if changed(report) {
-                        let kept = KeptFile { id: format!("{batch:015}-{n:05}"), name: name.clone(), bytes };
-                        if let Err(e) = store.keep_analysis_file(&kept, &clock::now().to_rfc3339()).await {
-                            d.dispatch(WorkAction::Message(Some(e.to_string())));
+                        let kept = match read(&file).await {
+                            Ok(bytes) => Ok(KeptFile {
+                                id: format!("{batch:015}-{n:05}"),
+                                name: name.clone(),
+                                bytes: js_sys::Uint8Array::new(&bytes).to_vec(),
+                            }),
+                            Err(e) => Err(e),
+                        };
+                        let kept = match kept {
+                            Ok(kept) => store
+                                .keep_analysis_file(&kept, &clock::now().to_rfc3339())
+                                .await
+                                .map_err(|e| e.to_string()),
+                            Err(e) => Err(e),
+                        };
+                        if let Err(e) = kept {
+                            d.dispatch(WorkAction::Message(Some(e)));
                         }
                     }
                 }
@@ -105,29 +144,29 @@ pub async fn import(files: Vec<web_sys::File>, store: Option<Store>, engine: Eng
         };
         d.dispatch(WorkAction::FileDone(FileOutcome { name, result }));
     }
-    engine.borrow_mut().settle();
     d.dispatch(WorkAction::Took(Stage::Import, now_ms() - started));
-    summary(&engine, &d, None);
+    summary(&engine, &d, None).await;
 }
 
-/// Computes the results of the current data and settings.
+/// Computes the results of the current data and settings, in the worker.
 pub async fn compute(engine: Engine, w: Rc<Workspace>, d: Dispatch) {
     let Some(version) = w.chosen_version().cloned() else {
         d.dispatch(WorkAction::Computed(Err(String::new())));
         return;
     };
     d.dispatch(WorkAction::Computing);
-    yield_to_browser().await;
     let started = now_ms();
-    let result = match &version.questionnaire {
-        None => Err(format!("{}: questionnaire not in the files", version.reference)),
-        Some(q) => results::compute(&*engine.borrow(), q, &w.settings),
+    let request = Request::Compute { version: Box::new(version), settings: w.settings.clone() };
+    let result = match engine.request(&request, None).await {
+        Ok((Reply::Computed(result), _)) => result,
+        Ok((other, _)) => Err(unexpected(&other)),
+        Err(e) => Err(e),
     };
     d.dispatch(WorkAction::Took(Stage::Compute, now_ms() - started));
-    d.dispatch(WorkAction::Computed(result.map(Rc::new)));
+    d.dispatch(WorkAction::Computed(result.map(|r| Rc::new(*r))));
 }
 
-/// Removes everything imported, from the store and from memory.
+/// Removes everything imported, from the store and from the worker.
 pub async fn clear(store: Option<Store>, engine: Engine, d: Dispatch) {
     if let Some(store) = store {
         if let Err(e) = store.clear_analysis_files().await {
@@ -135,57 +174,20 @@ pub async fn clear(store: Option<Store>, engine: Engine, d: Dispatch) {
             return;
         }
     }
-    *engine.borrow_mut() = MergedEngine::default();
+    if let Err(e) = engine.request(&Request::Clear, None).await {
+        d.dispatch(WorkAction::Message(Some(e)));
+        return;
+    }
     d.dispatch(WorkAction::Cleared);
 }
 
-/// A download the analyst asked for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Download {
-    /// The workbook of `manyi export`.
-    Xlsx,
-    /// One table as CSV with a BOM.
-    Csv(String),
-    /// Every table as one JSON document.
-    Json,
-    /// The merged responses as a Manyi JSON bundle.
-    Bundle,
-}
-
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/// Makes and offers a download of the current results.
-pub fn download(what: &Download, engine: &Engine, w: &Workspace, r: &Results) -> Result<(), String> {
-    let at = clock::now();
-    let filter = w.settings.filter();
-    let q = &r.questionnaire;
-    let e = engine.borrow();
-    let stem = format!("manyi-{}-v{}-{}", q.id, q.version, at.format("%Y%m%d-%H%M"));
-    let export = || e.export(q, &filter, &r.analysis, at);
-    let made: Result<(String, &str, Vec<u8>), String> = match what {
-        Download::Xlsx => {
-            export().to_xlsx().map(|b| (format!("{stem}.xlsx"), XLSX, b)).map_err(|e| e.to_string())
-        }
-        Download::Csv(table) => export()
-            .csv_files()
-            .into_iter()
-            .find(|(name, _)| *name == format!("{table}.csv"))
-            .map(|(name, b)| (format!("{stem}-{name}"), "text/csv;charset=utf-8", b))
-            .ok_or_else(|| format!("no table {table}")),
-        Download::Json => {
-            let ex = export();
-            let mut object = serde_json::Map::new();
-            object.insert("about".into(), ex.about.to_json_value());
-            for (name, table) in &ex.tables {
-                object.insert((*name).into(), table.to_json_value());
-            }
-            serde_json::to_vec_pretty(&object)
-                .map(|b| (format!("{stem}.json"), "application/json", b))
-                .map_err(|e| e.to_string())
-        }
-        Download::Bundle => {
-            Ok((format!("{stem}-responses.json"), "application/json", e.bundle(q, &filter, at)))
-        }
-    };
-    made.and_then(|(name, mime, bytes)| files::download(&name, mime, &bytes))
+/// Has the worker make a download of the current results and offers it.
+pub async fn download(what: Download, engine: Engine, w: Rc<Workspace>) -> Result<(), String> {
+    let request = Request::Download { what, settings: w.settings.clone(), at: clock::now() };
+    match engine.request(&request, None).await? {
+        (Reply::Made(Ok((name, mime))), Some(bytes)) => files::download(&name, &mime, &bytes),
+        (Reply::Made(Ok((name, _))), None) => Err(format!("{name}: empty")),
+        (Reply::Made(Err(e)), _) => Err(e),
+        (other, _) => Err(unexpected(&other)),
+    }
 }

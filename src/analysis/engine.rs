@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 pub type Filter = Vec<(GroupBy, String)>;
 
 /// One questionnaire version found in the data, with how many responses answer it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Version {
     /// The questionnaire and version.
     pub reference: QuestionnaireRef,

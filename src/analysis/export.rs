@@ -2,7 +2,7 @@
 //! results as JSON, and the merged responses as a re-importable Manyi JSON bundle. The weights
 //! used travel in each (the `weights` table; the `formulas` sheet and `about` say how).
 
-use super::effects::Download;
+use super::protocol::Download;
 use super::state::Results;
 use super::texts::T;
 use manyi_core::Lang;

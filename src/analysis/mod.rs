@@ -6,6 +6,7 @@
 //! (pure, tested natively), `effects` the store and the downloads, the rest renders.
 
 mod chart;
+mod client;
 mod controls;
 mod dashboard;
 mod effects;
@@ -13,11 +14,13 @@ pub mod engine;
 mod export;
 mod import;
 mod page;
+pub mod protocol;
 mod quality;
 pub mod results;
 pub mod settings;
 pub mod state;
 pub mod texts;
 mod weights;
+pub mod worker;
 
 pub use page::AnalysisPage;

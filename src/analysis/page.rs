@@ -3,9 +3,10 @@
 
 use super::controls::controls;
 use super::dashboard::dashboard;
-use super::effects::{self, Download, Engine};
+use super::effects::{self, Engine};
 use super::export::export;
 use super::import::ImportPanel;
+use super::protocol::Download;
 use super::quality::quality;
 use super::state::{WorkAction, Workspace};
 use super::texts::T;
@@ -29,7 +30,12 @@ pub fn analysis_page() -> Html {
     let lang = ctx.lang();
     let w = use_reducer(Workspace::default);
     // The merged data lives outside the state: it may hold a million responses.
-    let engine: Engine = use_mut_ref(Default::default);
+    let engine: Engine = use_memo((), |_| Default::default());
+    {
+        // Leaving the page stops the worker and frees its memory.
+        let engine = engine.clone();
+        use_effect_with((), move |_| move || engine.terminate());
+    }
     {
         let (engine, d) = (engine.clone(), w.dispatcher());
         use_effect_with(ctx.store.clone(), move |store| {
@@ -73,11 +79,14 @@ pub fn analysis_page() -> Html {
     let on_download = {
         let (engine, w2, results) = (engine.clone(), w.clone(), results.clone());
         Callback::from(move |what: Download| {
-            if let Some(r) = &results {
-                let outcome = effects::download(&what, &engine, &w2, r);
-                w2.dispatch(WorkAction::Message(
-                    outcome.err().map(|e| format!("{}: {e}", T::ExportFailed.get(lang))),
-                ));
+            if results.is_some() {
+                let (engine, w3, d) = (engine.clone(), Rc::new((*w2).clone()), w2.dispatcher());
+                spawn_local(async move {
+                    let outcome = effects::download(what, engine, w3).await;
+                    d.dispatch(WorkAction::Message(
+                        outcome.err().map(|e| format!("{}: {e}", T::ExportFailed.get(lang))),
+                    ));
+                });
             }
         })
     };

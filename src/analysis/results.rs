@@ -22,7 +22,8 @@ pub fn compute(
     let trend = engine.report(q, &filter, &trend_options).map_err(|e| e.to_string())?;
     let reference = q.reference();
     let filter_values = FILTERS.iter().map(|by| (*by, engine.values(&reference, *by))).collect();
-    Ok(Results { questionnaire: q.clone(), group_by, analysis, trend, filter_values })
+    let scored = analysis.report.responses.len();
+    Ok(Results { questionnaire: q.clone(), group_by, analysis, trend, filter_values, scored })
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use manyi_core::scoring::group::GroupBy;
 use manyi_core::scoring::report::WeightSource;
 use manyi_core::scoring::weights::{DerivedMethod, WeightMethod};
 use manyi_core::{Lang, Result};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The groupings offered for the index tables and the filters.
@@ -63,7 +64,7 @@ pub fn group_label(by: GroupBy, key: &str, lang: Lang) -> String {
 }
 
 /// Where the weights come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum WeightChoice {
     /// As stated in the questionnaire.
     #[default]
@@ -134,7 +135,7 @@ pub fn judgement_text(j: Judgement) -> String {
 }
 
 /// The judgements of the upper triangle of an n × n matrix, row by row; missing pairs are equal.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Judgements(pub BTreeMap<(usize, usize), Judgement>);
 
 impl Judgements {
@@ -166,7 +167,7 @@ impl Judgements {
 }
 
 /// The index is shown by this period in the trend.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Period {
     /// ISO week.
     Week,
@@ -186,7 +187,7 @@ impl Period {
 }
 
 /// Everything the analyst chose.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Settings {
     /// The questionnaire version scored; `None` takes the one with most responses.
     pub questionnaire: Option<QuestionnaireRef>,

@@ -10,6 +10,7 @@ use manyi_core::io::merge::MergeReport;
 use manyi_core::questionnaire::{Questionnaire, QuestionnaireRef};
 use manyi_core::scoring::group::GroupBy;
 use manyi_core::scoring::report::Report;
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -43,7 +44,7 @@ pub struct Progress {
 }
 
 /// Everything computed for the current settings.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Results {
     /// The questionnaire scored.
     pub questionnaire: Questionnaire,
@@ -55,6 +56,8 @@ pub struct Results {
     pub trend: Report,
     /// The values each filter offers.
     pub filter_values: Vec<(GroupBy, Vec<String>)>,
+    /// Responses scored (the per-response scores stay with the engine, in the web worker).
+    pub scored: usize,
 }
 
 /// The workspace.

@@ -232,3 +232,50 @@ async fn the_dashboard_shows_the_clis_figures_and_the_workbook_downloads() {
     wait_text(&browser, ".an-weights-used caption", |t| !t.is_empty()).await;
     browser.close().await;
 }
+
+/// Counts animation frames from now on and keeps the longest time between two of them: a page
+/// whose thread is busy draws no frame.
+pub const FRAME_MONITOR: &str = "(() => {
+    const m = { frames: 0, longest: 0, last: performance.now() };
+    window.manyiFrames = m;
+    const tick = (t) => {
+        m.frames += 1;
+        m.longest = Math.max(m.longest, t - m.last);
+        m.last = t;
+        requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    return true;
+})()";
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_page_stays_responsive_while_a_large_sample_is_imported_and_scored() {
+    const COUNT: usize = 60_000;
+    const LONG: Duration = Duration::from_secs(240);
+    let dir = folder("large");
+    let large = write(&dir, "large.json", &sample(COUNT, 8).to_json());
+
+    let browser = Browser::open().await;
+    open_workspace(&browser).await;
+    assert_eq!(browser.eval(FRAME_MONITOR).await, serde_json::Value::Bool(true));
+    pick(&browser, &[large]).await;
+
+    // While the worker scores the sample, a click on the language switch is handled at once.
+    browser.wait_for(".an-computing", LONG).await;
+    let clicked = Instant::now();
+    browser.click(".language-switch").await;
+    browser.wait_for_text(".analysis h1", "Analyst workspace", Duration::from_secs(3)).await;
+    let handled = clicked.elapsed();
+    let still_busy = browser.client().find(Locator::Css(".an-computing")).await.is_ok();
+    println!("responsive: the click was handled in {handled:?}; still scoring then: {still_busy}");
+
+    let done = "return document.querySelector('.an-scored') !== null
+        && document.querySelector('.an-computing') === null";
+    browser.wait_until(done, "the sample scored", LONG).await;
+    let frames = browser.eval("window.manyiFrames").await;
+    let longest = frames["longest"].as_f64().expect("the longest gap");
+    println!("responsive: {} frames, the longest gap {longest:.0} ms", frames["frames"]);
+    // A scoring pass of 60,000 responses on the page's thread kept it from drawing for seconds.
+    assert!(longest < 1500.0, "the page stopped drawing for {longest:.0} ms");
+    browser.close().await;
+}

@@ -10,7 +10,9 @@
 //! page runs: the hall questionnaire's index grouped by hall (overall and per dimension, with
 //! intervals), its trend by month and penalty–reward with importance–performance; again grouped
 //! by business type; and the Kano study's table. Times are measured from outside, by polling the
-//! page, so they include rendering.
+//! page, so they include rendering. The work runs in the analysis web worker; the benchmark also
+//! prints how many frames the page drew meanwhile and the longest time between two (a page whose
+//! thread is busy draws none).
 
 use crate::harness::Browser;
 use fantoccini::Locator;
@@ -62,6 +64,7 @@ async fn bench_import_and_scoring_in_chromium() {
     until(&browser, ".an-keeping").await;
     until(&browser, "#an-files:not([disabled])").await;
     let input = browser.client().find(Locator::Css("#an-files")).await.unwrap();
+    browser.eval(crate::analysis::FRAME_MONITOR).await;
     let start = Instant::now();
     input.send_keys(&files.join("\n")).await.unwrap();
     until(&browser, "#an-progress-bar").await;
@@ -74,6 +77,12 @@ async fn bench_import_and_scoring_in_chromium() {
     let pass = measured(&browser, ".an-compute-took").await;
     println!("bench: scoring pass (hall: index by hall + trend by month + penalty–reward/IPA): {pass:.1} s");
     println!("bench: from picking the files to the dashboard shown: {everything:.1} s");
+    let frames = browser.eval("window.manyiFrames").await;
+    println!(
+        "bench: meanwhile the page drew {} frames, the longest gap between two {:.0} ms",
+        frames["frames"],
+        frames["longest"].as_f64().unwrap_or(f64::NAN)
+    );
 
     select(&browser, "#an-group-by", "business_type").await;
     until(&browser, ".an-dashboard[data-group-by='business_type']").await;

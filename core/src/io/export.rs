@@ -44,7 +44,8 @@ impl Default for AnalysisOptions {
 
 /// One full scoring pass: the report (composites and the index overall and per dimension by
 /// group), the Kano table of the Kano pairs answered, and the drivers of `overall`.
-#[derive(Debug, Clone, PartialEq)]
+/// Serialisable, so that a web worker can hand it to the page.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     /// The report.
     pub report: Report,

@@ -4,11 +4,11 @@
 use super::bundle::Bundle;
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
 use crate::response::{Response, ResponseId, Status};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// What happened to a copy of a response that was already there but differs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Resolution {
     /// The new copy is further along (draft → break-off → complete) and replaced the old one.
@@ -18,7 +18,7 @@ pub enum Resolution {
 }
 
 /// A response UUID seen with different content.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conflict {
     /// The response.
     pub id: ResponseId,
@@ -29,7 +29,7 @@ pub struct Conflict {
 }
 
 /// What adding one bundle did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MergeReport {
     /// Responses not seen before.
     pub added: usize,

@@ -19,7 +19,7 @@ pub struct KanoOptions {
 }
 
 /// Every figure of one attribute (DOMAIN.md §3).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KanoResult {
     /// Counts of A, O, M, I, R, Q.
     pub counts: KanoCounts,
