@@ -113,3 +113,36 @@ impl Ui {
         }
     }
 }
+
+/// Declares an area's texts as an enum `T` of zh-CN / English pairs, with `get(lang)` and `text()`.
+macro_rules! texts {
+    ($doc:literal; $($name:ident => $zh:literal, $en:literal;)+) => {
+        #[doc = $doc]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[allow(missing_docs)]
+        pub enum T { $($name,)+ }
+
+        impl T {
+            /// Both languages.
+            pub fn both(self) -> (&'static str, &'static str) {
+                match self { $(T::$name => ($zh, $en),)+ }
+            }
+
+            /// The text in `lang`.
+            pub fn get(self, lang: manyi_core::Lang) -> &'static str {
+                let (zh, en) = self.both();
+                match lang {
+                    manyi_core::Lang::Zh => zh,
+                    manyi_core::Lang::En => en,
+                }
+            }
+
+            /// The text in both languages.
+            pub fn text(self) -> manyi_core::Text {
+                let (zh, en) = self.both();
+                manyi_core::Text::new(zh, en)
+            }
+        }
+    };
+}
+pub(crate) use texts;

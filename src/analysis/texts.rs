@@ -1,24 +1,7 @@
 //! The analyst workspace's own texts: zh-CN first, English second.
 
-use manyi_core::{Lang, Text};
-
-macro_rules! texts {
-    ($($name:ident => $zh:literal, $en:literal;)+) => {
-        /// A text of the analyst workspace.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        #[allow(missing_docs)]
-        pub enum T { $($name,)+ }
-
-        impl T {
-            /// Both languages.
-            pub fn both(self) -> (&'static str, &'static str) {
-                match self { $(T::$name => ($zh, $en),)+ }
-            }
-        }
-    };
-}
-
-texts! {
+crate::i18n::texts! {
+    "A text of the analyst workspace.";
     Title => "分析工作区", "Analyst workspace";
     ImportTitle => "导入与合并", "Import and merge";
     PickFiles => "选择各设备的导出文件（Manyi JSON，可多选）", "Choose the devices' export files (Manyi JSON, several at once)";
@@ -100,21 +83,4 @@ texts! {
     Nav => "导航", "Navigation";
     ImportTook => "导入用时", "Import took";
     ComputeTook => "计算用时", "Computing took";
-}
-
-impl T {
-    /// The text in `lang`.
-    pub fn get(self, lang: Lang) -> &'static str {
-        let (zh, en) = self.both();
-        match lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-
-    /// The text in both languages.
-    pub fn text(self) -> Text {
-        let (zh, en) = self.both();
-        Text::new(zh, en)
-    }
 }

@@ -1,24 +1,7 @@
 //! The callback workspace's own texts: zh-CN first, English second.
 
-use manyi_core::{Lang, Text};
-
-macro_rules! texts {
-    ($($name:ident => $zh:literal, $en:literal;)+) => {
-        /// A text of the callback workspace.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        #[allow(missing_docs)]
-        pub enum T { $($name,)+ }
-
-        impl T {
-            /// Both languages.
-            pub fn both(self) -> (&'static str, &'static str) {
-                match self { $(T::$name => ($zh, $en),)+ }
-            }
-        }
-    };
-}
-
-texts! {
+crate::i18n::texts! {
+    "A text of the callback workspace.";
     Title => "电话回访", "Callback workspace";
     TabQueue => "回访队列", "Queue";
     TabProblems => "问题闭环", "Problems";
@@ -142,21 +125,4 @@ texts! {
     ExportFailed => "导出失败", "The export failed";
     Settings => "设置", "Settings";
     Rules => "回访规则", "Calling rules";
-}
-
-impl T {
-    /// The text in `lang`.
-    pub fn get(self, lang: Lang) -> &'static str {
-        let (zh, en) = self.both();
-        match lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-
-    /// The text in both languages.
-    pub fn text(self) -> Text {
-        let (zh, en) = self.both();
-        Text::new(zh, en)
-    }
 }
