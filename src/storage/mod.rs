@@ -11,7 +11,7 @@ mod request;
 pub mod schema;
 
 use manyi_core::questionnaire::QuestionnaireId;
-use manyi_core::response::{Response, ResponseId, Status};
+use manyi_core::response::{Response, ResponseId};
 pub use record::Record;
 use std::fmt;
 use wasm_bindgen::{JsCast, JsValue};
@@ -156,29 +156,16 @@ impl Store {
 
     /// Every stored response, in key order.
     pub async fn list(&self) -> Result<Vec<Response>, StorageError> {
-        const ACTION: &str = "list the responses";
-        let (_tx, store) =
-            self.store(IdbTransactionMode::Readonly).map_err(|e| StorageError::js(ACTION, &e))?;
-        let req = store.get_all().map_err(|e| StorageError::js(ACTION, &e))?;
-        records(request::result(&req).await.map_err(|e| StorageError::js(ACTION, &e))?)
+        Ok(self.records().await?.into_iter().map(|r| r.response).collect())
     }
 
     /// The drafts of questionnaire `q`, oldest first (found through the status index).
     pub async fn drafts(&self, q: &QuestionnaireId) -> Result<Vec<Response>, StorageError> {
-        const ACTION: &str = "look for drafts";
-        let (_tx, store) =
-            self.store(IdbTransactionMode::Readonly).map_err(|e| StorageError::js(ACTION, &e))?;
-        let index = store.index(schema::BY_STATUS).map_err(|e| StorageError::js(ACTION, &e))?;
-        let req = index
-            .get_all_with_key(&JsValue::from_str(Status::Draft.code()))
-            .map_err(|e| StorageError::js(ACTION, &e))?;
-        let mut drafts = records(request::result(&req).await.map_err(|e| StorageError::js(ACTION, &e))?)?;
-        drafts.retain(|r| &r.questionnaire.id == q);
-        drafts.sort_by_key(|r| r.started_at);
-        Ok(drafts)
+        Ok(self.draft_records(q).await?.into_iter().map(|r| r.response).collect())
     }
 }
 
+/// The responses of an array of stored records.
 fn records(array: JsValue) -> Result<Vec<Response>, StorageError> {
     js_sys::Array::from(&array).iter().map(|v| Record::from_js(&v).map(|r| r.response)).collect()
 }
