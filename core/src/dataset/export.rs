@@ -101,7 +101,8 @@ impl Dataset {
 
     /// The tables of the analysts' export (as [`Export::new`] makes them) of the responses that
     /// pass the analysis' filter, scored as in `analysis`; the responses sheet holds `rows` of
-    /// them.
+    /// them. When it holds fewer than pass the filter, the about table says so (`responses_limit`:
+    /// how many it holds of how many, and that `responses.csv` has them all).
     pub fn export(
         &self,
         analysis: &DatasetAnalysis,
@@ -139,7 +140,21 @@ impl Dataset {
             kano: analysis.kano.len(),
             drivers: analysis.drivers.as_ref().map(Vec::len).map_err(Clone::clone),
         };
-        let about = about_table(self.questionnaire(), &facts, exported_at);
+        let mut about = about_table(self.questionnaire(), &facts, exported_at);
+        let left = csv.count_rest();
+        if left > 0 {
+            let shown = facts.shown;
+            let all = shown + left;
+            about.push(vec![
+                "responses_limit".into(),
+                format!("答卷表只含筛选后的前 {shown} 份答卷（共 {all} 份）；全部答卷见 responses.csv").into(),
+                format!(
+                    "The responses sheet holds the first {shown} of the {all} responses that pass the filter; all of them are in responses.csv"
+                )
+                .into(),
+                shown.into(),
+            ]);
+        }
         Export { exported_at, tables, about }
     }
 
@@ -194,6 +209,11 @@ impl ResponsesCsv<'_> {
             t.push(cells);
         }
         t
+    }
+
+    /// How many of the rows not yet read pass the filter.
+    fn count_rest(&self) -> usize {
+        (self.next..self.ds.len()).filter(|&row| self.selection.shown(row)).count()
     }
 
     /// Rows of the dataset not yet read.

@@ -41,6 +41,15 @@ pub struct Filter {
     pub to: Option<NaiveDate>,
 }
 
+impl Dataset {
+    /// The rows that pass `filter`, whatever their status, in order: e.g. to rebuild them with
+    /// [`Dataset::response`] and write them out as a bundle.
+    pub fn rows_passing(&self, filter: &Filter) -> impl Iterator<Item = usize> + '_ {
+        let selection = Selection::new(self, filter, false);
+        (0..self.len()).filter(move |&row| selection.shown(row))
+    }
+}
+
 /// A tag filter as a test per dictionary index (or code, by its position in `ALL`) of the column.
 enum TagTest<'d> {
     Free { column: &'d [u32], allowed: Vec<bool>, none: bool },

@@ -87,6 +87,24 @@ impl<'d> Grouper<'d> {
     }
 }
 
+impl Dataset {
+    /// The keys of the groups of `by` that hold at least one row (whatever its status), sorted:
+    /// the values a filter on `by` can offer, written as [`GroupBy::key`] writes them (`(none)`
+    /// for rows without the tag).
+    pub fn values(&self, by: GroupBy) -> Vec<String> {
+        let grouper = Grouper::new(self, by);
+        let mut seen = vec![false; grouper.slots()];
+        for row in 0..self.len() {
+            seen[grouper.slot(row)] = true;
+        }
+        let mut keys: Vec<String> =
+            (0..seen.len()).filter(|&slot| seen[slot]).map(|slot| grouper.key(slot).to_owned()).collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+}
+
 /// Running count, sum, mean and sum of squared deviations (Welford) of a group's values. The
 /// index is the sum over n, added in row order as [`crate::scoring::stats::mean`] adds.
 #[derive(Debug, Clone, Copy, Default)]

@@ -35,6 +35,31 @@ const GROUPINGS: [GroupBy; 11] = [
     GroupBy::Questionnaire,
 ];
 
+#[test]
+fn the_values_of_each_grouping_and_the_rows_a_filter_passes_are_the_responses() {
+    let (rs, c) = hall_sample();
+    let ds = dataset(&c, Builtin::Hall);
+    for by in GROUPINGS {
+        let mut want: Vec<String> = rs.iter().map(|r| by.key(r)).collect();
+        want.sort();
+        want.dedup();
+        assert_eq!(ds.values(by), want, "{by:?}");
+    }
+    let filter = Filter {
+        tags: vec![TagFilter { tag: TagKey::Hall, values: vec!["城东营业厅".into()] }],
+        from: NaiveDate::from_ymd_opt(2026, 3, 1),
+        ..Filter::default()
+    };
+    let day = |r: &Response| r.submitted_at.unwrap_or(r.started_at).naive_local().date();
+    let want: Vec<&Response> = rs
+        .iter()
+        .filter(|r| GroupBy::Tag(TagKey::Hall).key(r) == "城东营业厅" && day(r) >= filter.from.unwrap())
+        .collect();
+    let got: Vec<Response> = ds.rows_passing(&filter).map(|row| ds.response(row)).collect();
+    assert!(want.len() > 50 && want.iter().any(|r| r.status != Status::Complete), "{}", want.len());
+    assert_eq!(got.iter().collect::<Vec<_>>(), want);
+}
+
 /// The dataset's index by every grouping against a report per grouping of the `kept` responses.
 fn assert_index(ds: &Dataset, kept: &[Response], options: &ReportOptions, filter: &Filter) {
     let q = ds.questionnaire();
@@ -312,6 +337,15 @@ fn assert_exports(ds: &Dataset, rs: &[Response]) {
     assert_eq!(String::from_utf8(parts).unwrap(), String::from_utf8(want.tables[0].1.to_csv(true)).unwrap());
     let first = ds.export(&mine, when, ResponsesOptions::default(), SheetRows::First(5));
     assert_eq!(first.tables[0].1.rows[..], want.tables[0].1.rows[..5]);
+    // The about table says the sheet was cut, and where the rest is; a whole sheet says nothing.
+    assert_eq!(first.about.rows.len(), want.about.rows.len() + 1);
+    let limit = first.about.rows.last().unwrap();
+    assert_eq!((&limit[0], &limit[3]), (&Cell::from("responses_limit"), &Cell::Integer(5)));
+    let text = format!("{:?}", limit[2]);
+    assert!(
+        text.contains(&format!("first 5 of the {}", rs.len())) && text.contains("responses.csv"),
+        "{text}"
+    );
 }
 
 #[test]
