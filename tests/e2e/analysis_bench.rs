@@ -12,9 +12,12 @@
 //! by business type; and the Kano study's table. Times are measured from outside, by polling the
 //! page, so they include rendering. The work runs in the analysis web worker; the benchmark also
 //! prints how many frames the page drew meanwhile and the longest time between two (a page whose
-//! thread is busy draws none).
+//! thread is busy draws none), and the memory: the renderer's resident memory (the page and its
+//! worker run in it; VmRSS and its peak VmHWM from `/proc`) after the import and after the passes,
+//! and, when the page shows it, the worker's wasm memory (a wasm memory only grows: its size is
+//! the most the worker's heap ever needed).
 
-use crate::harness::Browser;
+use crate::harness::{Browser, ProcessMemory};
 use fantoccini::Locator;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -37,6 +40,41 @@ async fn measured(browser: &Browser, css: &str) -> f64 {
     until(browser, css).await;
     let element = browser.client().find(Locator::Css(css)).await.unwrap();
     element.attr("data-ms").await.unwrap().and_then(|ms| ms.parse::<f64>().ok()).expect("data-ms") / 1000.0
+}
+
+const MB: f64 = 1e6;
+
+/// The renderer that uses most memory (the page's, with its worker), and every process together.
+fn memory(browser: &Browser) -> (Option<ProcessMemory>, u64) {
+    let processes = browser.processes();
+    let total = processes.iter().map(|p| p.rss).sum();
+    let renderer = processes.into_iter().filter(|p| p.kind == "renderer").max_by_key(|p| p.peak);
+    (renderer, total)
+}
+
+/// Prints the memory after `stage`.
+async fn print_memory(browser: &Browser, stage: &str) {
+    let each: Vec<String> = browser
+        .processes()
+        .iter()
+        .map(|p| format!("{} {:.0}/{:.0}", p.kind, p.rss as f64 / MB, p.peak as f64 / MB))
+        .collect();
+    println!("bench: processes (resident/peak MB): {}", each.join(", "));
+    let (renderer, total) = memory(browser);
+    let (rss, peak) = renderer.map_or((0, 0), |r| (r.rss, r.peak));
+    println!(
+        "bench: memory after {stage}: renderer {:.0} MB resident, peak {:.0} MB; all browser processes {:.0} MB",
+        rss as f64 / MB,
+        peak as f64 / MB,
+        total as f64 / MB
+    );
+    if let Ok(element) = browser.client().find(Locator::Css(".an-worker-memory")).await {
+        if let Some(bytes) =
+            element.attr("data-bytes").await.ok().flatten().and_then(|b| b.parse::<f64>().ok())
+        {
+            println!("bench: the worker's wasm memory after {stage}: {:.0} MB", bytes / MB);
+        }
+    }
 }
 
 async fn select(browser: &Browser, css: &str, value: &str) {
@@ -69,11 +107,14 @@ async fn bench_import_and_scoring_in_chromium() {
     input.send_keys(&files.join("\n")).await.unwrap();
     until(&browser, "#an-progress-bar").await;
     until(&browser, "#an-files:not([disabled])").await;
+    // The worker starts the first pass at once: the peak so far is the import's.
+    print_memory(&browser, "the import").await;
     until(&browser, ".an-dashboard[data-group-by='hall'] ~ .an-quality").await;
     let everything = start.elapsed().as_secs_f64();
     let held = browser.client().find(Locator::Css(".an-held")).await.unwrap().text().await.unwrap();
     let import = measured(&browser, ".an-import-took").await;
     println!("bench: import + merge + keep in IndexedDB: {import:.1} s, {held} responses merged");
+    print_memory(&browser, "the first pass").await;
     let pass = measured(&browser, ".an-compute-took").await;
     println!("bench: scoring pass (hall: index by hall + trend by month + penalty–reward/IPA): {pass:.1} s");
     println!("bench: from picking the files to the dashboard shown: {everything:.1} s");
@@ -93,5 +134,6 @@ async fn bench_import_and_scoring_in_chromium() {
     until(&browser, ".an-dashboard[data-questionnaire='kano v1'] ~ .an-quality .an-kano").await;
     let pass = measured(&browser, ".an-compute-took").await;
     println!("bench: Kano study pass (index + Kano table): {pass:.1} s");
+    print_memory(&browser, "the three passes").await;
     browser.close().await;
 }

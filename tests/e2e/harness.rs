@@ -282,6 +282,37 @@ impl Browser {
         }
     }
 
+    /// The memory of the browser's processes now, from `/proc` (Linux): every process of
+    /// chromedriver's process group (Chromium's browser, renderers, utilities), with its type.
+    /// A page's dedicated workers run in its renderer.
+    pub fn processes(&self) -> Vec<ProcessMemory> {
+        let group = self._driver.child.id().to_string();
+        let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+        entries
+            .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+            .filter_map(|pid| {
+                let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+                // pid (comm) state ppid pgrp …: comm may hold spaces, so split after its ')'.
+                let fields: Vec<&str> = stat[stat.rfind(')')? + 1..].split_whitespace().collect();
+                (fields.get(2)? == &group).then_some(())?;
+                let cmdline = std::fs::read_to_string(format!("/proc/{pid}/cmdline")).ok()?;
+                let kind = cmdline
+                    // Chromium rewrites its children's command lines with spaces between arguments.
+                    .split(['\0', ' '])
+                    .find_map(|a| a.strip_prefix("--type="))
+                    .unwrap_or(if cmdline.contains("chromedriver") { "chromedriver" } else { "browser" })
+                    .to_owned();
+                let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+                let kib = |key: &str| {
+                    status
+                        .lines()
+                        .find_map(|l| l.strip_prefix(key)?.split_whitespace().next()?.parse::<u64>().ok())
+                };
+                Some(ProcessMemory { pid, kind, rss: kib("VmRSS:")? * 1024, peak: kib("VmHWM:")? * 1024 })
+            })
+            .collect()
+    }
+
     /// Ends the WebDriver session cleanly (dropping the browser also ends it, less politely).
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
@@ -312,6 +343,19 @@ impl Browser {
         let end = body.char_indices().nth(3000).map_or(body.len(), |(at, _)| at);
         panic!("{what}; the page's body is:\n{}", &body[..end]);
     }
+}
+
+/// One browser process's memory (see [`Browser::processes`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcessMemory {
+    /// Its id.
+    pub pid: u32,
+    /// Chromium's `--type` (`renderer`, `gpu-process`, `utility`, …), or `browser`.
+    pub kind: String,
+    /// Resident memory now, in bytes (VmRSS).
+    pub rss: u64,
+    /// The most it was resident, in bytes (VmHWM).
+    pub peak: u64,
 }
 
 async fn accessible_name(button: &Element) -> Option<String> {
