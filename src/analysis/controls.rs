@@ -33,7 +33,7 @@ pub fn controls(
         .versions
         .iter()
         .map(|v| {
-            let title = v.questionnaire.as_ref().map_or(String::new(), |q| q.title.get(lang).to_owned());
+            let title = v.questionnaire.title.get(lang).to_owned();
             let text = format!("{title} ({}) · {} {}", v.reference, v.responses, T::ResponsesCount.get(lang));
             (v.reference.to_string(), text, Some(&v.reference) == chosen.as_ref())
         })

@@ -1,11 +1,12 @@
 //! What the workspace does outside its state, each a future the page spawns: re-read the kept
 //! files when it opens, import the files the analyst picked, compute the results, and the
 //! downloads. The data and the scoring live in the analysis web worker (`client`, `protocol`):
-//! the page sends it each file's bytes (transferred, not copied) and waits for its reply, so the
-//! page stays responsive while a million responses are read or scored. Each effect changes the
-//! worker or the store first, then tells the state.
+//! the page sends it each file's bytes (transferred, not copied) and waits for its reply, showing
+//! the worker's progress within the file meanwhile, so the page stays responsive while a million
+//! responses are read or scored. Each effect changes the worker or the store first, then tells
+//! the state.
 
-use super::client::Client;
+use super::client::{Answer, Client};
 use super::protocol::{Download, Reply, Request};
 use super::state::{FileOutcome, Keeping, Stage, WorkAction, Workspace};
 use crate::app::StoreStatus;
@@ -39,18 +40,37 @@ fn unexpected(reply: &Reply) -> String {
     }
 }
 
-/// Merges one file in the worker.
-async fn import_one(engine: &Engine, name: &str, bytes: js_sys::ArrayBuffer) -> Result<MergeReport, String> {
-    match engine.request(&Request::Import { name: name.to_owned() }, Some(bytes)).await? {
-        (Reply::Imported(result), _) => result,
-        (other, _) => Err(unexpected(&other)),
+/// Sends `request` to the worker and tells the state how much memory the worker holds.
+async fn ask(engine: &Engine, d: &Dispatch, request: &Request) -> Result<Answer, String> {
+    let answer = engine.request(request, None, None).await?;
+    if let Some(bytes) = answer.memory {
+        d.dispatch(WorkAction::WorkerMemory(bytes));
+    }
+    Ok(answer)
+}
+
+/// Merges one file in the worker, showing how far it has read.
+async fn import_one(
+    engine: &Engine,
+    d: &Dispatch,
+    name: &str,
+    bytes: js_sys::ArrayBuffer,
+) -> Result<MergeReport, String> {
+    let progress = {
+        let d = d.clone();
+        Box::new(move |p| d.dispatch(WorkAction::FileProgress(p)))
+    };
+    let request = Request::Import { name: name.to_owned() };
+    match engine.request(&request, Some(bytes), Some(progress)).await?.reply {
+        Reply::Imported(result) => result,
+        other => Err(unexpected(&other)),
     }
 }
 
 async fn summary(engine: &Engine, d: &Dispatch, keeping: Option<Keeping>) {
-    let (held, versions) = match engine.request(&Request::Settle, None).await {
-        Ok((Reply::Settled { held, versions }, _)) => (held, versions),
-        Ok((other, _)) => {
+    let (held, versions) = match ask(engine, d, &Request::Settle).await.map(|a| a.reply) {
+        Ok(Reply::Settled { held, versions }) => (held, versions),
+        Ok(other) => {
             d.dispatch(WorkAction::Message(Some(unexpected(&other))));
             (0, Vec::new())
         }
@@ -81,7 +101,7 @@ pub async fn open(store: StoreStatus, engine: Engine, d: Dispatch) {
                 for file in kept {
                     let bytes = js_sys::Uint8Array::from(&file.bytes[..]).buffer();
                     drop(file.bytes);
-                    let result = import_one(&engine, &file.name, bytes).await;
+                    let result = import_one(&engine, &d, &file.name, bytes).await;
                     d.dispatch(WorkAction::FileDone(FileOutcome { name: file.name, result }));
                 }
                 Keeping::Durable
@@ -116,7 +136,7 @@ pub async fn import(files: Vec<web_sys::File>, store: Option<Store>, engine: Eng
         let result = match read(&file).await {
             Err(e) => Err(format!("{name}: {e}")),
             Ok(bytes) => {
-                let result = import_one(&engine, &name, bytes).await;
+                let result = import_one(&engine, &d, &name, bytes).await;
                 if let (Ok(report), Some(store)) = (&result, &store) {
                     if changed(report) {
                         let kept = match read(&file).await {
@@ -156,10 +176,10 @@ pub async fn compute(engine: Engine, w: Rc<Workspace>, d: Dispatch) {
     };
     d.dispatch(WorkAction::Computing);
     let started = now_ms();
-    let request = Request::Compute { version: Box::new(version), settings: w.settings.clone() };
-    let result = match engine.request(&request, None).await {
-        Ok((Reply::Computed(result), _)) => result,
-        Ok((other, _)) => Err(unexpected(&other)),
+    let request = Request::Compute { version: version.reference, settings: w.settings.clone() };
+    let result = match ask(&engine, &d, &request).await.map(|a| a.reply) {
+        Ok(Reply::Computed(result)) => result,
+        Ok(other) => Err(unexpected(&other)),
         Err(e) => Err(e),
     };
     d.dispatch(WorkAction::Took(Stage::Compute, now_ms() - started));
@@ -174,7 +194,7 @@ pub async fn clear(store: Option<Store>, engine: Engine, d: Dispatch) {
             return;
         }
     }
-    if let Err(e) = engine.request(&Request::Clear, None).await {
+    if let Err(e) = ask(&engine, &d, &Request::Clear).await {
         d.dispatch(WorkAction::Message(Some(e)));
         return;
     }
@@ -182,10 +202,11 @@ pub async fn clear(store: Option<Store>, engine: Engine, d: Dispatch) {
 }
 
 /// Has the worker make a download of the current results and offers it.
-pub async fn download(what: Download, engine: Engine, w: Rc<Workspace>) -> Result<(), String> {
-    let request = Request::Download { what, settings: w.settings.clone(), at: clock::now() };
-    match engine.request(&request, None).await? {
-        (Reply::Made(Ok((name, mime))), Some(bytes)) => files::download(&name, &mime, &bytes),
+pub async fn download(what: Download, engine: Engine, d: Dispatch) -> Result<(), String> {
+    let request = Request::Download { what, at: clock::now() };
+    let answer = ask(&engine, &d, &request).await?;
+    match (answer.reply, answer.file) {
+        (Reply::Made(Ok((name, _))), Some(file)) => files::download_blob(&name, &file),
         (Reply::Made(Ok((name, _))), None) => Err(format!("{name}: empty")),
         (Reply::Made(Err(e)), _) => Err(e),
         (other, _) => Err(unexpected(&other)),

@@ -1,4 +1,5 @@
-//! The import panel: the file picker (many files at once), the progress bar, what each file gave
+//! The import panel: the file picker (many files at once), the progress bar (file k of n and the
+//! responses read of the file under way), what each file gave
 //! (added, duplicates, conflicts, or the error naming file, line and column), how many responses
 //! are merged and where they are kept, and Clear with a confirmation.
 
@@ -81,10 +82,25 @@ pub fn import_panel(p: &ImportProps) -> Html {
     };
     let busy = w.progress.is_some() || w.keeping == Keeping::Opening;
     let progress = w.progress.map(|pr| {
+        // File k of n, and how far the worker has read into it (its count is an estimate until
+        // the end).
+        let file = (pr.done + 1).min(pr.total);
+        let mut label = format!("{} {} {file} / {}", T::Importing.get(lang), T::File.get(lang), pr.total);
+        if pr.file.expected > 0 {
+            label += &format!(
+                " · {} {} / {} {} {}",
+                T::ReadOf.get(lang),
+                pr.file.read,
+                T::About.get(lang),
+                pr.file.expected,
+                T::ResponsesCount.get(lang)
+            );
+        }
         html! {
-            <div class="an-progress" role="status">
-                <label for="an-progress-bar">{ format!("{} {} / {}", T::Importing.get(lang), pr.done, pr.total) }</label>
-                <progress id="an-progress-bar" max={pr.total.to_string()} value={pr.done.to_string()} />
+            <div class="an-progress" role="status" data-file={file.to_string()} data-files={pr.total.to_string()}
+                data-read={pr.file.read.to_string()} data-expected={pr.file.expected.to_string()}>
+                <label for="an-progress-bar">{ label }</label>
+                <progress id="an-progress-bar" max="1" value={format!("{:.4}", pr.fraction())} />
             </div>
         }
     });
@@ -134,6 +150,12 @@ pub fn import_panel(p: &ImportProps) -> Html {
                     <>
                         <dt>{ T::ImportTook.get(lang) }</dt>
                         <dd class="an-import-took" data-ms={format!("{ms:.0}")}>{ format!("{:.1} s", ms / 1000.0) }</dd>
+                    </>
+                }) }
+                { for w.worker_memory.map(|bytes| html! {
+                    <>
+                        <dt>{ T::WorkerMemory.get(lang) }</dt>
+                        <dd class="an-worker-memory" data-bytes={format!("{bytes:.0}")}>{ format!("{:.0} MB", bytes / 1e6) }</dd>
                     </>
                 }) }
             </dl>

@@ -77,12 +77,12 @@ pub fn analysis_page() -> Html {
         _ => None,
     };
     let on_download = {
-        let (engine, w2, results) = (engine.clone(), w.clone(), results.clone());
+        let (engine, d, results) = (engine.clone(), w.dispatcher(), results.clone());
         Callback::from(move |what: Download| {
             if results.is_some() {
-                let (engine, w3, d) = (engine.clone(), Rc::new((*w2).clone()), w2.dispatcher());
+                let (engine, d) = (engine.clone(), d.clone());
                 spawn_local(async move {
-                    let outcome = effects::download(what, engine, w3).await;
+                    let outcome = effects::download(what, engine, d.clone()).await;
                     d.dispatch(WorkAction::Message(
                         outcome.err().map(|e| format!("{}: {e}", T::ExportFailed.get(lang))),
                     ));
@@ -90,7 +90,7 @@ pub fn analysis_page() -> Html {
             }
         })
     };
-    let q = w.chosen_version().and_then(|v| v.questionnaire.clone());
+    let q = w.chosen_version().map(|v| v.questionnaire.clone());
     let status = if w.computing {
         html! { <p class="note an-computing" role="status">{ T::Computing.get(lang) }</p> }
     } else {

@@ -1,28 +1,34 @@
 //! What the page and the analysis web worker say to each other, and what the worker does with
-//! it. The worker holds the engine (the merged data, possibly a million responses) and the full
-//! results of the latest scoring pass; the page holds summaries and the results without their
-//! per-response scores. Each request gets exactly one reply, in order; file bytes travel beside
-//! the message as a transferred `ArrayBuffer`, not inside it. [`Handler`] is plain Rust, tested
-//! natively; `worker.rs` and `client.rs` carry its messages across.
+//! it. The worker holds the data (core's columnar datasets, possibly a million responses) and
+//! the latest scoring pass of a dataset (its figures, no per-response record); the page holds
+//! summaries and the results. Each request gets exactly one reply, in order; while a file is
+//! imported the worker also sends its progress, which is not a reply. A picked file's bytes
+//! travel beside the request as a transferred `ArrayBuffer`; a file the worker makes comes in
+//! parts ([`Outbox::part`]), which the worker hands to the page as one `Blob`. [`Handler`] is
+//! plain Rust, tested natively; `worker.rs` and `client.rs` carry its messages across.
 
-use super::engine::{MergedEngine, ScoringEngine, Version};
+use super::downloads;
+use super::engine::{Engine, Version};
 use super::results;
 use super::settings::Settings;
 use super::state::Results;
 use chrono::{DateTime, FixedOffset};
+use manyi_core::dataset::DatasetAnalysis;
 use manyi_core::io::merge::MergeReport;
+use manyi_core::questionnaire::QuestionnaireRef;
 use serde::{Deserialize, Serialize};
 
 /// A download the analyst asked for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Download {
-    /// The workbook of `manyi export`.
+    /// The workbook of `manyi export` (its responses sheet holds the first
+    /// [`downloads::SHEET_LIMIT`] responses).
     Xlsx,
-    /// One table as CSV with a BOM.
+    /// One table as CSV with a BOM (`responses` holds every response that passes the filter).
     Csv(String),
-    /// Every table as one JSON document.
+    /// Every table of the workbook as one JSON document.
     Json,
-    /// The merged responses as a Manyi JSON bundle.
+    /// The responses that pass the filter as a Manyi JSON bundle.
     Bundle,
 }
 
@@ -39,7 +45,7 @@ pub enum Request {
     /// One computation of the results of `settings` over the responses to `version`.
     Compute {
         /// The questionnaire version scored.
-        version: Box<Version>,
+        version: QuestionnaireRef,
         /// The analyst's choices.
         settings: Settings,
     },
@@ -47,8 +53,6 @@ pub enum Request {
     Download {
         /// Which file.
         what: Download,
-        /// The settings the results were computed with (their filter).
-        settings: Settings,
         /// When (the core reads no clock).
         at: DateTime<FixedOffset>,
     },
@@ -68,7 +72,7 @@ pub enum Reply {
         /// The questionnaire versions, most responses first.
         versions: Vec<Version>,
     },
-    /// The results (without per-response scores), or why there are none.
+    /// The results, or why there are none.
     Computed(Result<Box<Results>, String>),
     /// A file's name and media type (its bytes come with the message), or why it was not made.
     Made(Result<(String, String), String>),
@@ -78,93 +82,80 @@ pub enum Reply {
     Failed(String),
 }
 
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/// How far the worker has read the file it imports: sent while it reads, every
+/// [`manyi_core::dataset::PROGRESS_EVERY`] responses and at the end; not a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportProgress {
+    /// Responses read so far.
+    pub read: usize,
+    /// Responses the file seems to hold (an estimate until the end, never below `read`).
+    pub expected: usize,
+}
 
-/// The worker's side: the engine and the latest full results.
+/// What the handler sends besides its reply.
+pub trait Outbox {
+    /// The progress of the import under way.
+    fn progress(&mut self, progress: ImportProgress);
+    /// The next part of the file being made.
+    fn part(&mut self, bytes: Vec<u8>);
+}
+
+/// The worker's side: the data and the latest scoring pass (of which questionnaire version).
 #[derive(Debug, Default)]
 pub struct Handler {
-    engine: MergedEngine,
-    last: Option<Results>,
+    engine: Engine,
+    last: Option<(QuestionnaireRef, DatasetAnalysis)>,
 }
 
 impl Handler {
-    /// Answers `request`, whose file (if any) is `bytes`; returns the reply and its file's bytes.
-    pub fn handle(&mut self, request: Request, bytes: Vec<u8>) -> (Reply, Vec<u8>) {
+    /// Answers `request`, whose file (if any) is `bytes`; progress and the parts of a file made
+    /// go to `out`.
+    pub fn handle(&mut self, request: Request, bytes: Vec<u8>, out: &mut dyn Outbox) -> Reply {
         match request {
             Request::Import { name } => {
+                // The rows change: the latest pass no longer describes them.
                 self.last = None;
-                (Reply::Imported(self.engine.import(&bytes, &name).map_err(|e| e.to_string())), Vec::new())
+                let mut progress = |p: manyi_core::dataset::Progress| {
+                    out.progress(ImportProgress { read: p.read, expected: p.expected })
+                };
+                let result = self.engine.import(&bytes, &name, &mut progress);
+                drop(bytes);
+                Reply::Imported(result.map_err(|e| e.to_string()))
             }
             Request::Settle => {
                 self.engine.settle();
-                (Reply::Settled { held: self.engine.len(), versions: self.engine.versions() }, Vec::new())
+                Reply::Settled { held: self.engine.len(), versions: self.engine.versions() }
             }
             Request::Compute { version, settings } => {
-                let result = match &version.questionnaire {
-                    None => Err(format!("{}: questionnaire not in the files", version.reference)),
-                    Some(q) => results::compute(&self.engine, q, &settings),
-                };
-                self.last = result.as_ref().ok().cloned();
-                (Reply::Computed(result.map(|r| Box::new(light(r)))), Vec::new())
+                self.last = None;
+                match results::compute(&self.engine, &version, &settings) {
+                    Ok((results, analysis)) => {
+                        self.last = Some((version, analysis));
+                        Reply::Computed(Ok(Box::new(results)))
+                    }
+                    Err(e) => Reply::Computed(Err(e)),
+                }
             }
-            Request::Download { what, settings, at } => match self.make(&what, &settings, at) {
-                Ok((name, mime, bytes)) => (Reply::Made(Ok((name, mime.to_owned()))), bytes),
-                Err(e) => (Reply::Made(Err(e)), Vec::new()),
-            },
+            Request::Download { what, at } => Reply::Made(self.make(&what, at, out)),
             Request::Clear => {
                 *self = Handler::default();
-                (Reply::Cleared, Vec::new())
+                Reply::Cleared
             }
         }
     }
 
-    /// A download of the latest results.
+    /// A download of the latest results: its name and media type; its bytes went to `out`.
     fn make(
         &self,
         what: &Download,
-        settings: &Settings,
         at: DateTime<FixedOffset>,
-    ) -> Result<(String, &'static str, Vec<u8>), String> {
-        let r = self.last.as_ref().ok_or("no results yet")?;
-        let filter = settings.filter();
-        let q = &r.questionnaire;
-        let e = &self.engine;
-        let stem = format!("manyi-{}-v{}-{}", q.id, q.version, at.format("%Y%m%d-%H%M"));
-        let export = || e.export(q, &filter, &r.analysis, at);
-        match what {
-            Download::Xlsx => {
-                export().to_xlsx().map(|b| (format!("{stem}.xlsx"), XLSX, b)).map_err(|e| e.to_string())
-            }
-            Download::Csv(table) => export()
-                .csv_files()
-                .into_iter()
-                .find(|(name, _)| *name == format!("{table}.csv"))
-                .map(|(name, b)| (format!("{stem}-{name}"), "text/csv;charset=utf-8", b))
-                .ok_or_else(|| format!("no table {table}")),
-            Download::Json => {
-                let ex = export();
-                let mut object = serde_json::Map::new();
-                object.insert("about".into(), ex.about.to_json_value());
-                for (name, table) in &ex.tables {
-                    object.insert((*name).into(), table.to_json_value());
-                }
-                serde_json::to_vec_pretty(&object)
-                    .map(|b| (format!("{stem}.json"), "application/json", b))
-                    .map_err(|e| e.to_string())
-            }
-            Download::Bundle => {
-                Ok((format!("{stem}-responses.json"), "application/json", e.bundle(q, &filter, at)))
-            }
-        }
+        out: &mut dyn Outbox,
+    ) -> Result<(String, String), String> {
+        let (version, analysis) = self.last.as_ref().ok_or("no results yet")?;
+        let ds = self.engine.dataset(version).ok_or_else(|| format!("{version}: no responses"))?;
+        downloads::make(ds, analysis, what, at, &mut |bytes| out.part(bytes))
+            .map(|(name, mime)| (name, mime.to_owned()))
     }
-}
-
-/// The results as the page needs them: without the per-response scores (a million rows), which
-/// the worker keeps for the exports.
-fn light(mut r: Results) -> Results {
-    r.analysis.report.responses = Vec::new();
-    r.trend.responses = Vec::new();
-    r
 }
 
 #[cfg(test)]
@@ -172,40 +163,79 @@ mod tests {
     use super::*;
     use manyi_core::sample::{sample_bundle, SampleKind, SampleOptions};
 
+    /// What a handler sent besides its replies.
+    #[derive(Default)]
+    struct Sent {
+        progress: Vec<ImportProgress>,
+        file: Vec<u8>,
+    }
+
+    impl Outbox for Sent {
+        fn progress(&mut self, progress: ImportProgress) {
+            self.progress.push(progress);
+        }
+        fn part(&mut self, bytes: Vec<u8>) {
+            self.file.extend(bytes);
+        }
+    }
+
     #[test]
     fn import_settle_compute_and_download_through_messages() {
         let file =
             sample_bundle(SampleKind::Hall, &SampleOptions { count: 80, seed: 5, ..Default::default() })
                 .to_json();
         let mut h = Handler::default();
-        let (reply, _) = h.handle(Request::Import { name: "a.json".into() }, file.clone());
+        let mut out = Sent::default();
+        let reply = h.handle(Request::Import { name: "a.json".into() }, file.clone(), &mut out);
         assert!(matches!(reply, Reply::Imported(Ok(ref r)) if r.added == 80), "{reply:?}");
-        let (reply, _) = h.handle(Request::Import { name: "a.json".into() }, file);
+        // Under 10,000 responses: only the end is reported.
+        assert_eq!(out.progress, [ImportProgress { read: 80, expected: 80 }]);
+        let reply = h.handle(Request::Import { name: "a.json".into() }, file, &mut out);
         assert!(matches!(reply, Reply::Imported(Ok(ref r)) if r.added == 0 && r.duplicates == 80));
-        let (reply, _) = h.handle(Request::Import { name: "bad.json".into() }, b"{\n  x".to_vec());
+        let reply = h.handle(Request::Import { name: "bad.json".into() }, b"{\n  x".to_vec(), &mut out);
         assert!(
             matches!(reply, Reply::Imported(Err(ref e)) if e.starts_with("bad.json, line 2")),
             "{reply:?}"
         );
-        let Reply::Settled { held, versions } = h.handle(Request::Settle, Vec::new()).0 else {
+        let Reply::Settled { held, versions } = h.handle(Request::Settle, Vec::new(), &mut out) else {
             panic!("not settled")
         };
         assert_eq!((held, versions.len()), (80, 1));
-        let settings = Settings::default();
-        let request = Request::Compute { version: Box::new(versions[0].clone()), settings: settings.clone() };
-        let Reply::Computed(Ok(r)) = h.handle(request, Vec::new()).0 else { panic!("not computed") };
-        // The page gets the figures and the count, not the per-response scores.
-        assert!(r.scored > 50 && r.analysis.report.responses.is_empty(), "{}", r.scored);
-        assert_eq!(h.last.as_ref().unwrap().analysis.report.responses.len(), r.scored);
         let at = DateTime::parse_from_rfc3339("2026-11-22T10:00:00+08:00").unwrap();
-        let (reply, bytes) = h.handle(Request::Download { what: Download::Bundle, settings, at }, Vec::new());
+        let download = |what| Request::Download { what, at };
+        // Nothing to download before a computation.
+        assert_eq!(
+            h.handle(download(Download::Bundle), Vec::new(), &mut out),
+            Reply::Made(Err("no results yet".into()))
+        );
+        let request =
+            Request::Compute { version: versions[0].reference.clone(), settings: Settings::default() };
+        let Reply::Computed(Ok(r)) = h.handle(request, Vec::new(), &mut out) else { panic!("not computed") };
+        // The page gets the figures and the count from the index, no per-response scores.
+        assert!(r.scored > 50 && r.analysis.report.responses.is_empty(), "{}", r.scored);
+        assert_eq!(h.last.as_ref().unwrap().1.index.scored, r.scored);
+        let reply = h.handle(download(Download::Bundle), Vec::new(), &mut out);
         assert_eq!(
             reply,
             Reply::Made(Ok(("manyi-hall-v1-20261122-1000-responses.json".into(), "application/json".into())))
         );
-        assert!(bytes.starts_with(b"{"));
-        assert_eq!(h.handle(Request::Clear, Vec::new()).0, Reply::Cleared);
-        assert!(matches!(h.handle(Request::Settle, Vec::new()).0, Reply::Settled { held: 0, .. }));
+        assert!(out.file.starts_with(b"{"));
+        let reply = h.handle(download(Download::Csv("nothing".into())), Vec::new(), &mut out);
+        assert_eq!(reply, Reply::Made(Err("no table nothing".into())));
+        assert_eq!(h.handle(Request::Clear, Vec::new(), &mut out), Reply::Cleared);
+        assert!(matches!(h.handle(Request::Settle, Vec::new(), &mut out), Reply::Settled { held: 0, .. }));
+    }
+
+    #[test]
+    fn an_import_reports_its_progress_within_the_file() {
+        let file =
+            sample_bundle(SampleKind::Hall, &SampleOptions { count: 20_001, seed: 2, ..Default::default() })
+                .to_json();
+        let mut out = Sent::default();
+        Handler::default().handle(Request::Import { name: "big.json".into() }, file, &mut out);
+        let read: Vec<usize> = out.progress.iter().map(|p| p.read).collect();
+        assert_eq!(read, [10_000, 20_000, 20_001]);
+        assert!(out.progress[0].expected >= 20_001, "{:?}", out.progress[0]);
     }
 
     #[test]
@@ -213,5 +243,7 @@ mod tests {
         let r = Reply::Imported(Err("x.json, line 1, column 2: expected value".into()));
         let json = serde_json::to_string(&r).unwrap();
         assert_eq!(serde_json::from_str::<Reply>(&json).unwrap(), r);
+        let p = ImportProgress { read: 10_000, expected: 90_000 };
+        assert_eq!(serde_json::from_str::<ImportProgress>(&serde_json::to_string(&p).unwrap()).unwrap(), p);
     }
 }

@@ -1,79 +1,199 @@
-//! One computation of the workspace's results: the full scoring pass for the dashboard and the
-//! quality characteristics, the trend's report and the values each filter offers — all by core,
-//! through the engine.
+//! One computation of the workspace's results, all by core over a questionnaire version's
+//! dataset: the index by the dashboard's grouping and by the trend's period in one pass over the
+//! columns, the Kano table, penalty–reward with importance–performance, and the values each
+//! filter offers. The page gets them as core's `Analysis` and `Report` without per-response
+//! scores ([`Results`]); the worker keeps the [`DatasetAnalysis`] for the exports.
 
-use super::engine::ScoringEngine;
+use super::engine::Engine;
 use super::settings::{Settings, FILTERS};
 use super::state::Results;
-use manyi_core::questionnaire::Questionnaire;
+use manyi_core::dataset::{DatasetAnalysis, DatasetIndex};
+use manyi_core::io::export::Analysis;
+use manyi_core::questionnaire::QuestionnaireRef;
+use manyi_core::scoring::report::Report;
 
-/// The results of `settings` over the engine's data for questionnaire `q`, or why there are none.
+/// The results of `settings` over the responses to `version`, and the analysis they come from,
+/// or why there are none.
 pub fn compute(
-    engine: &dyn ScoringEngine,
-    q: &Questionnaire,
+    engine: &Engine,
+    version: &QuestionnaireRef,
     settings: &Settings,
-) -> Result<Results, String> {
-    let filter = settings.filter();
+) -> Result<(Results, DatasetAnalysis), String> {
+    let ds = engine.dataset(version).ok_or_else(|| format!("{version}: no responses"))?;
+    let q = ds.questionnaire();
+    let filter = settings.filter()?;
     let group_by = settings.grouping();
     let options = settings.options(q, group_by).map_err(|e| e.to_string())?;
-    let analysis = engine.analyse(q, &filter, &options).map_err(|e| e.to_string())?;
-    let mut trend_options = options.report.clone();
-    trend_options.group_by = Some(settings.period.group_by());
-    let trend = engine.report(q, &filter, &trend_options).map_err(|e| e.to_string())?;
-    let reference = q.reference();
-    let filter_values = FILTERS.iter().map(|by| (*by, engine.values(&reference, *by))).collect();
-    let scored = analysis.report.responses.len();
-    Ok(Results { questionnaire: q.clone(), group_by, analysis, trend, filter_values, scored })
+    let include = options.report.include_break_offs;
+    // The dashboard's grouping first: exports read the first table.
+    let groupings = [group_by, settings.period.group_by()];
+    let mut index = ds.index(&options.report, &groupings, &filter).map_err(|e| e.to_string())?;
+    // Left out, as `manyi export` counts them: drafts, break-offs unless included, and the
+    // responses to other questionnaires.
+    index.left_out += engine.len() - ds.len();
+    let kano = ds.kano(&options.kano, include, &filter).map_err(|e| e.to_string())?;
+    let drivers = if q.scoring.overall.is_none() {
+        Err("the questionnaire names no overall item".to_owned())
+    } else {
+        ds.drivers(&options.drivers, include, &filter).map_err(|e| e.to_string())
+    };
+    let analysis = DatasetAnalysis { index, kano, drivers };
+    let results = Results {
+        questionnaire: q.clone(),
+        group_by,
+        analysis: Analysis {
+            report: report(&analysis.index, 0),
+            kano: analysis.kano.clone(),
+            drivers: analysis.drivers.clone(),
+        },
+        trend: report(&analysis.index, 1),
+        filter_values: FILTERS.iter().map(|by| (*by, ds.values(*by))).collect(),
+        scored: analysis.index.scored,
+    };
+    Ok((results, analysis))
+}
+
+/// Table `table` of `index` as core's [`Report`], without per-response scores (the views show
+/// reports).
+fn report(index: &DatasetIndex, table: usize) -> Report {
+    let t = &index.tables[table];
+    Report {
+        questionnaire: index.questionnaire.clone(),
+        group_by: t.group_by,
+        weights: index.weights.clone(),
+        weight_source: index.weight_source.clone(),
+        weight_details: index.weight_details.clone(),
+        renormalise: index.renormalise,
+        responses: Vec::new(),
+        overall: t.overall.clone(),
+        dimensions: t.dimensions.clone(),
+        left_out: index.left_out,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::engine::MergedEngine;
     use crate::analysis::settings::{Period, WeightChoice};
+    use manyi_core::dataset::{Collection, Filter};
+    use manyi_core::io::export::AnalysisOptions;
     use manyi_core::questionnaire::builtin::Builtin;
     use manyi_core::response::tags::TagKey;
     use manyi_core::sample::{sample_bundle, SampleKind, SampleOptions};
     use manyi_core::scoring::group::GroupBy;
-    use manyi_core::scoring::report::{Report, ReportOptions};
+    use manyi_core::scoring::report::{ReportOptions, WeightSource};
+
+    fn engine(files: &[Vec<u8>]) -> Engine {
+        let mut e = Engine::default();
+        for (n, file) in files.iter().enumerate() {
+            e.import(file, &format!("{n}.json"), &mut |_| {}).unwrap();
+        }
+        e.settle();
+        e
+    }
 
     #[test]
-    fn the_dashboard_is_the_report_the_cli_prints() {
+    fn the_dashboard_is_the_index_manyi_score_prints() {
         let bundle =
             sample_bundle(SampleKind::Hall, &SampleOptions { count: 300, seed: 11, ..Default::default() });
-        let mut e = MergedEngine::default();
-        e.import(&bundle.to_json(), "hall.json").unwrap();
-        e.settle();
+        let file = bundle.to_json();
+        let e = engine(std::slice::from_ref(&file));
         let q = Builtin::Hall.questionnaire();
         let settings = Settings { weights: WeightChoice::Equal, period: Period::Week, ..Default::default() };
-        let r = compute(&e, &q, &settings).unwrap();
-        // `manyi export --by hall --weights equal` computes this report, over the merged
-        // responses in start order (the order changes the last bits of a sum).
-        let mut responses = bundle.responses.clone();
-        responses.sort_by_key(|r| (r.started_at, r.id));
+        let (r, analysis) = compute(&e, &q.reference(), &settings).unwrap();
+        // `manyi score --responses F --by hall --weights equal` reads the file into a collection
+        // and prints this index, over the rows in the file's order.
+        let mut cli = Collection::new(Vec::new());
+        cli.import(&file, "hall.json", &mut |_| {}).unwrap();
+        let ds = cli.to_score(None).unwrap();
         let by_hall = ReportOptions {
             group_by: Some(GroupBy::Tag(TagKey::Hall)),
-            weights: manyi_core::scoring::report::WeightSource::Equal,
+            weights: WeightSource::Equal,
             ..Default::default()
         };
-        let cli = Report::compute(&q, &responses, &by_hall).unwrap();
-        assert_eq!(r.analysis.report.overall, cli.overall);
+        let printed = ds.index(&by_hall, &[], &Filter::default()).unwrap();
+        let shown = &r.analysis.report;
+        assert_eq!((r.scored, analysis.index.scored), (printed.scored, printed.scored));
+        assert!(r.scored > 250 && shown.responses.is_empty(), "{}", r.scored);
+        assert_eq!(shown.overall.len(), printed.tables[0].overall.len());
+        for (a, b) in shown.overall.iter().zip(&printed.tables[0].overall) {
+            // The same values summed in another order (the worker's rows are in start order).
+            let close = |x: Option<f64>, y: Option<f64>| match (x, y) {
+                (Some(x), Some(y)) => (x - y).abs() <= 1e-12 * y.abs().max(1.0),
+                (x, y) => x == y,
+            };
+            assert_eq!(
+                (&a.group, a.summary.n, a.summary.small_sample),
+                (&b.group, b.summary.n, b.summary.small_sample)
+            );
+            let (s, t) = (&a.summary, &b.summary);
+            assert!(
+                close(s.index, t.index) && close(s.se, t.se) && close(s.ci_low, t.ci_low),
+                "{a:?} vs {b:?}"
+            );
+        }
+        // `manyi export` sorts the rows by start first, as the worker does: then every figure
+        // is the same to the last bit.
+        ds.sort_by_start();
+        let exported = ds.index(&by_hall, &[], &Filter::default()).unwrap();
+        assert_eq!(shown.overall, exported.tables[0].overall);
+        assert_eq!(shown.dimensions, exported.tables[0].dimensions);
+        // The row path (the reference) agrees to the last digits.
+        let mut responses = bundle.responses.clone();
+        responses.sort_by_key(|r| (r.started_at, r.id));
+        let reference = Report::compute(&q, &responses, &by_hall).unwrap();
+        for (a, b) in shown.overall.iter().zip(&reference.overall) {
+            assert_eq!((&a.group, a.summary.n), (&b.group, b.summary.n));
+            let (x, y) = (a.summary.index.unwrap(), b.summary.index.unwrap());
+            assert!((x - y).abs() < 1e-9 * y, "{}: {x} vs {y}", a.group);
+        }
         assert!(r.trend.overall.iter().all(|g| g.group.contains("-W")), "{:?}", r.trend.overall);
         let halls = &r.filter_values[0];
         assert_eq!(halls.0, GroupBy::Tag(TagKey::Hall));
-        assert_eq!(halls.1.len(), cli.overall.len());
+        assert_eq!(halls.1.len(), exported.tables[0].overall.len());
+    }
+
+    #[test]
+    fn a_filter_scores_its_subset_and_other_versions_are_left_out() {
+        let hall =
+            sample_bundle(SampleKind::Hall, &SampleOptions { count: 400, seed: 4, ..Default::default() });
+        let kano =
+            sample_bundle(SampleKind::Kano, &SampleOptions { count: 30, seed: 40, ..Default::default() });
+        let e = engine(&[hall.to_json(), kano.to_json()]);
+        assert_eq!(e.len(), 430);
+        let q = Builtin::Hall.questionnaire().reference();
+        let (all, _) = compute(&e, &q, &Settings::default()).unwrap();
+        let hall_name = all.filter_values[0].1[0].clone();
+        let mut settings = Settings::default();
+        let by = GroupBy::Tag(TagKey::Hall);
+        settings.filters.insert(by.name().to_owned(), (by, hall_name.clone()));
+        let (one, analysis) = compute(&e, &q, &settings).unwrap();
+        assert_eq!(one.analysis.report.overall.len(), 1);
+        assert_eq!(one.analysis.report.overall[0].group, hall_name);
+        let n = all.analysis.report.overall.iter().find(|g| g.group == hall_name).unwrap().summary.n;
+        assert_eq!(one.analysis.report.overall[0].summary.n, n);
+        assert_eq!(one.scored, analysis.index.scored);
+        // The 30 Kano responses count as left out, as `manyi export` counts them.
+        let drafts =
+            hall.responses.iter().filter(|r| r.status != manyi_core::response::Status::Complete).count();
+        assert_eq!(all.analysis.report.left_out, drafts + 30);
+        assert_eq!(all.scored, 400 - drafts);
+        // The filter offers every value, whatever is filtered.
+        assert_eq!(one.filter_values, all.filter_values);
     }
 
     #[test]
     fn a_kano_study_gives_its_table() {
         let bundle =
             sample_bundle(SampleKind::Kano, &SampleOptions { count: 120, seed: 2, ..Default::default() });
-        let mut e = MergedEngine::default();
-        e.import(&bundle.to_json(), "kano.json").unwrap();
-        e.settle();
+        let e = engine(&[bundle.to_json()]);
         let q = Builtin::Kano.questionnaire();
-        let r = compute(&e, &q, &Settings::default()).unwrap();
+        let (r, _) = compute(&e, &q.reference(), &Settings::default()).unwrap();
         assert_eq!(r.analysis.kano.len(), 10);
         assert!(r.analysis.drivers.is_err());
+        let options = AnalysisOptions::default();
+        let reference = Analysis::compute(&q, &bundle.responses, &options).unwrap();
+        assert_eq!(r.analysis.kano, reference.kano);
+        assert!(compute(&e, &Builtin::Hall.questionnaire().reference(), &Settings::default()).is_err());
     }
 }

@@ -2,7 +2,8 @@
 //! filters and where the weights come from (with the AHP judgements). Turned into core's options
 //! here, so the page only shows choices and core computes every figure.
 
-use super::engine::Filter;
+use chrono::{Datelike, NaiveDate, Weekday};
+use manyi_core::dataset::{Filter, TagFilter};
 use manyi_core::io::export::AnalysisOptions;
 use manyi_core::questionnaire::{Questionnaire, QuestionnaireRef};
 use manyi_core::response::tags::{BusinessType, CustomerClass, TagKey};
@@ -186,6 +187,24 @@ impl Period {
     }
 }
 
+/// The first and last day of a month written `2026-11`.
+fn month_days(key: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let (year, month) = key.split_once('-')?;
+    let first = NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, 1)?;
+    let next = first.checked_add_months(chrono::Months::new(1))?;
+    Some((first, next.pred_opt()?))
+}
+
+/// The Monday and Sunday of an ISO week written `2026-W45`.
+fn week_days(key: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let (year, week) = key.split_once("-W")?;
+    let (year, week) = (year.parse().ok()?, week.parse().ok()?);
+    let monday = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)?;
+    let sunday = NaiveDate::from_isoywd_opt(year, week, Weekday::Sun)?;
+    debug_assert_eq!(monday.iso_week().week(), week);
+    Some((monday, sunday))
+}
+
 /// Everything the analyst chose.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Settings {
@@ -209,9 +228,32 @@ impl Settings {
         self.group_by.unwrap_or(GroupBy::Tag(TagKey::Hall))
     }
 
-    /// The filter for the engine.
-    pub fn filter(&self) -> Filter {
-        self.filters.values().cloned().collect()
+    /// The filters as core's dataset [`Filter`]: a tag's value (hall, counter, staff as written,
+    /// business type and customer class by code, `(none)` for responses without the tag), a
+    /// channel, or a month or ISO week as the days it spans (in the device's local time, as the
+    /// groupings read them). A value that is none of these is an error.
+    pub fn filter(&self) -> std::result::Result<Filter, String> {
+        let mut filter = Filter::default();
+        for (by, value) in self.filters.values() {
+            let wrong = || format!("{}: {value}?", by.name());
+            let (from, to) = match by {
+                GroupBy::Tag(tag) => {
+                    filter.tags.push(TagFilter { tag: *tag, values: vec![value.clone()] });
+                    continue;
+                }
+                GroupBy::Channel => {
+                    filter.channels.push(value.parse().map_err(|_| wrong())?);
+                    continue;
+                }
+                GroupBy::Month => month_days(value).ok_or_else(wrong)?,
+                GroupBy::Week => week_days(value).ok_or_else(wrong)?,
+                GroupBy::All | GroupBy::Questionnaire => continue,
+            };
+            // Two periods: the days both span.
+            filter.from = Some(filter.from.map_or(from, |f| f.max(from)));
+            filter.to = Some(filter.to.map_or(to, |t| t.min(to)));
+        }
+        Ok(filter)
     }
 
     /// Core's options of the scoring pass for questionnaire `q`, grouped by `by`.
@@ -261,6 +303,36 @@ mod tests {
         let j = Judgements([((0, 1), 9), ((1, 2), 9), ((0, 2), -9)].into_iter().collect());
         let r = j.analyse(3).unwrap();
         assert!(!r.consistent && r.cr > 0.10, "{}", r.cr);
+    }
+
+    #[test]
+    fn filters_become_cores_dataset_filter() {
+        let mut s = Settings::default();
+        let mut set = |by: GroupBy, value: &str| {
+            s.filters.insert(by.name().to_owned(), (by, value.to_owned()));
+        };
+        set(GroupBy::Tag(TagKey::Hall), "城东");
+        set(GroupBy::Tag(TagKey::BusinessType), "repair");
+        set(GroupBy::Channel, "hall");
+        // February 2028 has 29 days.
+        set(GroupBy::Month, "2028-02");
+        let f = s.filter().unwrap();
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!((f.from, f.to), (day(2028, 2, 1), day(2028, 2, 29)));
+        assert_eq!(f.channels, [Channel::Hall]);
+        assert_eq!(
+            f.tags,
+            [
+                TagFilter { tag: TagKey::BusinessType, values: vec!["repair".into()] },
+                TagFilter { tag: TagKey::Hall, values: vec!["城东".into()] },
+            ]
+        );
+        // ISO week 1 of 2026 runs from Monday 29 December 2025 to Sunday 4 January 2026.
+        assert_eq!(week_days("2026-W01"), Some((day(2025, 12, 29).unwrap(), day(2026, 1, 4).unwrap())));
+        assert_eq!(month_days("2026-12"), Some((day(2026, 12, 1).unwrap(), day(2026, 12, 31).unwrap())));
+        s.filters.clear();
+        s.filters.insert("channel".into(), (GroupBy::Channel, "carrier-pigeon".into()));
+        assert_eq!(s.filter(), Err("channel: carrier-pigeon?".to_owned()));
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! The workspace's state and every transition: the import in progress and what each file gave,
-//! the analyst's settings, and the latest results computed by core. `reduce` is pure; the
-//! engine (the merged data itself, possibly a million responses) lives outside the state, in the
-//! page's effects, and only summaries and results come in through actions.
+//! the analyst's settings, and the latest results computed by core. `reduce` is pure; the data
+//! itself (possibly a million responses) lives in the analysis web worker, and only summaries
+//! and results come in through actions.
 
 use super::engine::Version;
+use super::protocol::ImportProgress;
 use super::settings::{Judgement, Period, Settings, WeightChoice};
 use manyi_core::io::export::Analysis;
 use manyi_core::io::merge::MergeReport;
@@ -41,6 +42,27 @@ pub struct Progress {
     pub done: usize,
     /// Files chosen.
     pub total: usize,
+    /// How far the worker has read the file under way (none yet: 0 of 0).
+    pub file: ImportProgress,
+}
+
+impl Progress {
+    /// An import of `total` files, none read yet.
+    pub fn of(total: usize) -> Progress {
+        Progress { done: 0, total, file: ImportProgress { read: 0, expected: 0 } }
+    }
+
+    /// The share of the whole import done, 0–1: the files done and the part read of the next.
+    pub fn fraction(&self) -> f64 {
+        if self.total == 0 {
+            return 1.0;
+        }
+        let within = match self.file.expected {
+            0 => 0.0,
+            expected => self.file.read as f64 / expected as f64,
+        };
+        ((self.done as f64 + within.min(1.0)) / self.total as f64).min(1.0)
+    }
 }
 
 /// Everything computed for the current settings.
@@ -50,13 +72,14 @@ pub struct Results {
     pub questionnaire: Questionnaire,
     /// The grouping of the dashboard.
     pub group_by: GroupBy,
-    /// The full scoring pass (report by the grouping, Kano, drivers).
+    /// The full scoring pass (the index by the grouping, Kano, drivers), as core's `Analysis`
+    /// without per-response scores: the worker scores in columns and keeps none.
     pub analysis: Analysis,
-    /// The index by the trend's period.
+    /// The index by the trend's period (likewise without per-response scores).
     pub trend: Report,
     /// The values each filter offers.
     pub filter_values: Vec<(GroupBy, Vec<String>)>,
-    /// Responses scored (the per-response scores stay with the engine, in the web worker).
+    /// Responses scored, as the index counted them.
     pub scored: usize,
 }
 
@@ -89,6 +112,8 @@ pub struct Workspace {
     pub import_ms: Option<f64>,
     /// How long the latest computation took, in milliseconds.
     pub compute_ms: Option<f64>,
+    /// The analysis worker's wasm memory at its latest reply, in bytes (the most it needed).
+    pub worker_memory: Option<f64>,
 }
 
 /// A stage whose time is shown.
@@ -116,6 +141,7 @@ impl Default for Workspace {
             message: None,
             import_ms: None,
             compute_ms: None,
+            worker_memory: None,
         }
     }
 }
@@ -127,6 +153,8 @@ pub enum WorkAction {
     Opened { keeping: Keeping, held: usize, versions: Vec<Version> },
     /// An import of `total` files began.
     ImportStarted { total: usize },
+    /// The worker has read this far into the file under way.
+    FileProgress(ImportProgress),
     /// One file was read and merged (or refused).
     FileDone(FileOutcome),
     /// The import ended; the data now holds `held` responses.
@@ -157,6 +185,8 @@ pub enum WorkAction {
     Message(Option<String>),
     /// How long a stage took, in milliseconds.
     Took(Stage, f64),
+    /// The worker's wasm memory, in bytes.
+    WorkerMemory(f64),
 }
 
 impl Workspace {
@@ -186,12 +216,18 @@ impl Reducible for Workspace {
                 w.data_changed(held, versions);
             }
             WorkAction::ImportStarted { total } => {
-                w.progress = Some(Progress { done: 0, total });
+                w.progress = Some(Progress::of(total));
                 w.outcomes.clear();
+            }
+            WorkAction::FileProgress(file) => {
+                if let Some(p) = &mut w.progress {
+                    p.file = file;
+                }
             }
             WorkAction::FileDone(outcome) => {
                 if let Some(p) = &mut w.progress {
                     p.done = (p.done + 1).min(p.total);
+                    p.file = ImportProgress { read: 0, expected: 0 };
                 }
                 w.outcomes.push(outcome);
             }
@@ -235,6 +271,7 @@ impl Reducible for Workspace {
             WorkAction::Message(m) => w.message = m,
             WorkAction::Took(Stage::Import, ms) => w.import_ms = Some(ms),
             WorkAction::Took(Stage::Compute, ms) => w.compute_ms = Some(ms),
+            WorkAction::WorkerMemory(bytes) => w.worker_memory = Some(bytes),
         }
         Rc::new(w)
     }
@@ -243,6 +280,7 @@ impl Reducible for Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use manyi_core::dataset::TagFilter;
     use manyi_core::response::tags::TagKey;
 
     fn apply(w: Workspace, actions: Vec<WorkAction>) -> Rc<Workspace> {
@@ -254,11 +292,18 @@ mod tests {
         let ok =
             FileOutcome { name: "a.json".into(), result: Ok(MergeReport { added: 3, ..Default::default() }) };
         let bad = FileOutcome { name: "b.json".into(), result: Err("b.json, line 2, column 5: …".into()) };
+        let read = |read, expected| WorkAction::FileProgress(ImportProgress { read, expected });
         let w = apply(
             Workspace::default(),
-            vec![WorkAction::ImportStarted { total: 2 }, WorkAction::FileDone(ok)],
+            vec![WorkAction::ImportStarted { total: 2 }, read(10_000, 40_000), read(20_000, 40_000)],
         );
-        assert_eq!(w.progress, Some(Progress { done: 1, total: 2 }));
+        let p = w.progress.unwrap();
+        assert_eq!((p.done, p.file.read, p.file.expected), (0, 20_000, 40_000));
+        // Half of the first of two files: a quarter of the import.
+        assert_eq!(p.fraction(), 0.25);
+        let w = w.reduce(WorkAction::FileDone(ok));
+        assert_eq!(w.progress, Some(Progress { done: 1, ..Progress::of(2) }));
+        assert_eq!(w.progress.unwrap().fraction(), 0.5);
         let w = apply(
             (*w).clone(),
             vec![WorkAction::FileDone(bad), WorkAction::ImportFinished { held: 3, versions: Vec::new() }],
@@ -278,7 +323,9 @@ mod tests {
                 WorkAction::Judgement(0, 1, 3),
             ],
         );
-        assert_eq!(w.settings.filter(), vec![(hall, "城东".to_owned())]);
+        let filter = w.settings.filter().unwrap();
+        assert_eq!(filter.tags, [TagFilter { tag: TagKey::Hall, values: vec!["城东".into()] }]);
+        assert_eq!((filter.from, filter.to), (None, None));
         assert_eq!(w.settings.judgements.get(0, 1), 3);
         let q: QuestionnaireRef =
             manyi_core::questionnaire::builtin::Builtin::Kano.questionnaire().reference();

@@ -6,6 +6,9 @@ crate::i18n::texts! {
     ImportTitle => "导入与合并", "Import and merge";
     PickFiles => "选择各设备的导出文件（Manyi JSON，可多选）", "Choose the devices' export files (Manyi JSON, several at once)";
     Importing => "正在导入", "Importing";
+    ReadOf => "已读", "read";
+    About => "约", "about";
+    WorkerMemory => "分析线程内存", "Analysis worker memory";
     Computing => "正在计算…", "Computing…";
     Loading => "正在读取已导入的数据…", "Reading the imported data…";
     File => "文件", "File";

@@ -6,12 +6,18 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Offers `bytes` as a download called `name` of type `mime`.
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let describe = |e: wasm_bindgen::JsValue| format!("{e:?}");
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(describe)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    download_blob(name, &blob)
+}
+
+/// Offers `blob` (a file made elsewhere, e.g. by a web worker) as a download called `name`.
+pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let describe = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(describe)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let link: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(describe)?.dyn_into().map_err(|_| "not a link")?;
