@@ -279,3 +279,64 @@ async fn the_page_stays_responsive_while_a_large_sample_is_imported_and_scored()
     assert!(longest < 1500.0, "the page stopped drawing for {longest:.0} ms");
     browser.close().await;
 }
+
+/// Records, from now on, every state of the import's progress bar in which the worker had read
+/// part of a file: `window.manyiProgress.within` holds the first (file k of n, responses read of
+/// expected, the label and the bar's value), `states` how many were seen.
+const PROGRESS_MONITOR: &str = "(() => {
+    const m = { within: null, states: 0 };
+    window.manyiProgress = m;
+    const look = () => {
+        const p = document.querySelector('.an-progress');
+        if (!p) return;
+        const read = Number(p.dataset.read), expected = Number(p.dataset.expected);
+        if (read > 0 && read < expected) {
+            m.states += 1;
+            if (m.within === null) {
+                m.within = {
+                    file: Number(p.dataset.file), files: Number(p.dataset.files), read, expected,
+                    label: p.querySelector('label').textContent,
+                    value: Number(p.querySelector('progress').value),
+                };
+            }
+        }
+    };
+    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    return true;
+})()";
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_progress_bar_shows_how_far_the_worker_has_read_a_file() {
+    const COUNT: usize = 30_000;
+    const LONG: Duration = Duration::from_secs(120);
+    let dir = folder("progress");
+    let big = write(&dir, "big.json", &sample(COUNT, 9).to_json());
+    let small = write(&dir, "small.json", &sample(40, 10).to_json());
+
+    let browser = Browser::open().await;
+    open_workspace(&browser).await;
+    assert_eq!(browser.eval(PROGRESS_MONITOR).await, serde_json::Value::Bool(true));
+    pick(&browser, &[small, big]).await;
+    // The worker reports every 10,000 responses while it reads the second file.
+    let within = "return window.manyiProgress.within !== null";
+    browser.wait_until(within, "progress within the large file", LONG).await;
+    let seen = browser.eval("window.manyiProgress.within").await;
+    assert_eq!((seen["file"].as_u64(), seen["files"].as_u64()), (Some(2), Some(2)), "{seen}");
+    let (read, expected) = (seen["read"].as_u64().unwrap(), seen["expected"].as_u64().unwrap());
+    assert!(read % 10_000 == 0 && expected == COUNT as u64, "{seen}");
+    let label = seen["label"].as_str().unwrap();
+    assert!(
+        label.contains("文件 2 / 2") && label.contains(&format!("已读 {read} / 约 {expected} 份答卷")),
+        "{label}"
+    );
+    // One file done and part of the second: the bar is between a half and the whole.
+    let value = seen["value"].as_f64().unwrap();
+    assert!(value > 0.5 && value < 1.0, "{seen}");
+
+    browser.wait_for_text(".an-held", &(COUNT + 40).to_string(), LONG).await;
+    browser.wait_for("#an-files:not([disabled])", TIMEOUT).await;
+    assert!(browser.client().find(Locator::Css(".an-progress")).await.is_err(), "the bar goes");
+    let memory = browser.attribute(".an-worker-memory", "data-bytes").await;
+    assert!(memory.parse::<f64>().is_ok_and(|m| m > 1e6), "{memory}");
+    browser.close().await;
+}
