@@ -12,10 +12,11 @@
 //! by business type; and the Kano study's table. Times are measured from outside, by polling the
 //! page, so they include rendering. The work runs in the analysis web worker; the benchmark also
 //! prints how many frames the page drew meanwhile and the longest time between two (a page whose
-//! thread is busy draws none), and the memory: the renderer's resident memory (the page and its
-//! worker run in it; VmRSS and its peak VmHWM from `/proc`) after the import and after the passes,
-//! and, when the page shows it, the worker's wasm memory (a wasm memory only grows: its size is
-//! the most the worker's heap ever needed).
+//! thread is busy draws none), the time the downloads of the hall results take (the workbook and
+//! `responses.csv`; skipped with `MANYI_BENCH_DOWNLOADS=0`), and the memory: the renderer's
+//! resident memory (the page and its worker run in it; VmRSS and its peak VmHWM from `/proc`)
+//! after the import, the passes and the downloads, and, when the page shows it, the worker's
+//! wasm memory (a wasm memory only grows: its size is the most the worker's heap ever needed).
 
 use crate::harness::{Browser, ProcessMemory};
 use fantoccini::Locator;
@@ -77,6 +78,24 @@ async fn print_memory(browser: &Browser, stage: &str) {
     }
 }
 
+/// Polls the download folder until a finished file whose name ends in `suffix` is there, and
+/// returns its size.
+async fn downloaded(browser: &Browser, suffix: &str) -> u64 {
+    let start = Instant::now();
+    loop {
+        let found = std::fs::read_dir(browser.download_dir())
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.to_string_lossy().ends_with(suffix));
+        if let Some(size) = found.and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len()) {
+            return size;
+        }
+        assert!(start.elapsed() < LONG, "no file ending in {suffix} was downloaded");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 async fn select(browser: &Browser, css: &str, value: &str) {
     let element = browser.client().find(Locator::Css(css)).await.expect(css);
     element.select_by_value(value).await.expect(value);
@@ -124,6 +143,25 @@ async fn bench_import_and_scoring_in_chromium() {
         frames["frames"],
         frames["longest"].as_f64().unwrap_or(f64::NAN)
     );
+
+    // The downloads of the hall results (skipped with MANYI_BENCH_DOWNLOADS=0).
+    if std::env::var_os("MANYI_BENCH_DOWNLOADS").is_none_or(|v| v != "0") {
+        let downloads = [
+            ("#an-export-xlsx", ".xlsx", "the workbook (XLSX)"),
+            ("#an-export-csv-responses", "-responses.csv", "responses.csv"),
+        ];
+        for (button, suffix, what) in downloads {
+            let start = Instant::now();
+            browser.click(button).await;
+            let size = downloaded(&browser, suffix).await;
+            println!(
+                "bench: download of {what}: {:.1} s, {:.0} MB",
+                start.elapsed().as_secs_f64(),
+                size as f64 / MB
+            );
+        }
+        print_memory(&browser, "the downloads").await;
+    }
 
     select(&browser, "#an-group-by", "business_type").await;
     until(&browser, ".an-dashboard[data-group-by='business_type']").await;
