@@ -233,18 +233,28 @@ async fn the_dashboard_shows_the_clis_figures_and_the_workbook_downloads() {
     browser.close().await;
 }
 
-/// Counts animation frames from now on and keeps the longest time between two of them: a page
-/// whose thread is busy draws no frame.
+/// Counts animation frames from now on and keeps the longest time between two of them, and
+/// when it ended (milliseconds from now): a page whose thread is busy draws no frame. Also lists
+/// the page's long tasks (50 ms or more), which are what keeps it from drawing.
 pub const FRAME_MONITOR: &str = "(() => {
-    const m = { frames: 0, longest: 0, last: performance.now() };
+    const start = performance.now();
+    const m = { frames: 0, longest: 0, longestEnd: 0, last: start };
     window.manyiFrames = m;
     const tick = (t) => {
         m.frames += 1;
-        m.longest = Math.max(m.longest, t - m.last);
+        if (t - m.last > m.longest) {
+            m.longest = t - m.last;
+            m.longestEnd = t - start;
+        }
         m.last = t;
         requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
+    // The page's own tasks of 50 ms or more: [start, duration] in ms from now.
+    m.long = [];
+    new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) m.long.push([e.startTime - start, e.duration]);
+    }).observe({ type: 'longtask' });
     return true;
 })()";
 

@@ -53,6 +53,15 @@ fn memory(browser: &Browser) -> (Option<ProcessMemory>, u64) {
     (renderer, total)
 }
 
+/// Keeps the latest size of the worker's wasm memory broadcast on the channel
+/// `manyi-bench-memory`, for builds whose page does not show it (BENCHMARKS.md has the
+/// `worker.js` that broadcasts it).
+const MEMORY_LISTENER: &str = "(() => {
+    window.manyiWorkerMemory = 0;
+    new BroadcastChannel('manyi-bench-memory').onmessage = (e) => { window.manyiWorkerMemory = e.data; };
+    return true;
+})()";
+
 /// Prints the memory after `stage`.
 async fn print_memory(browser: &Browser, stage: &str) {
     let each: Vec<String> = browser
@@ -69,12 +78,13 @@ async fn print_memory(browser: &Browser, stage: &str) {
         peak as f64 / MB,
         total as f64 / MB
     );
-    if let Ok(element) = browser.client().find(Locator::Css(".an-worker-memory")).await {
-        if let Some(bytes) =
-            element.attr("data-bytes").await.ok().flatten().and_then(|b| b.parse::<f64>().ok())
-        {
-            println!("bench: the worker's wasm memory after {stage}: {:.0} MB", bytes / MB);
-        }
+    let shown = match browser.client().find(Locator::Css(".an-worker-memory")).await {
+        Ok(element) => element.attr("data-bytes").await.ok().flatten().and_then(|b| b.parse::<f64>().ok()),
+        Err(_) => None,
+    };
+    let broadcast = browser.eval("window.manyiWorkerMemory").await.as_f64().filter(|b| *b > 0.0);
+    if let Some(bytes) = shown.or(broadcast) {
+        println!("bench: the worker's wasm memory after {stage}: {:.0} MB", bytes / MB);
     }
 }
 
@@ -122,10 +132,12 @@ async fn bench_import_and_scoring_in_chromium() {
     until(&browser, "#an-files:not([disabled])").await;
     let input = browser.client().find(Locator::Css("#an-files")).await.unwrap();
     browser.eval(crate::analysis::FRAME_MONITOR).await;
+    browser.eval(MEMORY_LISTENER).await;
     let start = Instant::now();
     input.send_keys(&files.join("\n")).await.unwrap();
     until(&browser, "#an-progress-bar").await;
     until(&browser, "#an-files:not([disabled])").await;
+    println!("bench: the import ended {:.1} s after the pick", start.elapsed().as_secs_f64());
     // The worker starts the first pass at once: the peak so far is the import's.
     print_memory(&browser, "the import").await;
     until(&browser, ".an-dashboard[data-group-by='hall'] ~ .an-quality").await;
@@ -139,9 +151,23 @@ async fn bench_import_and_scoring_in_chromium() {
     println!("bench: from picking the files to the dashboard shown: {everything:.1} s");
     let frames = browser.eval("window.manyiFrames").await;
     println!(
-        "bench: meanwhile the page drew {} frames, the longest gap between two {:.0} ms",
+        "bench: meanwhile the page drew {} frames, the longest gap between two {:.0} ms (ending {:.1} s after the pick)",
         frames["frames"],
-        frames["longest"].as_f64().unwrap_or(f64::NAN)
+        frames["longest"].as_f64().unwrap_or(f64::NAN),
+        frames["longestEnd"].as_f64().unwrap_or(f64::NAN) / 1000.0
+    );
+    let long: Vec<(f64, f64)> = frames["long"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|t| Some((t[0].as_f64()?, t[1].as_f64()?)))
+        .collect();
+    let (at, most) = long.iter().copied().fold((0.0, 0.0), |a, t| if t.1 > a.1 { t } else { a });
+    println!(
+        "bench: the page's long tasks (≥ 50 ms): {}, {:.1} s in all, the longest {most:.0} ms at {:.1} s",
+        long.len(),
+        long.iter().map(|t| t.1).sum::<f64>() / 1000.0,
+        at / 1000.0
     );
 
     // The downloads of the hall results (skipped with MANYI_BENCH_DOWNLOADS=0).
@@ -159,8 +185,8 @@ async fn bench_import_and_scoring_in_chromium() {
                 start.elapsed().as_secs_f64(),
                 size as f64 / MB
             );
+            print_memory(&browser, &format!("the download of {what}")).await;
         }
-        print_memory(&browser, "the downloads").await;
     }
 
     select(&browser, "#an-group-by", "business_type").await;
