@@ -12,6 +12,11 @@ use crate::scoring::report::Report;
 use crate::text::Text;
 use std::collections::HashMap;
 
+mod cells;
+mod columns;
+mod read;
+pub use read::read_responses_csv;
+
 /// Options of the responses table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ResponsesOptions {
