@@ -16,6 +16,7 @@ mod cells;
 mod columns;
 mod read;
 pub use read::read_responses_csv;
+pub(crate) use read::{expected_rows, TableReader};
 
 /// Options of the responses table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -73,7 +73,7 @@ pub fn read_responses_csv(bytes: &[u8], source: &str, known: &[Questionnaire]) -
 const NOT_A_TABLE: &str = "this is not a Manyi responses table (responses.csv)";
 
 /// The reading of a responses table, a row at a time.
-pub(super) struct TableReader<'t> {
+pub(crate) struct TableReader<'t> {
     source: &'t str,
     csv: csv::Reader<&'t [u8]>,
     lines: LineCounter<'t>,
@@ -88,7 +88,7 @@ pub(super) struct TableReader<'t> {
 }
 
 /// One row of the table, decoded (not yet checked against its questionnaire).
-pub(super) struct Row<'r> {
+pub(crate) struct Row<'r> {
     pub line: u64,
     pub id: ResponseId,
     pub questionnaire: &'r Questionnaire,
@@ -238,6 +238,12 @@ impl<'t> TableReader<'t> {
         }
         Ok(Some(row))
     }
+}
+
+/// The number of rows a table of this text seems to have (its lines after the header).
+pub(crate) fn expected_rows(text: &[u8]) -> usize {
+    let lines = memchr::memchr_iter(b'\n', text).count() + usize::from(!text.ends_with(b"\n"));
+    lines.saturating_sub(1)
 }
 
 impl Row<'_> {
