@@ -17,7 +17,7 @@ fn path(dir: &Path, name: &str) -> String {
     dir.join(name).display().to_string()
 }
 
-/// A sample of `kind` written as JSON, and the responses.csv of its export.
+/// A sample of `kind` written as JSON, the responses.csv of its export, and the sample read.
 fn sample_and_table(dir: &Path, kind: &str) -> (String, String, serde_json::Value) {
     let json = path(dir, &format!("{kind}.json"));
     ok(&["sample", "--questionnaire", kind, "--count", "300", "--seed", "5", "-o", &json]);
@@ -27,16 +27,16 @@ fn sample_and_table(dir: &Path, kind: &str) -> (String, String, serde_json::Valu
     (json, path(Path::new(&out), "responses.csv"), value)
 }
 
+/// How many responses of a sample left a phone number.
+fn with_phone(sample: &serde_json::Value) -> usize {
+    sample["responses"].as_array().unwrap().iter().filter(|r| r["answers"].get("phone").is_some()).count()
+}
+
 #[test]
 fn score_of_the_table_equals_score_of_its_json() {
     let dir = tempfile::tempdir().unwrap();
     let (json, table, sample) = sample_and_table(dir.path(), "hall");
-    let phones = sample["responses"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|r| r["answers"].get("phone").is_some())
-        .count();
+    let phones = with_phone(&sample);
     assert!(phones > 0);
     let from_json = ok(&["score", "--responses", &json, "--by", "hall"]);
     let from_table = ok(&["score", "--responses", &table, "--by", "hall"]);
@@ -73,12 +73,7 @@ fn export_merges_a_table_with_its_json() {
     assert_eq!(std::fs::read(Path::new(&again).join("responses.csv")).unwrap(), first);
 
     let (json, table, sample) = sample_and_table(dir.path(), "hall");
-    let phones = sample["responses"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|r| r["answers"].get("phone").is_some())
-        .count();
+    let phones = with_phone(&sample);
     let r = ok(&["export", "--responses", &json, "--responses", &table, "--csv", &out]);
     let said = format!("responses.csv: 0 added, {} duplicates, {phones} conflicts", 300 - phones);
     assert!(r.stderr.contains(&said), "{}", r.stderr);
