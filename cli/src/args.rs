@@ -97,12 +97,14 @@ pub enum Command {
         #[arg(long)]
         column: String,
     },
-    /// The full report of a questionnaire's responses from Manyi's own JSON export.
+    /// The full report of a questionnaire's responses from Manyi's own JSON export (or the
+    /// responses.csv of an export).
     Score {
         /// The questionnaire JSON (omit for the built-in questionnaire of the responses).
         #[arg(long)]
         questionnaire: Option<PathBuf>,
-        /// The JSON export with the responses.
+        /// The JSON export with the responses, or the responses.csv of an export (UTF-8 or
+        /// GB18030, as Excel or WPS saved it).
         #[arg(long)]
         responses: PathBuf,
         /// Group by a tag (hall, counter, staff, device, interviewer, business_type,
@@ -151,7 +153,8 @@ pub enum Command {
     },
     /// Merge the exports of many devices, score them and write the workbook (XLSX) and/or CSV files.
     Export {
-        /// A Manyi JSON export (`-` for standard input); repeat for more files.
+        /// A Manyi JSON export or the responses.csv of an export (`-` for standard input);
+        /// repeat for more files.
         #[arg(long, required = true)]
         responses: Vec<PathBuf>,
         /// A questionnaire JSON file or a built-in id (hall, callback, evaluation, kano); by default

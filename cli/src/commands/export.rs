@@ -1,5 +1,6 @@
 //! `manyi export --responses R.json [--responses R2.json …] [--questionnaire Q] [--xlsx OUT.xlsx]
-//! [--csv DIR] [--by GROUP]`: imports and merges the files of many devices, scores them and writes
+//! [--csv DIR] [--by GROUP]`: imports and merges the files of many devices (Manyi JSON exports, or
+//! the responses.csv of an export), scores them and writes
 //! the analysts' workbook and/or CSV files — the same files the browser writes. Nothing is
 //! written unless every file reads.
 
@@ -14,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 /// The options of the command.
 pub struct ExportArgs<'a> {
-    /// The Manyi JSON exports.
+    /// The Manyi JSON exports or responses tables (responses.csv).
     pub responses: &'a [PathBuf],
     /// A questionnaire file or a built-in id.
     pub questionnaire: Option<&'a str>,
@@ -56,7 +57,7 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
         } else {
             (name(path), read(path)?)
         };
-        let report = collection.import(&bytes, &source, &mut |_| {}).map_err(|e| e.to_string())?;
+        let report = collection.import_file(&bytes, &source, &mut |_| {}).map_err(|e| e.to_string())?;
         eprintln!(
             "manyi: {source}: {} added, {} duplicates, {} conflicts",
             report.added,
@@ -72,6 +73,9 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
         }
         for q in &report.questionnaire_conflicts {
             eprintln!("manyi: {source}: questionnaire {q} differs from the copy read first, which is kept");
+        }
+        if report.masked_phones > 0 {
+            eprintln!("manyi: {source}: {}", masked(report.masked_phones));
         }
     }
     let all = collection.len();
@@ -116,6 +120,15 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
         eprintln!("manyi: drivers not computed: {why}");
     }
     Ok(())
+}
+
+/// What to say of the masked phone numbers a responses table held.
+pub(crate) fn masked(n: usize) -> String {
+    format!(
+        "{n} phone number{} masked in the file (138****5678) and kept so: the digits are not in it \
+         (export with phone numbers shown, or import the JSON export, to have them)",
+        if n == 1 { " was" } else { "s were" }
+    )
 }
 
 /// A questionnaire file, or the id of a built-in one (hall, callback, evaluation, kano).

@@ -1,5 +1,5 @@
 //! `manyi score [--questionnaire Q.json] --responses R.json [--by TAG]`: the full report of a
-//! questionnaire's responses from Manyi's own JSON export.
+//! questionnaire's responses from Manyi's own JSON export, or the responses.csv of an export.
 
 use crate::output::{name, read, Output};
 use manyi_core::dataset::{Collection, Dataset, Filter};
@@ -18,7 +18,7 @@ use std::path::Path;
 pub struct ScoreArgs<'a> {
     /// The questionnaire file, if given.
     pub questionnaire: Option<&'a Path>,
-    /// The export with the responses.
+    /// The export with the responses (JSON, or responses.csv).
     pub responses: &'a Path,
     /// The grouping.
     pub by: Option<&'a str>,
@@ -41,7 +41,10 @@ pub fn run(out: &Output, args: &ScoreArgs) -> Result<(), String> {
     let mut collection = Collection::new(known);
     let source = name(args.responses);
     let report =
-        collection.import(&read(args.responses)?, &source, &mut |_| {}).map_err(|e| e.to_string())?;
+        collection.import_file(&read(args.responses)?, &source, &mut |_| {}).map_err(|e| e.to_string())?;
+    if report.masked_phones > 0 {
+        eprintln!("manyi: {source}: {}", super::export::masked(report.masked_phones));
+    }
     if !report.conflicts.is_empty() || report.duplicates > 0 {
         eprintln!(
             "manyi: {source}: {} duplicates and {} conflicting copies of a response merged by UUID",

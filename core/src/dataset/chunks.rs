@@ -4,10 +4,11 @@ use super::import::{Collection, Progress};
 use crate::error::Result;
 use crate::io::merge::MergeReport;
 
-/// A Manyi JSON export received in chunks, then read into a [`Collection`].
+/// A Manyi JSON export or a responses table (CSV) received in chunks, then read into a
+/// [`Collection`].
 ///
 /// It keeps the file's bytes until [`Importer::finish`], which reads them in one pass as
-/// [`Collection::import`] does (the reading of a bundle needs its questionnaires before its
+/// [`Collection::import_file`] does (the reading of a bundle needs its questionnaires before its
 /// responses, and they may come last). So a worker holds one file at a time beside the
 /// collection's columns; importing file after file, memory stays near the columns' 100 bytes a
 /// response plus the largest file. It owns nothing of the collection, so a worker can keep it
@@ -61,14 +62,14 @@ impl Importer {
         }
     }
 
-    /// Reads the whole file into `collection` and merges it, as [`Collection::import`]: progress
-    /// every [`super::PROGRESS_EVERY`] responses; on error (file, line and column) nothing
-    /// changes.
+    /// Reads the whole file into `collection` and merges it, as [`Collection::import_file`]:
+    /// progress every [`super::PROGRESS_EVERY`] responses; on error (file, line and column)
+    /// nothing changes.
     pub fn finish(
         self,
         collection: &mut Collection,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<MergeReport> {
-        collection.import(&self.bytes, &self.source, progress)
+        collection.import_file(&self.bytes, &self.source, progress)
     }
 }

@@ -37,9 +37,9 @@ pub struct Progress<'a> {
 /// version answered. A web worker keeps one for the session and imports file after file into it.
 #[derive(Debug, Clone, Default)]
 pub struct Collection {
-    known: Vec<Questionnaire>,
-    builtins: Vec<Questionnaire>,
-    questionnaires: BTreeMap<QuestionnaireRef, Questionnaire>,
+    pub(super) known: Vec<Questionnaire>,
+    pub(super) builtins: Vec<Questionnaire>,
+    pub(super) questionnaires: BTreeMap<QuestionnaireRef, Questionnaire>,
     datasets: Vec<Dataset>,
 }
 
@@ -62,6 +62,19 @@ impl Collection {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<MergeReport> {
         let expected = memchr::memmem::find_iter(bytes, b"\"questionnaire\"").count();
+        self.import_with(bytes, source, expected, progress, |file| read(bytes, source, file))
+    }
+
+    /// Reads a file with `read`, which hands its responses to the [`FileImport`]; commits them
+    /// if it succeeds, else leaves the collection as it was.
+    pub(super) fn import_with(
+        &mut self,
+        bytes: &[u8],
+        source: &str,
+        expected: usize,
+        progress: &mut dyn FnMut(Progress),
+        read: impl FnOnce(&mut FileImport) -> Result<()>,
+    ) -> Result<MergeReport> {
         let before = self.datasets.len();
         let mut file = FileImport {
             collection: self,
@@ -76,7 +89,7 @@ impl Collection {
             progress,
             codes: Vec::new(),
         };
-        match read(bytes, source, &mut file) {
+        match read(&mut file) {
             Ok(()) => Ok(file.commit()),
             Err(e) => {
                 self.datasets.truncate(before);
@@ -160,7 +173,7 @@ impl Collection {
 type Target = (usize, bool);
 
 /// The reading of one file.
-struct FileImport<'c, 'p> {
+pub(super) struct FileImport<'c, 'p> {
     collection: &'c mut Collection,
     source: &'c str,
     bytes: &'c [u8],
@@ -169,7 +182,7 @@ struct FileImport<'c, 'p> {
     /// Schemas that check responses, with the dataset they go to once known.
     schemas: Vec<(Arc<Schema>, Option<Target>)>,
     stage: Stage,
-    report: MergeReport,
+    pub(super) report: MergeReport,
     read: usize,
     expected: usize,
     progress: &'p mut dyn FnMut(Progress),
@@ -239,9 +252,8 @@ impl<'de> Receiver<'de> for FileImport<'_, '_> {
         }
         let c = &*self.collection;
         let q = self.questionnaires.iter().chain(&c.known).chain(&c.builtins).find(|q| matches(q))?;
-        let schema = Arc::new(Schema::new(q.clone()));
-        self.schemas.push((schema.clone(), None));
-        Some(schema)
+        let q = q.clone();
+        Some(self.schema_of(&q))
     }
 
     fn response(&mut self, s: &mut Scratch<'de>) -> Result<()> {
@@ -257,14 +269,44 @@ impl<'de> Receiver<'de> for FileImport<'_, '_> {
                 ),
             });
         };
+        check(&schema, s).map_err(|(item, reason)| {
+            let e = Error::InvalidResponse { response: id.to_string(), item, reason };
+            Error::Input { position: position(), reason: e.to_string() }
+        })?;
+        self.stage(&schema, s);
+        Ok(())
+    }
+}
+
+/// The first rule a response read into `s` breaks, as [`crate::response::Response::validate`]
+/// words it: the item at fault (if any) and why.
+pub(super) fn check(schema: &Schema, s: &Scratch) -> std::result::Result<(), (Option<String>, String)> {
+    let header = Header {
+        status: s.status.expect("checked by the reader"),
+        started_at: s.started_at.expect("checked by the reader"),
+        submitted_at: s.submitted_at,
+    };
+    check_parts(&schema.q, &header, s, s.notes.keys().map(ItemId::as_str))
+}
+
+impl FileImport<'_, '_> {
+    /// The schema that checks responses to `q` (the first copy of its version met in the file).
+    pub(super) fn schema_of(&mut self, q: &Questionnaire) -> Arc<Schema> {
+        let r = q.reference();
+        if let Some((s, _)) = self.schemas.iter().find(|(s, _)| s.q.id == r.id && s.q.version == r.version) {
+            return s.clone();
+        }
+        let schema = Arc::new(Schema::new(q.clone()));
+        self.schemas.push((schema.clone(), None));
+        schema
+    }
+
+    /// Hashes, codes and stages a response read into `s` and checked against `schema` (its
+    /// answers are moved out of `s`), and reports progress.
+    pub(super) fn stage(&mut self, schema: &Arc<Schema>, s: &mut Scratch) {
+        let id = s.id.expect("checked by the reader");
+        let reference = s.questionnaire.as_ref().expect("checked by the reader");
         let (status, started_at) = (s.status.expect("checked"), s.started_at.expect("checked"));
-        let header = Header { status, started_at, submitted_at: s.submitted_at };
-        check_parts(&schema.q, &header, &*s, s.notes.keys().map(ItemId::as_str)).map_err(
-            |(item, reason)| {
-                let e = Error::InvalidResponse { response: id.to_string(), item, reason };
-                Error::Input { position: position(), reason: e.to_string() }
-            },
-        )?;
         let fields = Fields {
             id: id.0.as_u128(),
             questionnaire: (&reference.id.0, reference.version),
@@ -278,7 +320,7 @@ impl<'de> Receiver<'de> for FileImport<'_, '_> {
             disposition: s.disposition,
         };
         let hash = content_hash(&schema.q, &fields, &*s, &s.notes);
-        let s_index = self.schemas.iter().position(|(x, _)| Arc::ptr_eq(x, &schema)).expect("made here");
+        let s_index = self.schemas.iter().position(|(x, _)| Arc::ptr_eq(x, schema)).expect("made here");
         let (d, same) = self.target(s_index);
         let ds = &mut self.collection.datasets[d];
         let codes = &mut self.codes;
@@ -338,6 +380,5 @@ impl<'de> Receiver<'de> for FileImport<'_, '_> {
         if self.read.is_multiple_of(PROGRESS_EVERY) {
             self.report_progress();
         }
-        Ok(())
     }
 }

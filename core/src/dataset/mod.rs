@@ -54,6 +54,9 @@
 //!   staged. Only when the whole file has been read are its rows committed; a malformed file
 //!   changes nothing (at most it leaves unused entries in a tag dictionary, which no figure shows).
 //!   Progress is reported every [`PROGRESS_EVERY`] responses, with an estimate of the file's total.
+//!   [`Collection::import_csv`] reads the responses table of an export (`responses.csv`) row by
+//!   row into the same scratch record, checked, hashed and staged by the same code;
+//!   [`Collection::import_file`] takes either, told apart by their first character.
 //!   A web worker that receives a file in chunks hands them to an [`Importer`], which reads them
 //!   the same way once the last has come (it holds one file's bytes meanwhile).
 //! - **Merge.** By UUID across files and datasets, as [`crate::io::merge::Merged::add`]: an equal
@@ -85,6 +88,7 @@ mod import;
 mod index;
 mod kano;
 mod read;
+mod responses_table;
 mod scorer;
 mod staging;
 #[cfg(test)]

@@ -104,7 +104,7 @@ pub(crate) struct Scratch<'de> {
     /// Answers to ids that `schema` does not have, sorted by id once the response is read.
     pub foreign: Vec<(String, Answer)>,
     /// Answers read before the questionnaire was.
-    pending: BTreeMap<ItemId, Answer>,
+    pub pending: BTreeMap<ItemId, Answer>,
 }
 
 impl Scratch<'_> {

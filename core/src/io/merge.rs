@@ -40,6 +40,10 @@ pub struct MergeReport {
     /// Questionnaire versions that differ from the copy already there (the first is kept: a
     /// version never changes once responses exist).
     pub questionnaire_conflicts: Vec<QuestionnaireRef>,
+    /// Phone numbers read as an export masked them (`138****5678`), from a responses table
+    /// ([`crate::dataset::Collection::import_csv`]): kept masked, the digits being gone.
+    #[serde(default)]
+    pub masked_phones: usize,
 }
 
 /// The merged data of many bundles.

@@ -12,6 +12,12 @@ use crate::scoring::report::Report;
 use crate::text::Text;
 use std::collections::HashMap;
 
+mod cells;
+mod columns;
+mod read;
+pub use read::read_responses_csv;
+pub(crate) use read::{expected_rows, TableReader};
+
 /// Options of the responses table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ResponsesOptions {

@@ -63,9 +63,25 @@ impl From<String> for Cell {
 /// Text that a spreadsheet would run as a formula — it begins with `=`, `+`, `-`, `−`, `@`, a tab
 /// or a carriage return — gets a leading apostrophe, which Excel and WPS show as plain text.
 pub fn neutralise(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '\u{2212}' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_owned(),
+    if text.chars().next().is_some_and(starts_formula) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Whether text that begins with `c` would run as a formula.
+fn starts_formula(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '\u{2212}' | '@' | '\t' | '\r')
+}
+
+/// The text [`neutralise`] was given: a leading apostrophe before a character it guards is
+/// dropped. (Text that itself began with such an apostrophe, e.g. `'=x`, reads back without it:
+/// the two cannot be told apart.)
+pub fn unneutralise(field: &str) -> &str {
+    match field.strip_prefix('\'') {
+        Some(rest) if rest.chars().next().is_some_and(starts_formula) => rest,
+        _ => field,
     }
 }
 
@@ -187,6 +203,17 @@ mod tests {
             text,
             "group,index,note\r\n\"城东, 一厅\",75,\"'=HYPERLINK(\"\"x\"\")\"\r\n'-2,,'@SUM(A1)\r\nok,0,\"say \"\"hi\"\"\"\r\n"
         );
+    }
+
+    #[test]
+    fn neutralised_text_reads_back() {
+        for text in
+            ["=HYPERLINK(\"x\")", "-2", "+1 排队", "\u{2212}3", "@SUM(A1)", "\tx", "plain", "'quoted", ""]
+        {
+            assert_eq!(unneutralise(&neutralise(text)), text);
+        }
+        assert_eq!(unneutralise("'=x"), "=x");
+        assert_eq!(unneutralise("'a"), "'a");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Decoding text files as they come: UTF-8 with or without a BOM, or GB18030 (which covers GBK
 //! and GB2312), as saved by Excel on Chinese Windows and by older Chinese systems.
 
+use std::borrow::Cow;
+
 /// The encoding a file was read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextEncoding {
@@ -14,12 +16,18 @@ pub enum TextEncoding {
 /// every byte sequence, so this never fails; a file in yet another encoding shows up as
 /// garbled text, which the readers report as bad values.
 pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
+    let (text, encoding) = decode_borrowed(bytes);
+    (text.into_owned(), encoding)
+}
+
+/// [`decode`] without a copy of a UTF-8 file.
+pub fn decode_borrowed(bytes: &[u8]) -> (Cow<'_, str>, TextEncoding) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_owned(), TextEncoding::Utf8),
+        Ok(s) => (Cow::Borrowed(s), TextEncoding::Utf8),
         Err(_) => {
             let (text, _, _) = encoding_rs::GB18030.decode(bytes);
-            (text.into_owned(), TextEncoding::Gb18030)
+            (Cow::Owned(text.into_owned()), TextEncoding::Gb18030)
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod errors;
 mod merge;
+mod responses_table;
 mod scores;
 
 use super::{Collection, Dataset};

@@ -262,7 +262,7 @@ fn too_little_data_for_drivers_is_named_alike() {
 
 /// Evaluation visits: yes/no items with N/A, stopwatch minutes on a curve, red lines, notes,
 /// and renormalisation within sections.
-fn visits(q: &Questionnaire) -> Vec<Response> {
+pub(super) fn visits(q: &Questionnaire) -> Vec<Response> {
     (0..90u32)
         .map(|n| {
             let mut r = Response::start(
