@@ -1,6 +1,7 @@
 //! The analyst's data in the analysis web worker: core's columnar datasets
 //! ([`manyi_core::dataset`]), one per questionnaire version, about 100 bytes a response, into
-//! which the files are imported one after another and merged by UUID. Scoring, exports and the
+//! which the files (Manyi JSON exports, or their responses tables) are imported one after another
+//! and merged by UUID. Scoring, exports and the
 //! bundle read the datasets (`results.rs`, `downloads.rs`); nothing here holds a response as a
 //! `Response` or a per-response score.
 
@@ -38,7 +39,8 @@ impl Default for Engine {
 }
 
 impl Engine {
-    /// Reads one Manyi JSON export named `source` and merges it, calling `progress` every
+    /// Reads one file named `source`, a Manyi JSON export or the responses table of one
+    /// (`responses.csv`, told apart by their content), and merges it, calling `progress` every
     /// [`manyi_core::dataset::PROGRESS_EVERY`] responses; on error nothing changes and the error
     /// names the file, line and column.
     pub fn import(
@@ -47,7 +49,7 @@ impl Engine {
         source: &str,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<MergeReport> {
-        let report = self.collection.import(bytes, source, progress)?;
+        let report = self.collection.import_file(bytes, source, progress)?;
         if report.added > 0 || !report.conflicts.is_empty() {
             self.settled = false;
         }

@@ -29,7 +29,9 @@ fn outcome(o: &FileOutcome, lang: Lang) -> Html {
                 .questionnaire_conflicts
                 .iter()
                 .map(|q| format!("{q}: {}", T::QuestionnaireConflict.get(lang)));
-            let details: Vec<String> = conflicts.chain(versions).collect();
+            let masked =
+                (r.masked_phones > 0).then(|| format!("{} {}", r.masked_phones, T::MaskedPhones.get(lang)));
+            let details: Vec<String> = conflicts.chain(versions).chain(masked).collect();
             html! {
                 <tr data-file={o.name.clone()}>
                     <th scope="row">{ &o.name }</th>
@@ -130,7 +132,7 @@ pub fn import_panel(p: &ImportProps) -> Html {
             <h2 id="an-import-title">{ T::ImportTitle.get(lang) }</h2>
             <label class="an-pick">
                 <span>{ T::PickFiles.get(lang) }</span>
-                <input id="an-files" type="file" multiple=true accept=".json,application/json" disabled={busy} {onchange} />
+                <input id="an-files" type="file" multiple=true accept=".json,.csv,application/json,text/csv" disabled={busy} {onchange} />
             </label>
             { for progress }
             { for (!w.outcomes.is_empty()).then(|| html! {

@@ -4,7 +4,8 @@ crate::i18n::texts! {
     "A text of the analyst workspace.";
     Title => "分析工作区", "Analyst workspace";
     ImportTitle => "导入与合并", "Import and merge";
-    PickFiles => "选择各设备的导出文件（Manyi JSON，可多选）", "Choose the devices' export files (Manyi JSON, several at once)";
+    PickFiles => "选择各设备的导出文件（Manyi JSON 或导出的 responses.csv，可多选）", "Choose the devices' export files (Manyi JSON or an export's responses.csv, several at once)";
+    MaskedPhones => "个电话号码是导出时遮蔽的形式（如 138****5678），按原样保留", "phone numbers as the export masked them (e.g. 138****5678), kept so";
     Importing => "正在导入", "Importing";
     ReadOf => "已读", "read";
     About => "约", "about";
@@ -22,7 +23,7 @@ crate::i18n::texts! {
     Clear => "清除导入的数据", "Clear the imported data";
     ConfirmClear => "确认清除（不可恢复）", "Confirm: clear (cannot be undone)";
     Cancel => "取消", "Cancel";
-    Empty => "尚未导入数据。请选择各设备导出的 JSON 文件。", "No data yet. Choose the JSON files exported by the devices.";
+    Empty => "尚未导入数据。请选择各设备导出的 JSON 文件（或导出的 responses.csv）。", "No data yet. Choose the JSON files exported by the devices (or an export's responses.csv).";
     Replaced => "已用较完整的副本替换", "replaced by the copy further along";
     KeptFirst => "与先读入的副本不同，保留先读入的", "differs from the copy read first, which is kept";
     QuestionnaireConflict => "问卷版本与先读入的不同，保留先读入的", "questionnaire version differs from the copy read first, which is kept";

@@ -2,16 +2,19 @@
 //! counted once, the same file twice adding nothing, a malformed file refused with its line and
 //! column and changing nothing, all still there after a reload); the dashboard showing the same
 //! figures as `manyi export` computes from the same files; the workbook downloaded with its
-//! sheets, values and a neutralised formula; an inconsistent AHP matrix marked as such.
+//! sheets, values and a neutralised formula; an inconsistent AHP matrix marked as such; the
+//! responses CSV of an export merged with the JSON of the same responses.
 
 use crate::harness::{Browser, TIMEOUT};
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use fantoccini::Locator;
 use manyi_core::io::bundle::Bundle;
-use manyi_core::io::export::{Analysis, AnalysisOptions};
+use manyi_core::io::export::{Analysis, AnalysisOptions, Export};
 use manyi_core::io::import::{import_bundle, into_responses, questionnaire_to_score};
 use manyi_core::io::merge::Merged;
+use manyi_core::io::responses::ResponsesOptions;
 use manyi_core::response::tags::TagKey;
+use manyi_core::response::Response;
 use manyi_core::sample::{sample_bundle, SampleKind, SampleOptions};
 use manyi_core::scoring::group::GroupBy;
 use std::path::{Path, PathBuf};
@@ -349,5 +352,29 @@ async fn the_progress_bar_shows_how_far_the_worker_has_read_a_file() {
     assert!(browser.client().find(Locator::Css(".an-progress")).await.is_err(), "the bar goes");
     let memory = browser.attribute(".an-worker-memory", "data-bytes").await;
     assert!(memory.parse::<f64>().is_ok_and(|m| m > 1e6), "{memory}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_responses_csv_of_an_export_merges_with_its_json() {
+    let dir = folder("csv");
+    let bundle = sample(150, 31);
+    let q = manyi_core::questionnaire::builtin::Builtin::Hall.questionnaire();
+    let analysis = Analysis::compute(&q, &bundle.responses, &AnalysisOptions::default()).unwrap();
+    let refs: Vec<&Response> = bundle.responses.iter().collect();
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00+08:00").unwrap();
+    let export = Export::new(&q, &refs, &analysis, at, ResponsesOptions::default());
+    let csv = write(&dir, "responses.csv", &export.table("responses").unwrap().to_csv(true));
+    let json = write(&dir, "tablet.json", &bundle.to_json());
+
+    let browser = Browser::open().await;
+    open_workspace(&browser).await;
+    pick(&browser, &[csv]).await;
+    held(&browser, 150).await;
+    assert_eq!(cell(&browser, "tr[data-file='responses.csv'] .an-added").await, "150");
+    // The JSON of the same responses adds nothing.
+    pick(&browser, &[json]).await;
+    wait_text(&browser, "tr[data-file='tablet.json'] .an-added", |t| t == "0").await;
+    held(&browser, 150).await;
     browser.close().await;
 }
