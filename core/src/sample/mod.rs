@@ -20,11 +20,12 @@ mod site;
 use crate::io::bundle::Bundle;
 use crate::questionnaire::builtin::Builtin;
 use crate::questionnaire::Questionnaire;
-use crate::response::Response;
+use crate::response::{Response, ResponseId};
 use chrono::{FixedOffset, NaiveDate};
 use rng::Rng;
 use site::Period;
 use std::str::FromStr;
+use uuid::Uuid;
 
 /// Which questionnaire to answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +109,25 @@ pub fn sample(kind: SampleKind, options: &SampleOptions) -> Vec<Response> {
             out.extend((0..options.count).map(|_| callback::response(&mut rng, &ids, &reference, &period)));
         }
     }
+    for r in &mut out {
+        r.id = ResponseId(kind_id(r.id.0, kind));
+    }
     out
+}
+
+/// Every kind draws from the seed's one stream, so with one seed their UUIDs would be the same;
+/// the random bits of each kind's UUIDs are xored with a constant of its own (none for the hall,
+/// whose samples stay as they were), so that samples of two kinds made with one seed never share
+/// a UUID, which would collapse responses when their files are merged. The version and variant
+/// bits are left alone.
+fn kind_id(id: Uuid, kind: SampleKind) -> Uuid {
+    const VERSION_AND_VARIANT: u128 = (0xF << 76) | (0b11 << 62);
+    let salt: u128 = match kind {
+        SampleKind::Hall => 0,
+        SampleKind::Kano => 0x6b61_6e6f_5f73_616c_745f_6b69_6e64_5f31,
+        SampleKind::Callback => 0x6361_6c6c_6261_636b_5f73_616c_745f_3032,
+    };
+    Uuid::from_u128(id.as_u128() ^ (salt & !VERSION_AND_VARIANT))
 }
 
 /// The sample as a Manyi JSON bundle holding its questionnaire (no export time or device: a

@@ -35,6 +35,20 @@ fn every_sample_reads_back_and_validates() {
     }
 }
 
+#[test]
+fn samples_of_two_kinds_with_one_seed_share_no_uuid() {
+    // Each kind draws its first UUID first from the same stream: without a salt per kind the
+    // first responses of every kind would share one.
+    let ids = |kind| -> BTreeSet<_> { sample(kind, &options(400, 4)).into_iter().map(|r| r.id).collect() };
+    let (hall, kano, callback) = (ids(SampleKind::Hall), ids(SampleKind::Kano), ids(SampleKind::Callback));
+    assert_eq!(hall.intersection(&kano).count(), 0);
+    assert_eq!(hall.intersection(&callback).count(), 0);
+    assert_eq!(kano.intersection(&callback).count(), 0);
+    for r in sample(SampleKind::Kano, &options(50, 4)) {
+        assert_eq!((r.id.0.get_version_num(), r.id.0.get_variant()), (4, uuid::Variant::RFC4122));
+    }
+}
+
 fn rated(r: &Response, id: &str) -> Option<f64> {
     match r.answers.get(id) {
         Some(Answer::Rating(x)) => Some(f64::from(*x)),
