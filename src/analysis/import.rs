@@ -18,29 +18,45 @@ fn outcome(o: &FileOutcome, lang: Lang) -> Html {
             </tr>
         },
         Ok(r) => {
-            let conflicts = r.conflicts.iter().map(|c| {
+            let notes: Vec<String> = r
+                .questionnaire_conflicts
+                .iter()
+                .map(|q| format!("{q}: {}", T::QuestionnaireConflict.get(lang)))
+                .chain(
+                    (r.masked_phones > 0)
+                        .then(|| format!("{} {}", r.masked_phones, T::MaskedPhones.get(lang))),
+                )
+                .collect();
+            // A file re-saved from a spreadsheet may differ from its JSON copy in thousands of
+            // responses: the first few are listed, folded, with how many more there are.
+            let shown = r.conflicts.iter().take(CONFLICTS_LISTED).map(|c| {
                 let what = match c.resolution {
                     Resolution::Replaced => T::Replaced,
                     Resolution::KeptFirst => T::KeptFirst,
                 };
-                format!("{}: {}", c.id, what.get(lang))
+                html! { <li>{ format!("{}: {}", c.id, what.get(lang)) }</li> }
             });
-            let versions = r
-                .questionnaire_conflicts
-                .iter()
-                .map(|q| format!("{q}: {}", T::QuestionnaireConflict.get(lang)));
-            let masked =
-                (r.masked_phones > 0).then(|| format!("{} {}", r.masked_phones, T::MaskedPhones.get(lang)));
-            let details: Vec<String> = conflicts.chain(versions).chain(masked).collect();
+            let more = r.conflicts.len().saturating_sub(CONFLICTS_LISTED);
             html! {
                 <tr data-file={o.name.clone()}>
                     <th scope="row">{ &o.name }</th>
                     <td class="number an-added">{ r.added }</td>
                     <td class="number an-duplicates">{ r.duplicates }</td>
                     <td class="an-conflicts">
-                        { r.conflicts.len() }
-                        { for (!details.is_empty()).then(|| html! {
-                            <ul class="an-conflict-list">{ for details.iter().map(|d| html! { <li>{ d }</li> }) }</ul>
+                        { for (r.conflicts.is_empty()).then(|| html! { { 0 } }) }
+                        { for (!r.conflicts.is_empty()).then(|| html! {
+                            <details class="an-conflict-details">
+                                <summary>{ r.conflicts.len() }</summary>
+                                <ul class="an-conflict-list">
+                                    { for shown }
+                                    { for (more > 0).then(|| html! {
+                                        <li class="an-conflict-more">{ format!("{} {more} {}", T::AndMore.get(lang), T::MoreConflicts.get(lang)) }</li>
+                                    }) }
+                                </ul>
+                            </details>
+                        }) }
+                        { for (!notes.is_empty()).then(|| html! {
+                            <ul class="an-file-notes">{ for notes.iter().map(|d| html! { <li>{ d }</li> }) }</ul>
                         }) }
                     </td>
                 </tr>
@@ -48,6 +64,9 @@ fn outcome(o: &FileOutcome, lang: Lang) -> Html {
         }
     }
 }
+
+/// How many differing copies a file's row lists.
+const CONFLICTS_LISTED: usize = 20;
 
 /// Props of [`ImportPanel`].
 #[derive(Properties, PartialEq)]

@@ -16,6 +16,8 @@ crate::i18n::texts! {
     Added => "新增", "Added";
     Duplicates => "重复", "Duplicates";
     Conflicts => "冲突", "Conflicts";
+    AndMore => "另有", "and";
+    MoreConflicts => "个冲突未列出", "more conflicts not listed";
     Result => "结果", "Result";
     Held => "已合并答卷", "Responses merged";
     Durable => "导入的文件保存在本设备（IndexedDB），重新打开后仍在；只有「清除」会删除。", "Imported files are kept on this device (IndexedDB) and are still here after a reload; only Clear removes them.";

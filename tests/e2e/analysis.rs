@@ -358,7 +358,10 @@ async fn the_progress_bar_shows_how_far_the_worker_has_read_a_file() {
 #[tokio::test(flavor = "current_thread")]
 async fn the_responses_csv_of_an_export_merges_with_its_json() {
     let dir = folder("csv");
-    let bundle = sample(150, 31);
+    let bundle = sample(400, 31);
+    // The export masks phone numbers: those responses differ from their JSON copies.
+    let phones = bundle.responses.iter().filter(|r| r.answers.keys().any(|k| k.as_str() == "phone")).count();
+    assert!(phones > 20, "enough differing copies to fold the list: {phones}");
     let q = manyi_core::questionnaire::builtin::Builtin::Hall.questionnaire();
     let analysis = Analysis::compute(&q, &bundle.responses, &AnalysisOptions::default()).unwrap();
     let refs: Vec<&Response> = bundle.responses.iter().collect();
@@ -370,11 +373,27 @@ async fn the_responses_csv_of_an_export_merges_with_its_json() {
     let browser = Browser::open().await;
     open_workspace(&browser).await;
     pick(&browser, &[csv]).await;
-    held(&browser, 150).await;
-    assert_eq!(cell(&browser, "tr[data-file='responses.csv'] .an-added").await, "150");
-    // The JSON of the same responses adds nothing.
+    held(&browser, 400).await;
+    assert_eq!(cell(&browser, "tr[data-file='responses.csv'] .an-added").await, "400");
+    let notes = cell(&browser, "tr[data-file='responses.csv'] .an-file-notes").await;
+    assert!(notes.starts_with(&format!("{phones} ")), "{notes}");
+    // The JSON of the same responses adds nothing; the copies whose phone the CSV masked are
+    // conflicts, counted, the first 20 listed and the rest summed up.
     pick(&browser, &[json]).await;
     wait_text(&browser, "tr[data-file='tablet.json'] .an-added", |t| t == "0").await;
-    held(&browser, 150).await;
+    held(&browser, 400).await;
+    let row = "tr[data-file='tablet.json']";
+    assert_eq!(cell(&browser, &format!("{row} .an-duplicates")).await, (400 - phones).to_string());
+    let summary = browser.wait_for(&format!("{row} .an-conflict-details summary"), TIMEOUT).await;
+    assert_eq!(summary.text().await.unwrap().trim(), phones.to_string());
+    summary.click().await.unwrap();
+    let listed = browser
+        .client()
+        .find_all(Locator::Css(&format!("{row} .an-conflict-list li:not(.an-conflict-more)")))
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 20);
+    let more = cell(&browser, &format!("{row} .an-conflict-more")).await;
+    assert!(more.contains(&(phones - 20).to_string()), "{more}");
     browser.close().await;
 }
