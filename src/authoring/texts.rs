@@ -1,207 +1,95 @@
 //! The questionnaire editor's own texts: zh-CN first, English second.
 
-use manyi_core::Lang;
-
-/// A text of the editor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum A {
-    Editor,
-    Questionnaires,
-    Builtin,
-    Versions,
-    NewQuestionnaire,
-    Create,
-    Import,
-    Export,
-    Edit,
-    Run,
-    Save,
-    Close,
-    Unsaved,
-    SaveFirst,
-    Saved,
-    SavedAsNew,
-    Unchanged,
-    AlreadyThere,
-    ImportedQuestionnaire,
-    Problems,
-    NoProblems,
-    Basics,
-    Id,
-    Version,
-    Title,
-    Intro,
-    Mode,
-    SelfCompleted,
-    Interviewer,
-    Checklist,
-    Renormalise,
-    Global,
-    WithinDimension,
-    Overall,
-    NoneChosen,
-    Script,
-    AddLine,
-    Scales,
-    AddScale,
-    Name,
-    Lowest,
-    Highest,
-    Labels,
-    Dimensions,
-    AddDimension,
-    Weight,
-    Items,
-    AddItem,
-    Kind,
-    Text,
-    Help,
-    Dimension,
-    Required,
-    Tag,
-    ShowIf,
-    Always,
-    Condition,
-    Value,
-    AdvancedJson,
-    Scale,
-    NotApplicable,
-    RedLine,
-    Min,
-    Max,
-    Unit,
-    Stopwatch,
-    Curve,
-    FullUpTo,
-    ZeroFrom,
-    Format,
-    FreeText,
-    Phone,
-    MaxLength,
-    Options,
-    AddOption,
-    Code,
-    Functional,
-    Dysfunctional,
-    MoveUp,
-    MoveDown,
-    Remove,
-    Zh,
-    En,
-    Answered,
-    Chosen,
-    AtMost,
-    AtLeast,
-    IsYes,
-    IsNo,
-    Item,
-}
-
-impl A {
-    /// The text in `lang`.
-    pub fn get(self, lang: Lang) -> &'static str {
-        let (zh, en) = self.both();
-        match lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-
-    fn both(self) -> (&'static str, &'static str) {
-        match self {
-            A::Editor => ("问卷编辑", "Questionnaire editor"),
-            A::Questionnaires => ("问卷", "Questionnaires"),
-            A::Builtin => ("内置", "built in"),
-            A::Versions => ("版本", "versions"),
-            A::NewQuestionnaire => ("新建问卷", "New questionnaire"),
-            A::Create => ("新建", "Create"),
-            A::Import => ("导入 JSON", "Import JSON"),
-            A::Export => ("导出 JSON", "Export JSON"),
-            A::Edit => ("编辑", "Edit"),
-            A::Run => ("试填", "Run"),
-            A::Save => ("保存", "Save"),
-            A::Close => ("返回列表", "Back to the list"),
-            A::Unsaved => ("有未保存的修改", "Unsaved changes"),
-            A::SaveFirst => ("请先保存", "Save first"),
-            A::Saved => ("已保存", "Saved"),
-            A::SavedAsNew => (
-                "已有答卷或为内置问卷，保存为新版本",
-                "It has responses or is built in: saved as a new version",
-            ),
-            A::Unchanged => ("没有修改", "Nothing changed"),
-            A::AlreadyThere => ("本机已有这份问卷", "This questionnaire is already here"),
-            A::ImportedQuestionnaire => ("已导入", "Imported"),
-            A::Problems => ("需要改正的问题", "Problems to correct"),
-            A::NoProblems => ("没有问题，可以保存。", "No problems: it can be saved."),
-            A::Basics => ("基本信息", "Basics"),
-            A::Id => ("编号", "Id"),
-            A::Version => ("版本", "Version"),
-            A::Title => ("标题", "Title"),
-            A::Intro => ("说明", "Introduction"),
-            A::Mode => ("填写方式", "Who fills it in"),
-            A::SelfCompleted => ("受访者自填", "Self-completed"),
-            A::Interviewer => ("访员代填", "Interviewer"),
-            A::Checklist => ("测评清单", "Checklist"),
-            A::Renormalise => ("不适用项目的权重", "Weights of N/A items"),
-            A::Global => ("在全部项目中重新分配", "Redistributed over all items"),
-            A::WithinDimension => ("在本维度内重新分配", "Redistributed within the dimension"),
-            A::Overall => ("总体满意度题", "Overall item"),
-            A::NoneChosen => ("（无）", "(none)"),
-            A::Script => ("访员话术", "Interviewer's script"),
-            A::AddLine => ("添加一行", "Add a line"),
-            A::Scales => ("量表", "Scales"),
-            A::AddScale => ("添加量表", "Add a scale"),
-            A::Name => ("名称", "Name"),
-            A::Lowest => ("最低分", "Lowest"),
-            A::Highest => ("最高分", "Highest"),
-            A::Labels => ("每个分值的标签", "A label per point"),
-            A::Dimensions => ("维度 / 分项", "Dimensions / sections"),
-            A::AddDimension => ("添加维度", "Add a dimension"),
-            A::Weight => ("权重", "Weight"),
-            A::Items => ("题目", "Items"),
-            A::AddItem => ("添加题目", "Add an item"),
-            A::Kind => ("题型", "Kind"),
-            A::Text => ("题目文字", "Text"),
-            A::Help => ("提示", "Hint"),
-            A::Dimension => ("维度", "Dimension"),
-            A::Required => ("必答", "Required"),
-            A::Tag => ("设置标签", "Sets the tag"),
-            A::ShowIf => ("显示条件", "Show if"),
-            A::Always => ("总是显示", "Always"),
-            A::Condition => ("条件", "Condition"),
-            A::Value => ("数值", "Value"),
-            A::AdvancedJson => ("组合条件（JSON）", "Combined condition (JSON)"),
-            A::Scale => ("量表", "Scale"),
-            A::NotApplicable => ("提供“不适用”", "Offers N/A"),
-            A::RedLine => ("红线项目（选“是”则本次记 0 分）", "Red line (yes scores the visit 0)"),
-            A::Min => ("最小值", "Min"),
-            A::Max => ("最大值", "Max"),
-            A::Unit => ("单位", "Unit"),
-            A::Stopwatch => ("提供秒表", "Offers a stopwatch"),
-            A::Curve => ("计分曲线", "Scoring curve"),
-            A::FullUpTo => ("满分直到", "Full marks up to"),
-            A::ZeroFrom => ("零分自", "No marks from"),
-            A::Format => ("格式", "Format"),
-            A::FreeText => ("任意文字", "Free text"),
-            A::Phone => ("电话号码", "Phone number"),
-            A::MaxLength => ("最多字数", "Max length"),
-            A::Options => ("选项", "Options"),
-            A::AddOption => ("添加选项", "Add an option"),
-            A::Code => ("代码", "Code"),
-            A::Functional => ("正向问题（提供时）", "Functional (if it had it)"),
-            A::Dysfunctional => ("反向问题（不提供时）", "Dysfunctional (if it did not)"),
-            A::MoveUp => ("上移", "Move up"),
-            A::MoveDown => ("下移", "Move down"),
-            A::Remove => ("删除", "Remove"),
-            A::Zh => ("中文", "Chinese"),
-            A::En => ("英文", "English"),
-            A::Answered => ("已回答", "is answered"),
-            A::Chosen => ("选中了", "has chosen"),
-            A::AtMost => ("不高于", "is at most"),
-            A::AtLeast => ("不低于", "is at least"),
-            A::IsYes => ("回答“是”", "is yes"),
-            A::IsNo => ("回答“否”", "is no"),
-            A::Item => ("题目", "Item"),
-        }
-    }
+crate::i18n::texts! {
+    A, "A text of the editor.";
+    Editor => "问卷编辑", "Questionnaire editor";
+    Questionnaires => "问卷", "Questionnaires";
+    Builtin => "内置", "built in";
+    Versions => "版本", "versions";
+    NewQuestionnaire => "新建问卷", "New questionnaire";
+    Create => "新建", "Create";
+    Import => "导入 JSON", "Import JSON";
+    Export => "导出 JSON", "Export JSON";
+    Edit => "编辑", "Edit";
+    Run => "试填", "Run";
+    Save => "保存", "Save";
+    Close => "返回列表", "Back to the list";
+    Unsaved => "有未保存的修改", "Unsaved changes";
+    SaveFirst => "请先保存", "Save first";
+    Saved => "已保存", "Saved";
+    SavedAsNew => "已有答卷或为内置问卷，保存为新版本", "It has responses or is built in: saved as a new version";
+    Unchanged => "没有修改", "Nothing changed";
+    AlreadyThere => "本机已有这份问卷", "This questionnaire is already here";
+    ImportedQuestionnaire => "已导入", "Imported";
+    Problems => "需要改正的问题", "Problems to correct";
+    NoProblems => "没有问题，可以保存。", "No problems: it can be saved.";
+    Basics => "基本信息", "Basics";
+    Id => "编号", "Id";
+    Version => "版本", "Version";
+    Title => "标题", "Title";
+    Intro => "说明", "Introduction";
+    Mode => "填写方式", "Who fills it in";
+    SelfCompleted => "受访者自填", "Self-completed";
+    Interviewer => "访员代填", "Interviewer";
+    Checklist => "测评清单", "Checklist";
+    Renormalise => "不适用项目的权重", "Weights of N/A items";
+    Global => "在全部项目中重新分配", "Redistributed over all items";
+    WithinDimension => "在本维度内重新分配", "Redistributed within the dimension";
+    Overall => "总体满意度题", "Overall item";
+    NoneChosen => "（无）", "(none)";
+    Script => "访员话术", "Interviewer's script";
+    AddLine => "添加一行", "Add a line";
+    Scales => "量表", "Scales";
+    AddScale => "添加量表", "Add a scale";
+    Name => "名称", "Name";
+    Lowest => "最低分", "Lowest";
+    Highest => "最高分", "Highest";
+    Labels => "每个分值的标签", "A label per point";
+    Dimensions => "维度 / 分项", "Dimensions / sections";
+    AddDimension => "添加维度", "Add a dimension";
+    Weight => "权重", "Weight";
+    Items => "题目", "Items";
+    AddItem => "添加题目", "Add an item";
+    Kind => "题型", "Kind";
+    Text => "题目文字", "Text";
+    Help => "提示", "Hint";
+    Dimension => "维度", "Dimension";
+    Required => "必答", "Required";
+    Tag => "设置标签", "Sets the tag";
+    ShowIf => "显示条件", "Show if";
+    Always => "总是显示", "Always";
+    Condition => "条件", "Condition";
+    Value => "数值", "Value";
+    AdvancedJson => "组合条件（JSON）", "Combined condition (JSON)";
+    Scale => "量表", "Scale";
+    NotApplicable => "提供“不适用”", "Offers N/A";
+    RedLine => "红线项目（选“是”则本次记 0 分）", "Red line (yes scores the visit 0)";
+    Min => "最小值", "Min";
+    Max => "最大值", "Max";
+    Unit => "单位", "Unit";
+    Stopwatch => "提供秒表", "Offers a stopwatch";
+    Curve => "计分曲线", "Scoring curve";
+    FullUpTo => "满分直到", "Full marks up to";
+    ZeroFrom => "零分自", "No marks from";
+    Format => "格式", "Format";
+    FreeText => "任意文字", "Free text";
+    Phone => "电话号码", "Phone number";
+    MaxLength => "最多字数", "Max length";
+    Options => "选项", "Options";
+    AddOption => "添加选项", "Add an option";
+    Code => "代码", "Code";
+    Functional => "正向问题（提供时）", "Functional (if it had it)";
+    Dysfunctional => "反向问题（不提供时）", "Dysfunctional (if it did not)";
+    MoveUp => "上移", "Move up";
+    MoveDown => "下移", "Move down";
+    Remove => "删除", "Remove";
+    Zh => "中文", "Chinese";
+    En => "英文", "English";
+    Answered => "已回答", "is answered";
+    Chosen => "选中了", "has chosen";
+    AtMost => "不高于", "is at most";
+    AtLeast => "不低于", "is at least";
+    IsYes => "回答“是”", "is yes";
+    IsNo => "回答“否”", "is no";
+    Item => "题目", "Item";
 }

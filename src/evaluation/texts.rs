@@ -1,170 +1,78 @@
 //! The evaluation and Kano screens' own texts: zh-CN first, English second.
 
-use manyi_core::Lang;
-
-/// A text of the evaluation and Kano screens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum T {
-    Evaluation,
-    Checklist,
-    Evaluator,
-    Hall,
-    VisitTime,
-    StartVisit,
-    SaveSetup,
-    NoEvaluator,
-    NoHall,
-    VisitInFuture,
-    Missing,
-    Section,
-    Weight,
-    Score,
-    Total,
-    RedLine,
-    RedLineHit,
-    ScoresZero,
-    Note,
-    Stopwatch,
-    StartWatch,
-    StopWatch,
-    GoOn,
-    ResetWatch,
-    Minutes,
-    PreviousSection,
-    NextSection,
-    Summary,
-    Review,
-    ChangeSetup,
-    OpenItems,
-    NoneOpen,
-    SubmitVisit,
-    Submitted,
-    NewVisit,
-    CompareVisits,
-    CompareTitle,
-    NoVisits,
-    Visits,
-    Spread,
-    Disagreements,
-    NoDisagreements,
-    Item,
-    ExportVisits,
-    ImportVisits,
-    Imported,
-    KanoStudy,
-    KanoAnalysis,
-    WhoAnswers,
-    SelfCompleted,
-    ByInterviewer,
-    Interviewer,
-    Channel,
-    NoInterviewer,
-    Begin,
-    NextRespondent,
-    Respondents,
-    Feature,
-    Class,
-    Better,
-    Worse,
-    NoKanoYet,
-    ChartTitle,
-    ExportJson,
-    ExportCsv,
-    ExportXlsx,
-    ToAnalysis,
-    ToStudy,
-    Version,
-    Yes,
-    No,
-    NotApplicable,
-    Loading,
-}
-
-impl T {
-    /// The text in `lang`.
-    pub fn get(self, lang: Lang) -> &'static str {
-        let (zh, en) = self.both();
-        match lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-
-    fn both(self) -> (&'static str, &'static str) {
-        match self {
-            T::Evaluation => ("第三方测评", "Third-party evaluation"),
-            T::Checklist => ("测评清单", "Checklist"),
-            T::Evaluator => ("测评员编号", "Evaluator id"),
-            T::Hall => ("营业厅", "Hall"),
-            T::VisitTime => ("到访日期和时间", "Visit date and time"),
-            T::StartVisit => ("开始测评", "Start the visit"),
-            T::SaveSetup => ("保存", "Save"),
-            T::NoEvaluator => ("请填写测评员编号", "Enter the evaluator id"),
-            T::NoHall => ("请填写营业厅", "Enter the hall"),
-            T::VisitInFuture => ("到访时间不能晚于现在", "The visit cannot be later than now"),
-            T::Missing => ("这一项必须回答", "This item must be answered"),
-            T::Section => ("分项", "Section"),
-            T::Weight => ("权重", "Weight"),
-            T::Score => ("得分", "Score"),
-            T::Total => ("总分", "Total"),
-            T::RedLine => ("红线", "Red line"),
-            T::RedLineHit => ("触犯红线", "Red line hit"),
-            T::ScoresZero => ("本次测评记 0 分", "This visit scores 0"),
-            T::Note => ("备注", "Note"),
-            T::Stopwatch => ("秒表", "Stopwatch"),
-            T::StartWatch => ("开始计时", "Start"),
-            T::StopWatch => ("停止计时", "Stop"),
-            T::GoOn => ("继续计时", "Go on"),
-            T::ResetWatch => ("清零", "Reset"),
-            T::Minutes => ("分钟", "minutes"),
-            T::PreviousSection => ("上一项", "Previous"),
-            T::NextSection => ("下一项", "Next"),
-            T::Summary => ("汇总", "Summary"),
-            T::Review => ("查看汇总并提交", "Review and submit"),
-            T::ChangeSetup => ("修改到访信息", "Change visit details"),
-            T::OpenItems => ("尚未回答", "Not answered yet"),
-            T::NoneOpen => ("所有项目都已回答。", "Every item is answered."),
-            T::SubmitVisit => ("提交测评", "Submit the visit"),
-            T::Submitted => ("测评已提交", "Visit submitted"),
-            T::NewVisit => ("新的测评", "New visit"),
-            T::CompareVisits => ("测评对比", "Compare visits"),
-            T::CompareTitle => ("同一营业厅的测评对比", "Visits of a hall side by side"),
-            T::NoVisits => ("还没有已提交的测评。", "No submitted visits yet."),
-            T::Visits => ("测评记录", "Visits"),
-            T::Spread => ("极差", "Spread"),
-            T::Disagreements => ("结果不一致的项目", "Items where the visits differ"),
-            T::NoDisagreements => ("各次测评的结果一致。", "The visits agree on every item."),
-            T::Item => ("项目", "Item"),
-            T::ExportVisits => ("导出测评 (JSON)", "Export visits (JSON)"),
-            T::ImportVisits => ("导入测评 (JSON)", "Import visits (JSON)"),
-            T::Imported => ("已导入", "Imported"),
-            T::KanoStudy => ("服务特性调查（Kano）", "Service feature study (Kano)"),
-            T::KanoAnalysis => ("Kano 分析", "Kano analysis"),
-            T::WhoAnswers => ("填写方式", "Who answers"),
-            T::SelfCompleted => ("受访者自填", "Self-completed"),
-            T::ByInterviewer => ("访员代填", "By an interviewer"),
-            T::Interviewer => ("访员编号", "Interviewer id"),
-            T::Channel => ("渠道", "Channel"),
-            T::NoInterviewer => ("请填写访员编号", "Enter the interviewer id"),
-            T::Begin => ("开始", "Start"),
-            T::NextRespondent => ("下一位受访者", "Next respondent"),
-            T::Respondents => ("受访人数", "Respondents"),
-            T::Feature => ("服务特性", "Feature"),
-            T::Class => ("类别", "Class"),
-            T::Better => ("Better", "Better"),
-            T::Worse => ("Worse", "Worse"),
-            T::NoKanoYet => ("还没有完成的 Kano 问卷。", "No completed Kano responses yet."),
-            T::ChartTitle => ("Better 与 |Worse| 散点图", "Better vs |Worse|"),
-            T::ExportJson => ("导出 JSON", "Export JSON"),
-            T::ExportCsv => ("导出 CSV", "Export CSV"),
-            T::ExportXlsx => ("导出 Excel", "Export Excel"),
-            T::ToAnalysis => ("查看分析", "See the analysis"),
-            T::ToStudy => ("返回调查", "Back to the study"),
-            T::Version => ("版本", "Version"),
-            T::Yes => ("是", "Yes"),
-            T::No => ("否", "No"),
-            T::NotApplicable => ("不适用", "N/A"),
-            T::Loading => ("正在加载…", "Loading…"),
-        }
-    }
+crate::i18n::texts! {
+    T, "A text of the evaluation and Kano screens.";
+    Evaluation => "第三方测评", "Third-party evaluation";
+    Checklist => "测评清单", "Checklist";
+    Evaluator => "测评员编号", "Evaluator id";
+    Hall => "营业厅", "Hall";
+    VisitTime => "到访日期和时间", "Visit date and time";
+    StartVisit => "开始测评", "Start the visit";
+    SaveSetup => "保存", "Save";
+    NoEvaluator => "请填写测评员编号", "Enter the evaluator id";
+    NoHall => "请填写营业厅", "Enter the hall";
+    VisitInFuture => "到访时间不能晚于现在", "The visit cannot be later than now";
+    Missing => "这一项必须回答", "This item must be answered";
+    Section => "分项", "Section";
+    Weight => "权重", "Weight";
+    Score => "得分", "Score";
+    Total => "总分", "Total";
+    RedLine => "红线", "Red line";
+    RedLineHit => "触犯红线", "Red line hit";
+    ScoresZero => "本次测评记 0 分", "This visit scores 0";
+    Note => "备注", "Note";
+    Stopwatch => "秒表", "Stopwatch";
+    StartWatch => "开始计时", "Start";
+    StopWatch => "停止计时", "Stop";
+    GoOn => "继续计时", "Go on";
+    ResetWatch => "清零", "Reset";
+    Minutes => "分钟", "minutes";
+    PreviousSection => "上一项", "Previous";
+    NextSection => "下一项", "Next";
+    Summary => "汇总", "Summary";
+    Review => "查看汇总并提交", "Review and submit";
+    ChangeSetup => "修改到访信息", "Change visit details";
+    OpenItems => "尚未回答", "Not answered yet";
+    NoneOpen => "所有项目都已回答。", "Every item is answered.";
+    SubmitVisit => "提交测评", "Submit the visit";
+    Submitted => "测评已提交", "Visit submitted";
+    NewVisit => "新的测评", "New visit";
+    CompareVisits => "测评对比", "Compare visits";
+    CompareTitle => "同一营业厅的测评对比", "Visits of a hall side by side";
+    NoVisits => "还没有已提交的测评。", "No submitted visits yet.";
+    Visits => "测评记录", "Visits";
+    Spread => "极差", "Spread";
+    Disagreements => "结果不一致的项目", "Items where the visits differ";
+    NoDisagreements => "各次测评的结果一致。", "The visits agree on every item.";
+    Item => "项目", "Item";
+    ExportVisits => "导出测评 (JSON)", "Export visits (JSON)";
+    ImportVisits => "导入测评 (JSON)", "Import visits (JSON)";
+    Imported => "已导入", "Imported";
+    KanoStudy => "服务特性调查（Kano）", "Service feature study (Kano)";
+    KanoAnalysis => "Kano 分析", "Kano analysis";
+    WhoAnswers => "填写方式", "Who answers";
+    SelfCompleted => "受访者自填", "Self-completed";
+    ByInterviewer => "访员代填", "By an interviewer";
+    Interviewer => "访员编号", "Interviewer id";
+    Channel => "渠道", "Channel";
+    NoInterviewer => "请填写访员编号", "Enter the interviewer id";
+    Begin => "开始", "Start";
+    NextRespondent => "下一位受访者", "Next respondent";
+    Respondents => "受访人数", "Respondents";
+    Feature => "服务特性", "Feature";
+    Class => "类别", "Class";
+    Better => "Better", "Better";
+    Worse => "Worse", "Worse";
+    NoKanoYet => "还没有完成的 Kano 问卷。", "No completed Kano responses yet.";
+    ChartTitle => "Better 与 |Worse| 散点图", "Better vs |Worse|";
+    ExportJson => "导出 JSON", "Export JSON";
+    ExportCsv => "导出 CSV", "Export CSV";
+    ExportXlsx => "导出 Excel", "Export Excel";
+    ToAnalysis => "查看分析", "See the analysis";
+    ToStudy => "返回调查", "Back to the study";
+    Version => "版本", "Version";
+    Yes => "是", "Yes";
+    No => "否", "No";
+    NotApplicable => "不适用", "N/A";
+    Loading => "正在加载…", "Loading…";
 }
