@@ -99,9 +99,10 @@ pub async fn open(store: StoreStatus, engine: Engine, d: Dispatch) {
                     d.dispatch(WorkAction::ImportStarted { total });
                 }
                 for file in kept {
-                    let bytes = js_sys::Uint8Array::from(&file.bytes[..]).buffer();
-                    drop(file.bytes);
-                    let result = import_one(&engine, &d, &file.name, bytes).await;
+                    let result = match file.bytes().await {
+                        Ok(bytes) => import_one(&engine, &d, &file.name, bytes).await,
+                        Err(e) => Err(format!("{}: {e}", file.name)),
+                    };
                     d.dispatch(WorkAction::FileDone(FileOutcome { name: file.name, result }));
                 }
                 Keeping::Durable
@@ -125,7 +126,7 @@ fn changed(r: &MergeReport) -> bool {
 
 /// Imports the picked files one after another in the worker; each is checked whole before it
 /// is merged, so a malformed one changes nothing. Files that changed the data are kept in the
-/// store (read once more: the first reading went to the worker).
+/// store.
 pub async fn import(files: Vec<web_sys::File>, store: Option<Store>, engine: Engine, d: Dispatch) {
     let started = now_ms();
     d.dispatch(WorkAction::ImportStarted { total: files.len() });
@@ -139,23 +140,14 @@ pub async fn import(files: Vec<web_sys::File>, store: Option<Store>, engine: Eng
                 let result = import_one(&engine, &d, &name, bytes).await;
                 if let (Ok(report), Some(store)) = (&result, &store) {
                     if changed(report) {
-                        let kept = match read(&file).await {
-                            Ok(bytes) => Ok(KeptFile {
-                                id: format!("{batch:015}-{n:05}"),
-                                name: name.clone(),
-                                bytes: js_sys::Uint8Array::new(&bytes).to_vec(),
-                            }),
-                            Err(e) => Err(e),
+                        // The picked file itself: IndexedDB keeps it without a copy by the page.
+                        let kept = KeptFile {
+                            id: format!("{batch:015}-{n:05}"),
+                            name: name.clone(),
+                            contents: file.clone().into(),
                         };
-                        let kept = match kept {
-                            Ok(kept) => store
-                                .keep_analysis_file(&kept, &clock::now().to_rfc3339())
-                                .await
-                                .map_err(|e| e.to_string()),
-                            Err(e) => Err(e),
-                        };
-                        if let Err(e) = kept {
-                            d.dispatch(WorkAction::Message(Some(e)));
+                        if let Err(e) = store.keep_analysis_file(&kept, &clock::now().to_rfc3339()).await {
+                            d.dispatch(WorkAction::Message(Some(e.to_string())));
                         }
                     }
                 }

@@ -1,13 +1,18 @@
 //! The analyst workspace's records (migration v5): each imported export file that changed the
-//! merged data, kept whole (its bytes) in `analysis_files`, keyed in import order. Opening the
-//! workspace re-imports them through core in that order, which gives the same merge again; the
-//! files are removed only when the analyst clears them.
+//! merged data, kept whole in `analysis_files`, keyed in import order. Opening the workspace
+//! re-imports them through core in that order, which gives the same merge again; the files are
+//! removed only when the analyst clears them.
+//!
+//! A file is kept as the browser's `Blob` (the picked `File` itself): IndexedDB stores it without
+//! the page copying its bytes, so keeping a file of a hundred megabytes does not hold up the
+//! page. Records of earlier builds hold a `Uint8Array`; they are read as a `Blob` too.
 
 use super::schema::ANALYSIS_FILES;
 use super::{request, StorageError, Store};
-use js_sys::{Object, Reflect, Uint8Array};
-use wasm_bindgen::JsValue;
-use web_sys::IdbTransactionMode;
+use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, IdbTransactionMode};
 
 /// One kept file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,8 +21,29 @@ pub struct KeptFile {
     pub id: String,
     /// The file's name.
     pub name: String,
-    /// Its bytes as read.
-    pub bytes: Vec<u8>,
+    /// Its contents (a picked `File` is a `Blob`).
+    pub contents: Blob,
+}
+
+impl KeptFile {
+    /// Its bytes, read by the browser.
+    pub async fn bytes(&self) -> Result<ArrayBuffer, StorageError> {
+        const ACTION: &str = "read an imported file";
+        let buffer =
+            JsFuture::from(self.contents.array_buffer()).await.map_err(|e| StorageError::js(ACTION, &e))?;
+        Ok(buffer.unchecked_into())
+    }
+}
+
+/// The contents of a record: its `Blob`, or the `Uint8Array` an earlier build kept, as a `Blob`.
+fn contents(value: JsValue, action: &'static str) -> Result<Blob, StorageError> {
+    match value.dyn_into::<Blob>() {
+        Ok(blob) => Ok(blob),
+        Err(value) => {
+            let bytes = Uint8Array::new(&value);
+            Blob::new_with_u8_array_sequence(&Array::of1(&bytes)).map_err(|e| StorageError::js(action, &e))
+        }
+    }
 }
 
 fn field(value: &JsValue, name: &str, action: &'static str) -> Result<JsValue, StorageError> {
@@ -47,7 +73,7 @@ impl Store {
                 Ok(KeptFile {
                     id: field(&v, "id", ACTION)?.as_string().unwrap_or_default(),
                     name: field(&v, "name", ACTION)?.as_string().unwrap_or_default(),
-                    bytes: Uint8Array::new(&field(&v, "bytes", ACTION)?).to_vec(),
+                    contents: contents(field(&v, "bytes", ACTION)?, ACTION)?,
                 })
             })
             .collect()
@@ -62,7 +88,7 @@ impl Store {
             ("id", JsValue::from_str(&file.id)),
             ("name", JsValue::from_str(&file.name)),
             ("imported_at", JsValue::from_str(imported_at)),
-            ("bytes", Uint8Array::from(file.bytes.as_slice()).into()),
+            ("bytes", file.contents.clone().into()),
         ] {
             Reflect::set(&record, &JsValue::from_str(name), &value).map_err(err)?;
         }
