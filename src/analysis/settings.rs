@@ -29,15 +29,10 @@ pub const GROUPINGS: [GroupBy; 8] = [
 ];
 
 /// The filters offered: every grouping but "all".
-pub const FILTERS: [GroupBy; 7] = [
-    GroupBy::Tag(TagKey::Hall),
-    GroupBy::Tag(TagKey::Counter),
-    GroupBy::Tag(TagKey::Staff),
-    GroupBy::Tag(TagKey::BusinessType),
-    GroupBy::Tag(TagKey::CustomerClass),
-    GroupBy::Channel,
-    GroupBy::Month,
-];
+pub const FILTERS: &[GroupBy] = match GROUPINGS.split_first() {
+    Some((_, rest)) => rest,
+    None => &[],
+};
 
 /// The name of a grouping on screen.
 pub fn grouping_label(by: GroupBy, lang: Lang) -> String {

@@ -2,219 +2,100 @@
 
 use manyi_core::Lang;
 
-/// A text of the kiosk and staff screens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(missing_docs)]
-pub enum K {
-    AttractTitle,
-    AttractHint,
-    StartRating,
-    StaffButton,
-    ClosedTitle,
-    ClosedBody,
-    OpensAgain,
-    IdleTitle,
-    IdleBody,
-    Continue,
-    ThanksReturn,
-    Saving,
-    SaveFailedCustomer,
-    Retry,
-    PinTitle,
-    Pin,
-    PinWrong,
-    PinPaused,
-    Enter,
-    DeleteDigit,
-    Cancel,
-    SetupTitle,
-    SetupBody,
-    NewPin,
-    RepeatPin,
-    PinFormat,
-    PinMismatch,
-    SavePin,
-    StaffTitle,
-    LockAndReturn,
-    Results,
-    TagsTitle,
-    Hall,
-    Counter,
-    StaffId,
-    Device,
-    Questionnaire,
-    HoursTitle,
-    AlwaysOpen,
-    Opens,
-    Closes,
-    IdleTime,
-    Countdown,
-    Partial,
-    KeepBreakOff,
-    DiscardPartial,
-    ThanksSeconds,
-    StaffLock,
-    Threshold,
-    SaveSettings,
-    Saved,
-    DataTitle,
-    Stored,
-    Complete,
-    BreakOff,
-    Drafts,
-    Exported,
-    Unexported,
-    Queued,
-    Flagged,
-    StorageUsed,
-    Persistent,
-    Granted,
-    NotGranted,
-    AskPersist,
-    Unknown,
-    ExportTitle,
-    OnlyUnexported,
-    AllResponses,
-    ExportJson,
-    ExportCsv,
-    ExportXlsx,
-    ExportedN,
-    NothingToExport,
-    MarkExported,
-    MarkedN,
-    DeleteExported,
-    ConfirmDelete,
-    ConfirmDeleteYes,
-    DeletedN,
-    ChangePinTitle,
-    CurrentPin,
-    PinChanged,
-    LastSaveFailed,
-    SettingsTitle,
-    TimingsTitle,
-    Callback,
+crate::i18n::texts! {
+    K, "A text of the kiosk and staff screens.";
+    AttractTitle => "请评价本次服务", "Please rate our service";
+    AttractHint => "只需轻触，约一分钟", "Just tap — about one minute";
+    StartRating => "开始评价", "Start";
+    StaffButton => "工作人员", "Staff";
+    ClosedTitle => "暂停服务", "Closed";
+    ClosedBody => "现在是营业时间外，欢迎您在营业时间内评价。", "The hall is closed. Please rate our service during opening hours.";
+    OpensAgain => "下次开放", "Opens again";
+    IdleTitle => "您还在吗？", "Are you still there?";
+    IdleBody => "{n} 秒后将结束本次评价", "This survey ends in {n} s";
+    Continue => "继续评价", "Continue";
+    ThanksReturn => "{n} 秒后返回首页", "Back to the start in {n} s";
+    Saving => "正在保存…", "Saving…";
+    SaveFailedCustomer => "很抱歉，您的评价未能保存，请告知工作人员。", "Sorry, your answers could not be saved. Please tell a member of staff.";
+    Retry => "重试", "Try again";
+    PinTitle => "工作人员登录", "Staff sign-in";
+    Pin => "密码", "PIN";
+    PinWrong => "密码错误", "Wrong PIN";
+    PinPaused => "错误次数过多，请 {n} 秒后再试", "Too many wrong PINs: try again in {n} s";
+    Enter => "确定", "OK";
+    DeleteDigit => "删除一位", "Delete a digit";
+    Cancel => "返回", "Cancel";
+    SetupTitle => "首次使用：设置工作人员密码", "First start: set the staff PIN";
+    SetupBody => "设置、导出和删除数据都需要此密码。", "The PIN opens the settings, exports and deletion.";
+    NewPin => "新密码（4–8 位数字）", "New PIN (4–8 digits)";
+    RepeatPin => "再次输入新密码", "Repeat the new PIN";
+    PinFormat => "密码须为 4–8 位数字", "The PIN must be 4 to 8 digits";
+    PinMismatch => "两次输入的密码不一致", "The two PINs differ";
+    SavePin => "保存密码", "Save PIN";
+    StaffTitle => "工作人员设置", "Staff settings";
+    LockAndReturn => "锁定并返回评价", "Lock and return to the survey";
+    Results => "查看结果", "Results";
+    TagsTitle => "本机信息（用于此后的每份问卷）", "This kiosk (applied to every response from now on)";
+    Hall => "营业厅", "Hall";
+    Counter => "窗口", "Counter";
+    StaffId => "工号", "Staff ID";
+    Device => "设备名称", "Device name";
+    Questionnaire => "当前问卷", "Active questionnaire";
+    HoursTitle => "营业时间", "Opening hours";
+    AlwaysOpen => "全天开放", "Always open";
+    Opens => "开始时间", "Opens";
+    Closes => "结束时间", "Closes";
+    IdleTime => "无操作多久后提示（秒）", "Idle time before the countdown (s)";
+    Countdown => "倒计时（秒）", "Countdown (s)";
+    Partial => "未完成的问卷", "Unfinished responses";
+    KeepBreakOff => "保留为中断", "Keep as break-off";
+    DiscardPartial => "不保留", "Discard";
+    ThanksSeconds => "感谢页停留（秒）", "Thank-you screen (s)";
+    StaffLock => "工作人员界面自动锁定（秒）", "Lock the staff screens after (s)";
+    Threshold => "低分：总体满意度 ≤", "Low score: overall ≤";
+    SaveSettings => "保存设置", "Save settings";
+    Saved => "设置已保存", "Settings saved";
+    DataTitle => "数据", "Data";
+    Stored => "本机问卷", "Stored";
+    Complete => "完成", "Complete";
+    BreakOff => "中断", "Break-off";
+    Drafts => "作答中", "In progress";
+    Exported => "已导出", "Exported";
+    Unexported => "未导出", "Not exported";
+    Queued => "低分待回访", "Low score, call-back queued";
+    Flagged => "低分（未同意回访）", "Low score, flagged";
+    StorageUsed => "已用存储", "Storage used";
+    Persistent => "持久存储", "Persistent storage";
+    Granted => "已授予", "Granted";
+    NotGranted => "未授予：空间不足时浏览器可能清除数据", "Not granted: the browser may clear data when space runs low";
+    AskPersist => "申请持久存储", "Ask for persistent storage";
+    Unknown => "未知", "Unknown";
+    ExportTitle => "导出", "Export";
+    OnlyUnexported => "仅未导出的", "Not yet exported";
+    AllResponses => "全部", "All";
+    ExportJson => "导出 JSON", "Export JSON";
+    ExportCsv => "导出 CSV", "Export CSV";
+    ExportXlsx => "导出 Excel", "Export Excel";
+    ExportedN => "已导出 {n} 份问卷", "{n} responses exported";
+    NothingToExport => "没有可导出的问卷", "Nothing to export";
+    MarkExported => "标记为已导出", "Mark as exported";
+    MarkedN => "{n} 份已标记为已导出", "{n} marked as exported";
+    DeleteExported => "删除已导出的问卷", "Delete exported responses";
+    ConfirmDelete => "确定删除 {n} 份已导出的问卷吗？删除后无法恢复。", "Delete {n} exported responses? This cannot be undone.";
+    ConfirmDeleteYes => "确认删除", "Delete";
+    DeletedN => "已删除 {n} 份问卷", "{n} responses deleted";
+    ChangePinTitle => "修改密码", "Change the PIN";
+    CurrentPin => "当前密码", "Current PIN";
+    PinChanged => "密码已修改", "PIN changed";
+    LastSaveFailed => "保存失败：", "Saving failed: ";
+    SettingsTitle => "设置", "Settings";
+    TimingsTitle => "计时与低分", "Timings and low scores";
+    Callback => "电话回访", "Callback workspace";
 }
 
 impl K {
-    /// The text in `lang`.
-    pub fn get(self, lang: Lang) -> &'static str {
-        let (zh, en) = self.both();
-        match lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-
     /// The text with `{n}` replaced by `n`.
     pub fn n(self, lang: Lang, n: impl std::fmt::Display) -> String {
         self.get(lang).replace("{n}", &n.to_string())
-    }
-
-    fn both(self) -> (&'static str, &'static str) {
-        match self {
-            K::AttractTitle => ("请评价本次服务", "Please rate our service"),
-            K::AttractHint => ("只需轻触，约一分钟", "Just tap — about one minute"),
-            K::StartRating => ("开始评价", "Start"),
-            K::StaffButton => ("工作人员", "Staff"),
-            K::ClosedTitle => ("暂停服务", "Closed"),
-            K::ClosedBody => (
-                "现在是营业时间外，欢迎您在营业时间内评价。",
-                "The hall is closed. Please rate our service during opening hours.",
-            ),
-            K::OpensAgain => ("下次开放", "Opens again"),
-            K::IdleTitle => ("您还在吗？", "Are you still there?"),
-            K::IdleBody => ("{n} 秒后将结束本次评价", "This survey ends in {n} s"),
-            K::Continue => ("继续评价", "Continue"),
-            K::ThanksReturn => ("{n} 秒后返回首页", "Back to the start in {n} s"),
-            K::Saving => ("正在保存…", "Saving…"),
-            K::SaveFailedCustomer => (
-                "很抱歉，您的评价未能保存，请告知工作人员。",
-                "Sorry, your answers could not be saved. Please tell a member of staff.",
-            ),
-            K::Retry => ("重试", "Try again"),
-            K::PinTitle => ("工作人员登录", "Staff sign-in"),
-            K::Pin => ("密码", "PIN"),
-            K::PinWrong => ("密码错误", "Wrong PIN"),
-            K::PinPaused => ("错误次数过多，请 {n} 秒后再试", "Too many wrong PINs: try again in {n} s"),
-            K::Enter => ("确定", "OK"),
-            K::DeleteDigit => ("删除一位", "Delete a digit"),
-            K::Cancel => ("返回", "Cancel"),
-            K::SetupTitle => ("首次使用：设置工作人员密码", "First start: set the staff PIN"),
-            K::SetupBody => {
-                ("设置、导出和删除数据都需要此密码。", "The PIN opens the settings, exports and deletion.")
-            }
-            K::NewPin => ("新密码（4–8 位数字）", "New PIN (4–8 digits)"),
-            K::RepeatPin => ("再次输入新密码", "Repeat the new PIN"),
-            K::PinFormat => ("密码须为 4–8 位数字", "The PIN must be 4 to 8 digits"),
-            K::PinMismatch => ("两次输入的密码不一致", "The two PINs differ"),
-            K::SavePin => ("保存密码", "Save PIN"),
-            K::StaffTitle => ("工作人员设置", "Staff settings"),
-            K::LockAndReturn => ("锁定并返回评价", "Lock and return to the survey"),
-            K::Results => ("查看结果", "Results"),
-            K::TagsTitle => {
-                ("本机信息（用于此后的每份问卷）", "This kiosk (applied to every response from now on)")
-            }
-            K::Hall => ("营业厅", "Hall"),
-            K::Counter => ("窗口", "Counter"),
-            K::StaffId => ("工号", "Staff ID"),
-            K::Device => ("设备名称", "Device name"),
-            K::Questionnaire => ("当前问卷", "Active questionnaire"),
-            K::HoursTitle => ("营业时间", "Opening hours"),
-            K::AlwaysOpen => ("全天开放", "Always open"),
-            K::Opens => ("开始时间", "Opens"),
-            K::Closes => ("结束时间", "Closes"),
-            K::IdleTime => ("无操作多久后提示（秒）", "Idle time before the countdown (s)"),
-            K::Countdown => ("倒计时（秒）", "Countdown (s)"),
-            K::Partial => ("未完成的问卷", "Unfinished responses"),
-            K::KeepBreakOff => ("保留为中断", "Keep as break-off"),
-            K::DiscardPartial => ("不保留", "Discard"),
-            K::ThanksSeconds => ("感谢页停留（秒）", "Thank-you screen (s)"),
-            K::StaffLock => ("工作人员界面自动锁定（秒）", "Lock the staff screens after (s)"),
-            K::Threshold => ("低分：总体满意度 ≤", "Low score: overall ≤"),
-            K::SaveSettings => ("保存设置", "Save settings"),
-            K::Saved => ("设置已保存", "Settings saved"),
-            K::DataTitle => ("数据", "Data"),
-            K::Stored => ("本机问卷", "Stored"),
-            K::Complete => ("完成", "Complete"),
-            K::BreakOff => ("中断", "Break-off"),
-            K::Drafts => ("作答中", "In progress"),
-            K::Exported => ("已导出", "Exported"),
-            K::Unexported => ("未导出", "Not exported"),
-            K::Queued => ("低分待回访", "Low score, call-back queued"),
-            K::Flagged => ("低分（未同意回访）", "Low score, flagged"),
-            K::StorageUsed => ("已用存储", "Storage used"),
-            K::Persistent => ("持久存储", "Persistent storage"),
-            K::Granted => ("已授予", "Granted"),
-            K::NotGranted => (
-                "未授予：空间不足时浏览器可能清除数据",
-                "Not granted: the browser may clear data when space runs low",
-            ),
-            K::AskPersist => ("申请持久存储", "Ask for persistent storage"),
-            K::Unknown => ("未知", "Unknown"),
-            K::ExportTitle => ("导出", "Export"),
-            K::OnlyUnexported => ("仅未导出的", "Not yet exported"),
-            K::AllResponses => ("全部", "All"),
-            K::ExportJson => ("导出 JSON", "Export JSON"),
-            K::ExportCsv => ("导出 CSV", "Export CSV"),
-            K::ExportXlsx => ("导出 Excel", "Export Excel"),
-            K::ExportedN => ("已导出 {n} 份问卷", "{n} responses exported"),
-            K::NothingToExport => ("没有可导出的问卷", "Nothing to export"),
-            K::MarkExported => ("标记为已导出", "Mark as exported"),
-            K::MarkedN => ("{n} 份已标记为已导出", "{n} marked as exported"),
-            K::DeleteExported => ("删除已导出的问卷", "Delete exported responses"),
-            K::ConfirmDelete => (
-                "确定删除 {n} 份已导出的问卷吗？删除后无法恢复。",
-                "Delete {n} exported responses? This cannot be undone.",
-            ),
-            K::ConfirmDeleteYes => ("确认删除", "Delete"),
-            K::DeletedN => ("已删除 {n} 份问卷", "{n} responses deleted"),
-            K::ChangePinTitle => ("修改密码", "Change the PIN"),
-            K::CurrentPin => ("当前密码", "Current PIN"),
-            K::PinChanged => ("密码已修改", "PIN changed"),
-            K::LastSaveFailed => ("保存失败：", "Saving failed: "),
-            K::SettingsTitle => ("设置", "Settings"),
-            K::TimingsTitle => ("计时与低分", "Timings and low scores"),
-            K::Callback => ("电话回访", "Callback workspace"),
-        }
     }
 }
