@@ -11,7 +11,8 @@
 //!    figures of the two paths are apart;
 //! 4. times writing the XLSX of 100,000 responses, through `Vec<Response>` and through a dataset;
 //! 5. prints the peak resident memory (VmHWM) after each step (reset between the two paths), and
-//!    writes the figures the pandas script checks to DIR/rust_results.json.
+//!    writes the figures the pandas script checks to DIR/rust_results.json, and every figure of
+//!    the scoring pass of both paths to DIR/figures.json.
 
 use manyi_core::analyses::{drivers_of_responses, kano_of_responses, DriverRow};
 use manyi_core::dataset::{Collection, Filter, SheetRows};
@@ -154,6 +155,11 @@ fn main() {
         peak_mb()
     );
     let new_index: Vec<Vec<GroupIndex>> = index.tables.iter().map(|t| t.overall.clone()).collect();
+    let dataset_figures = json!({
+        "index": index.tables.iter().map(|t| json!({"overall": t.overall, "dimensions": t.dimensions})).collect::<Vec<_>>(),
+        "kano": kano_rows,
+        "drivers": new_drivers,
+    });
     drop(collection);
 
     // 3. Through Vec<Response>: import and merge.
@@ -204,6 +210,14 @@ fn main() {
         t_all - t_index - t_kano,
         peak_mb()
     );
+
+    let row_figures = json!({
+        "index": reports.iter().map(|r| json!({"overall": r.overall, "dimensions": r.dimensions})).collect::<Vec<_>>(),
+        "kano": kano_table,
+        "drivers": drivers,
+    });
+    let figures = json!({"dataset": dataset_figures, "row": row_figures});
+    std::fs::write(dir.join("figures.json"), serde_json::to_vec(&figures).expect("json")).expect("write figures");
 
     let same_kano = kano_rows.len() == kano_table.len()
         && kano_rows

@@ -16,3 +16,4 @@ mod evaluation;
 mod hall;
 mod kano;
 mod kiosk;
+mod kiosk_bench;
