@@ -217,7 +217,8 @@ fn main() {
         "drivers": drivers,
     });
     let figures = json!({"dataset": dataset_figures, "row": row_figures});
-    std::fs::write(dir.join("figures.json"), serde_json::to_vec(&figures).expect("json")).expect("write figures");
+    std::fs::write(dir.join("figures.json"), serde_json::to_vec(&figures).expect("json"))
+        .expect("write figures");
 
     let same_kano = kano_rows.len() == kano_table.len()
         && kano_rows

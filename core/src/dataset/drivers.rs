@@ -109,10 +109,10 @@ impl Dataset {
                         .into(),
                 }
             })?;
-        let scale = q.rating_scale(&q.items[overall]).map(|s| s.scale());
         let items: Vec<usize> = (0..q.items.len())
-            .filter(|&i| q.items[i].dimension.is_some() && matches!(q.items[i].kind, ItemKind::Rating { .. }))
-            .filter(|&i| q.rating_scale(&q.items[i]).map(|s| s.scale()) == scale)
+            .filter(|&i| i != overall && q.items[i].dimension.is_some())
+            .filter(|&i| matches!(q.items[i].kind, ItemKind::Rating { .. }))
+            .filter(|&i| q.rating_scale(&q.items[i]).map(|s| s.scale()) == Some(options.scale))
             .collect();
         let names: Vec<String> = items.iter().map(|&i| q.items[i].id.to_string()).collect();
         if items.is_empty() {

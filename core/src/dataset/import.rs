@@ -40,7 +40,7 @@ pub struct Collection {
     pub(super) known: Vec<Questionnaire>,
     pub(super) builtins: Vec<Questionnaire>,
     pub(super) questionnaires: BTreeMap<QuestionnaireRef, Questionnaire>,
-    datasets: Vec<Dataset>,
+    pub(super) datasets: Vec<Dataset>,
 }
 
 impl Collection {

@@ -87,9 +87,11 @@ mod id_index;
 mod import;
 mod index;
 mod kano;
+mod of_responses;
 mod read;
 mod responses_table;
 mod scorer;
+mod scratch;
 mod staging;
 #[cfg(test)]
 mod tests;
