@@ -105,6 +105,18 @@ fn the_index_with_its_intervals_matches_the_reference() {
             }
             let derived_from = index.weight_details.as_ref().and_then(|d| d.n).map(|n| n as u64);
             assert_eq!(derived_from, want["derived_from"].as_u64(), "{name}: respondents behind the weights");
+            let scores = ds.response_scores(&index, 0);
+            let want_scores = want["responses"].as_array().map_or(&[][..], Vec::as_slice);
+            assert!(want_scores.is_empty() || scores.len() == want_scores.len(), "{name}: responses scored");
+            for (s, w) in scores.iter().zip(want_scores) {
+                let at = format!("{name}: response {}", s.id);
+                assert_eq!(s.id.to_string(), w["id"].as_str().unwrap(), "{at}");
+                assert_eq!(s.group, w["group"].as_str().unwrap(), "{at}");
+                close_opt(&format!("{at} composite"), s.composite, &w["composite"], VALUES);
+                for (k, (g, d)) in s.dimensions.iter().zip(w["dimensions"].as_array().unwrap()).enumerate() {
+                    close_opt(&format!("{at} dimension {k}"), *g, d, VALUES);
+                }
+            }
             for (table, w) in index.tables.iter().zip(tables) {
                 let what = format!("{name} by {}", table.group_by.name());
                 check_groups(&format!("{what}, overall"), &table.overall, &w["overall"]);

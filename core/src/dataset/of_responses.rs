@@ -30,13 +30,16 @@ impl Dataset {
     /// assert_eq!(index.scored + index.left_out, 50);
     /// # Ok::<(), manyi_core::Error>(())
     /// ```
-    pub fn from_responses(q: &Questionnaire, responses: &[Response]) -> Dataset {
+    pub fn from_responses<'r>(
+        q: &Questionnaire,
+        responses: impl IntoIterator<Item = &'r Response>,
+    ) -> Dataset {
         let mut c = Collection { known: vec![q.clone()], ..Collection::default() };
         let reference = q.reference();
-        let staged = c.import_with(&[], "responses", responses.len(), &mut |_| {}, |file| {
+        let staged = c.import_with(&[], "responses", 0, &mut |_| {}, |file| {
             let schema = file.schema_of(q);
             let mut s = Scratch::default();
-            for r in responses.iter().filter(|r| r.questionnaire == reference) {
+            for r in responses.into_iter().filter(|r| r.questionnaire == reference) {
                 s.fill(&schema, r);
                 file.stage(&schema, &mut s);
             }

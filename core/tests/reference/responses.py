@@ -442,6 +442,13 @@ def index_case(responses, name, weights, renormalise, include_break_offs, groupi
             "products": tree.products(),
             "derived_from": n_derived,
             "tables": tables,
+            # Each scored response's own scores, grouped by the first grouping (two cases suffice).
+            "responses": [
+                {"id": r["id"], "group": group_key(r, groupings[0]), "composite": c, "dimensions": d}
+                for r, c, d in zip(rows, composites, dims)
+            ]
+            if name in ("stated_within_dimension", "items_derived_regression")
+            else None,
         },
     }
 
@@ -575,16 +582,27 @@ def same(a, b, path="$", rel=1e-12):
 
 
 def render(data):
-    """Indented JSON with each questionnaire and response of the bundle on one line."""
+    """Indented JSON with each questionnaire and response of the bundle, and each response's
+    expected scores, on one line."""
+    records = []
+
+    def mark(items):
+        marks = []
+        for item in items:
+            marks.append(f"@@{len(records)}@@")
+            records.append(item)
+        return marks
+
     bundle = data["bundle"]
-    records = bundle["questionnaires"] + bundle["responses"]
     marked = {
         **data,
-        "bundle": {
-            **bundle,
-            "questionnaires": [f"@@{k}@@" for k in range(len(bundle["questionnaires"]))],
-            "responses": [f"@@{k + len(bundle['questionnaires'])}@@" for k in range(len(bundle["responses"]))],
-        },
+        "bundle": {**bundle, "questionnaires": mark(bundle["questionnaires"]), "responses": mark(bundle["responses"])},
+        "index": [
+            {**case, "expected": {**case["expected"], "responses": mark(case["expected"]["responses"] or [])}}
+            if case["expected"]["responses"]
+            else case
+            for case in data["index"]
+        ],
     }
     out = json.dumps(marked, indent=1, ensure_ascii=False)
     for k, record in enumerate(records):
