@@ -69,7 +69,8 @@ fn ratings_with_missing_values_groups_and_gbk() {
 
 #[test]
 fn ratings_off_scale_or_not_numbers() {
-    let items = RatingColumn::all_on(&["a".to_owned()], Scale::ONE_TO_FIVE);
+    let names = ["a".to_owned()];
+    let items = RatingColumn::all_on(&names, Scale::ONE_TO_FIVE);
     let e = err(read_ratings(b"a\n6\n", "r.csv", &items, None));
     assert_eq!(e, "r.csv, line 2, column 1 (`a`): 6 is off the scale 1..5 given for the column; correct it or the scale");
     // Overall on 0–10 beside an item on 1–5.
