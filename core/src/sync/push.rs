@@ -95,6 +95,8 @@ pub struct PushReport {
     /// Conflicts found by this push and by earlier pushes of the same source (kept in the
     /// checkpoint), so that pushing a file again still lists them.
     pub conflicts: Vec<Conflict>,
+    /// How many of `conflicts` this push found (written as conflicting revisions now).
+    pub new_conflicts: usize,
     /// The checkpoint after the push.
     pub checkpoint: u64,
 }
@@ -202,6 +204,7 @@ impl Push {
                 self.since = batch.through;
                 self.report.sent += batch.sent.len();
                 self.report.already += batch.already.len();
+                self.report.new_conflicts += batch.conflicts.len();
                 self.report.checkpoint = batch.through;
                 Ok(PushStep::Confirmed(batch))
             }
