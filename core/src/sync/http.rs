@@ -77,7 +77,7 @@ pub struct HttpRequest {
 
 /// The characters left as they are in a path segment or a query value: RFC 3986's unreserved
 /// characters. Everything else (`/` in `_design/…` ids too) is percent-encoded.
-const ENCODE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+pub(crate) const ENCODE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 impl HttpRequest {
     pub(crate) fn new(method: Method, path: &[&str]) -> Self {

@@ -223,9 +223,7 @@ impl SetupOptions {
         };
         let url = |db: &str| {
             let c = &replicator.credentials;
-            let enc = |s: &str| {
-                percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
-            };
+            let enc = |s: &str| percent_encoding::utf8_percent_encode(s, super::http::ENCODE).to_string();
             format!("{scheme}://{}:{}@{rest}/{db}", enc(&c.user), enc(&c.password))
         };
         for d in &devices {
@@ -233,6 +231,9 @@ impl SetupOptions {
                 "source": url(&self.device_db(&d.name)),
                 "target": url(&self.company_db()),
                 "continuous": true,
+                // Only Manyi records (the filter of the device database's design document):
+                // each database keeps its own design document.
+                "filter": "manyi/records",
             });
             let id = format!("{}-device-{}-to-company", self.prefix, d.name);
             tasks.push(Task::Document {
@@ -261,7 +262,12 @@ pub fn design_doc(writers: &[&str], kinds: &[&str], immutable: bool) -> Value {
         .replace("WRITERS", &json!(writers).to_string())
         .replace("KINDS", &json!(kinds).to_string())
         .replace("IMMUTABLE", if immutable { "true" } else { "false" });
-    json!({ "language": "javascript", "validate_doc_update": code.trim_end() })
+    json!({
+        "language": "javascript",
+        "validate_doc_update": code.trim_end(),
+        // The replications into the company-wide database take only Manyi records.
+        "filters": { "records": "function (doc, req) { return typeof doc.manyi === 'string'; }" },
+    })
 }
 
 fn invalid(what: &str, reason: &str) -> SyncError {

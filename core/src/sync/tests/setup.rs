@@ -110,7 +110,7 @@ fn the_first_run_creates_everything_and_the_second_changes_nothing() {
         json!(["manyi_device", "manyi_editor"])
     );
     let replication = &server.store["_replicator/manyi-device-hall1-to-company"];
-    assert_eq!(replication["source"], json!("http://repl:pw%2Dr@127.0.0.1:5984/manyi-device-hall1"));
+    assert_eq!(replication["source"], json!("http://repl:pw-r@127.0.0.1:5984/manyi-device-hall1"));
     assert_eq!(replication["continuous"], json!(true));
     let vdu = server.store["manyi-config/_design/manyi"]["validate_doc_update"].as_str().unwrap().to_owned();
     assert!(vdu.contains(r#"var writers = ["desk1"];"#) && vdu.contains("var immutable = true;"), "{vdu}");
