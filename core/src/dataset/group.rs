@@ -90,7 +90,7 @@ impl<'d> Grouper<'d> {
 
 impl Dataset {
     /// The keys of the groups of `by` that hold at least one row (whatever its status), sorted:
-    /// the values a filter on `by` can offer, written as [`GroupBy::key`] writes them (`(none)`
+    /// the values a filter on `by` can offer, written as [`GroupBy`] says (`(none)`
     /// for rows without the tag).
     pub fn values(&self, by: GroupBy) -> Vec<String> {
         let grouper = Grouper::new(self, by);

@@ -192,8 +192,8 @@ impl Dataset {
         self.rows.column_bytes() + self.index.bytes() + side
     }
 
-    /// Puts the rows in the order they were started (then by UUID), the order of
-    /// [`crate::io::import::into_responses`] and of the responses sheet.
+    /// Puts the rows in the order they were started (then by UUID): the order of the responses
+    /// sheet of `manyi export`.
     pub fn sort_by_start(&mut self) {
         let m = &self.rows.meta;
         let mut order: Vec<u32> = (0..self.len() as u32).collect();
