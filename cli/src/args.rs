@@ -151,6 +151,12 @@ pub enum Command {
         #[arg(long, default_value = "+08:00", allow_hyphen_values = true)]
         utc_offset: String,
     },
+    /// Questionnaires: convert a SurveyJS survey, or check a Manyi questionnaire.
+    Questionnaire {
+        /// What to do.
+        #[command(subcommand)]
+        action: QuestionnaireAction,
+    },
     /// Merge the exports of many devices, score them and write the workbook (XLSX) and/or CSV files.
     Export {
         /// A Manyi JSON export or the responses.csv of an export (`-` for standard input);
@@ -180,6 +186,22 @@ pub enum Command {
         /// The export time written into the files (RFC 3339); default now.
         #[arg(long)]
         exported_at: Option<String>,
+    },
+}
+
+/// What `manyi questionnaire` does.
+#[derive(Subcommand, Debug)]
+pub enum QuestionnaireAction {
+    /// A SurveyJS survey (JSON) as a Manyi questionnaire (JSON, to -o or standard output); what
+    /// was skipped, renamed or changed goes to standard error with its JSON path and type.
+    FromSurveyjs {
+        /// The SurveyJS JSON file.
+        file: PathBuf,
+    },
+    /// Checks a Manyi questionnaire: exit 0, or every problem with its place and exit 1.
+    Check {
+        /// The questionnaire JSON file.
+        file: PathBuf,
     },
 }
 

@@ -4,7 +4,7 @@ mod args;
 mod commands;
 mod output;
 
-use args::{Cli, Command};
+use args::{Cli, Command, QuestionnaireAction};
 use clap::Parser;
 use output::Output;
 use std::process::ExitCode;
@@ -44,6 +44,12 @@ fn main() -> ExitCode {
                 utc_offset,
             },
         ),
+        Command::Questionnaire { action: QuestionnaireAction::FromSurveyjs { file } } => {
+            commands::questionnaire::from_surveyjs_file(&out, file)
+        }
+        Command::Questionnaire { action: QuestionnaireAction::Check { file } } => {
+            commands::questionnaire::check(file)
+        }
         Command::Export {
             responses,
             questionnaire,

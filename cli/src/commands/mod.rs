@@ -6,6 +6,7 @@ pub mod export;
 pub mod index;
 pub mod kano;
 pub mod nps;
+pub mod questionnaire;
 pub mod rates;
 pub mod sample;
 pub mod score;
