@@ -60,6 +60,7 @@ fn install_all() -> Result<()> {
     install::wasm_target()?;
     install::rust_components()?;
     install::chromium()?;
+    install::survey_core()?;
     install::python().map(drop)
 }
 
@@ -120,10 +121,14 @@ fn build_dist() -> Result<()> {
     dist::build(&dist::Options { debug: false, wasm_opt: true }).map(drop)
 }
 
-/// `cargo test --workspace`: unit and integration tests, and the end-to-end tests against `dist/`.
+/// `cargo test --workspace`: unit and integration tests, and the end-to-end tests against `dist/`
+/// (and, in `MANYI_SURVEY_CORE`, the npm package whose SurveyJS examples the import is tested on).
 fn native_tests() -> Result<()> {
     let mut command = cmd::cargo(&["test", "--workspace"]);
     command.env("MANYI_DIST", dist::dir()).env("MANYI_CHROMEDRIVER", install::CHROMEDRIVER);
+    if let Ok(survey_core) = install::survey_core() {
+        command.env("MANYI_SURVEY_CORE", survey_core);
+    }
     cmd::run(&mut command)
 }
 

@@ -8,7 +8,7 @@
 //! question_checkbox.ts, question_imagepicker.ts (`multiSelect`), question_boolean.ts
 //! (`valueTrue`/`valueFalse`, else true/false), question_text.ts (`inputType`, `min`, `max`,
 //! `maxLength`), question_comment.ts and question_matrix.ts (`rows`, `columns`,
-//! `isAllRowRequired`/`eachRowRequired`).
+//! `isAllRowRequired`/`eachRowRequired`, `cellType` radio or checkbox).
 
 use super::choices::{item_values, ItemValue};
 use super::condition::Answers;
@@ -293,6 +293,16 @@ impl Walk {
         let rows = item_values(e.get("rows"), &mut self.locales);
         let columns = item_values(e.get("columns"), &mut self.locales);
         self.skipped.insert(name.to_lowercase(), "matrix (its rows are items)".into());
+        if e.get("cellType").and_then(Value::as_str) == Some("checkbox") {
+            self.note(
+                path,
+                "matrix",
+                Action::Skipped,
+                format!("`{name}`：每行多选的矩阵题无法导入"),
+                format!("`{name}`: a matrix with several answers per row cannot be held"),
+            );
+            return;
+        }
         if rows.is_empty() || columns.len() < 2 {
             self.note(
                 path,
@@ -305,7 +315,7 @@ impl Walk {
         }
         self.conditional_values(&rows, path, name);
         self.conditional_values(&columns, path, name);
-        for key in ["rowsVisibleIf", "columnsVisibleIf", "rowsOrder"] {
+        for key in ["rowsVisibleIf", "columnsVisibleIf", "rowsOrder", "rowOrder", "eachRowUnique"] {
             if e.contains_key(key) {
                 self.note(
                     &join(path, key),
