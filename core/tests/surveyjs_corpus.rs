@@ -169,6 +169,28 @@ struct Outcome {
     items: usize,
     notes: BTreeMap<(String, &'static str), usize>,
     failures: Vec<String>,
+    /// Why conditions were not converted, names left out.
+    conditions: BTreeMap<String, usize>,
+}
+
+/// The reason a note gives for a condition it could not convert, without the names in it.
+fn condition_reason(text: &str) -> String {
+    let reason = text.rsplit_once(" (").map_or(text, |(_, r)| r).split("): ").next().unwrap_or(text);
+    let mut out = String::new();
+    let mut skip = false;
+    for c in reason.chars() {
+        match c {
+            '`' => {
+                skip = !skip;
+                if skip {
+                    out.push('…');
+                }
+            }
+            _ if !skip => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 impl Outcome {
@@ -190,6 +212,9 @@ impl Outcome {
                         Action::Renamed => "renamed",
                         Action::Changed => "changed",
                     };
+                    if n.what == "visibleIf" && n.action == Action::Skipped {
+                        *self.conditions.entry(condition_reason(&n.text.en)).or_default() += 1;
+                    }
                     *self.notes.entry((n.what, action)).or_default() += 1;
                 }
             }
@@ -217,6 +242,9 @@ impl Outcome {
         );
         for ((what, action), n) in &self.notes {
             println!("  {action:<8} {what:<28} {n}");
+        }
+        for (why, n) in &self.conditions {
+            println!("  condition not converted: {why}: {n}");
         }
         for f in &self.failures {
             println!("  FAILED {f}");
