@@ -144,6 +144,9 @@ const CONDITIONS: [&str; 36] = [
     "!({biz} anyof ['a'] and {score} > 2) and 3 < {score}",
 ];
 
+/// One combination: each question with its answer (SurveyJS value and Manyi answer), or none.
+type Case<'a> = Vec<(&'a str, Option<&'a (Value, Answer)>)>;
+
 #[test]
 fn conditions_show_what_survey_core_shows() {
     let Some(dir) = survey_core() else {
@@ -184,7 +187,7 @@ fn conditions_show_what_survey_core_shows() {
     let questions = [("score", score), ("biz", biz), ("used", used), ("ok", ok), ("minutes", minutes)];
 
     // Every combination, each question also unanswered.
-    let mut cases: Vec<Vec<(&str, Option<&(Value, Answer)>)>> = vec![Vec::new()];
+    let mut cases: Vec<Case> = vec![Vec::new()];
     for (name, answers) in &questions {
         let mut next = Vec::new();
         for case in &cases {
