@@ -151,6 +151,12 @@ pub enum Command {
         #[arg(long, default_value = "+08:00", allow_hyphen_values = true)]
         utc_offset: String,
     },
+    /// Questionnaires: convert a SurveyJS survey, or check a Manyi questionnaire.
+    Questionnaire {
+        /// What to do.
+        #[command(subcommand)]
+        action: QuestionnaireAction,
+    },
     /// Push the responses of Manyi exports (JSON, or an export's responses.csv), with their
     /// questionnaires, into a CouchDB database: sent, already there and conflicts on one line;
     /// exit 3 when a UUID is on the server with other content (both are kept).
@@ -213,6 +219,22 @@ pub enum Command {
         /// The export time written into the files (RFC 3339); default now.
         #[arg(long)]
         exported_at: Option<String>,
+    },
+}
+
+/// What `manyi questionnaire` does.
+#[derive(Subcommand, Debug)]
+pub enum QuestionnaireAction {
+    /// A SurveyJS survey (JSON) as a Manyi questionnaire (JSON, to -o or standard output); what
+    /// was skipped, renamed or changed goes to standard error with its JSON path and type.
+    FromSurveyjs {
+        /// The SurveyJS JSON file.
+        file: PathBuf,
+    },
+    /// Checks a Manyi questionnaire: exit 0, or every problem with its place and exit 1.
+    Check {
+        /// The questionnaire JSON file.
+        file: PathBuf,
     },
 }
 

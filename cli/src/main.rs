@@ -5,7 +5,7 @@ mod commands;
 mod couch;
 mod output;
 
-use args::{Cli, Command, CouchCommand};
+use args::{Cli, Command, CouchCommand, QuestionnaireAction};
 use clap::Parser;
 use output::Output;
 use std::process::ExitCode;
@@ -61,6 +61,12 @@ fn main() -> ExitCode {
                 utc_offset,
             },
         ),
+        Command::Questionnaire { action: QuestionnaireAction::FromSurveyjs { file } } => {
+            commands::questionnaire::from_surveyjs_file(&out, file)
+        }
+        Command::Questionnaire { action: QuestionnaireAction::Check { file } } => {
+            commands::questionnaire::check(file)
+        }
         Command::Export {
             responses,
             questionnaire,

@@ -9,6 +9,7 @@ pub mod kano;
 pub mod nps;
 pub mod pull;
 pub mod push;
+pub mod questionnaire;
 pub mod rates;
 pub mod sample;
 pub mod score;
