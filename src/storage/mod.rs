@@ -9,6 +9,7 @@ mod questionnaires;
 mod record;
 mod request;
 pub mod schema;
+pub mod sync;
 
 use manyi_core::questionnaire::QuestionnaireId;
 use manyi_core::response::{Response, ResponseId};
@@ -135,9 +136,17 @@ impl Store {
         let mut record = Record::of(r, crate::platform::clock::now());
         record.follow_up = follow_up;
         let value = record.to_js()?;
-        let (tx, store) =
-            self.store(IdbTransactionMode::Readwrite).map_err(|e| StorageError::js(ACTION, &e))?;
-        store.put(&value).map_err(|e| StorageError::js(ACTION, &e))?;
+        // A closed response is logged for the sync in the same transaction: stored and waiting
+        // for the server, or neither.
+        let entries = sync::response_entries(r);
+        let names: &[&str] =
+            if entries.is_empty() { &[schema::RESPONSES] } else { &[schema::RESPONSES, schema::SYNC_LOG] };
+        let (tx, stores) = sync::transaction(self, names, IdbTransactionMode::Readwrite)
+            .map_err(|e| StorageError::js(ACTION, &e))?;
+        stores[0].put(&value).map_err(|e| StorageError::js(ACTION, &e))?;
+        if let Some(log) = stores.get(1) {
+            sync::log(log, &entries, ACTION)?;
+        }
         request::committed(&tx).await.map_err(|e| StorageError::js(ACTION, &e))
     }
 
