@@ -13,6 +13,7 @@ mod pages;
 pub mod platform;
 pub mod state;
 pub mod storage;
+pub mod sync;
 pub mod view;
 
 pub use app::App;

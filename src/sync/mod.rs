@@ -1,0 +1,21 @@
+//! The device side of the CouchDB sync (DOMAIN.md §5). The protocol's decisions are core's
+//! (`manyi_core::sync`: documents, revisions, the push and pull machines); here are the adapter
+//! and the device's part:
+//!
+//! - `fetch`: core's requests sent with the browser's `fetch`;
+//! - `settings`: the server's database URL, the device's user and password (kept on the device,
+//!   never shown again, in no export or log), pruning, and the last outcome (pure, tested
+//!   natively);
+//! - `engine`: one sync — push the change log (`storage::sync`), mark what the server confirmed,
+//!   pull the published questionnaires into the library, prune;
+//! - `runner`: the background loop (after each submit, when back online, every few minutes,
+//!   backing off after failures; one page of the device at a time);
+//! - `publish`: the editor's 发布到服务器;
+//! - `texts`: what went wrong, in both languages.
+
+pub mod engine;
+pub mod fetch;
+pub mod publish;
+pub mod runner;
+pub mod settings;
+pub mod texts;
