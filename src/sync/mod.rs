@@ -18,4 +18,5 @@ pub mod fetch;
 pub mod publish;
 pub mod runner;
 pub mod settings;
+pub mod staff_section;
 pub mod texts;

@@ -36,3 +36,31 @@ impl SyncText {
         SyncText::of(&f.problem())
     }
 }
+
+crate::i18n::texts! {
+    StaffText, "A text of the staff screen's sync section.";
+    Title => "同步", "Sync";
+    Intro => "记录会自动发送到公司的服务器（提交后、恢复联网时及每隔几分钟）；服务器确认后才算已同步。", "Records go to the company's server by themselves (after a submit, when back online, every few minutes); a record counts as synced only once the server has confirmed it.";
+    Url => "服务器数据库地址", "Server database URL";
+    User => "本设备的用户名", "This device's user";
+    Password => "密码", "Password";
+    PasswordKept => "已保存在本设备，不再显示；留空则保持不变", "Kept on this device and never shown again; leave empty to keep it";
+    PruneDays => "已同步的答卷保留天数（留空：一直保留）", "Keep synced responses for days (empty: keep them)";
+    Save => "保存同步设置", "Save the sync settings";
+    Saved => "同步设置已保存", "Sync settings saved";
+    Forget => "停止同步并删除账号", "Stop syncing and remove the account";
+    Forgotten => "已停止同步，账号已从本设备删除；未同步的记录仍保留", "Sync stopped and the account removed from this device; unsynced records are kept";
+    NotSetUp => "尚未设置同步", "Sync is not set up";
+    SyncNow => "立即同步", "Sync now";
+    Syncing => "正在同步…", "Syncing…";
+    LastSuccess => "上次成功同步", "Last successful sync";
+    Never => "从未", "Never";
+    Waiting => "等待同步的记录", "Records waiting to sync";
+    LastError => "上次错误", "Last error";
+    NoError => "无", "None";
+    Sent => "上次发送", "Sent last time";
+    NeedPassword => "请填写密码", "Enter the password";
+    NeedUser => "请填写用户名", "Enter the user name";
+    BadDays => "保留天数应为 1 到 3650 之间的整数", "Days to keep is a whole number from 1 to 3650";
+    BadUrl => "地址不正确", "The URL is not right";
+}
