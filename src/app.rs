@@ -52,6 +52,8 @@ async fn open_store(state: UseReducerHandle<AppState>) -> StoreStatus {
         }
     };
     crate::kiosk::startup::start(&store, &state).await;
+    // Syncs in the background from now on (if set up on the staff screen).
+    crate::sync::runner::start(store.clone());
     StoreStatus::Ready(store)
 }
 

@@ -282,6 +282,10 @@ fn change_pin() -> Html {
 pub fn staff_page() -> Html {
     let ctx = use_context::<AppContext>().expect("StaffPage is rendered inside App");
     let lang = ctx.lang();
+    let ready_store = match &ctx.store {
+        crate::app::StoreStatus::Ready(s) => Some(s.clone()),
+        _ => None,
+    };
     let lock = {
         let state = ctx.state.clone();
         Callback::from(move |_| {
@@ -304,6 +308,8 @@ pub fn staff_page() -> Html {
             { for save_error }
             <h2>{ K::DataTitle.get(lang) }</h2>
             <DataSection />
+            <h2>{ crate::sync::texts::StaffText::Title.get(lang) }</h2>
+            <crate::sync::staff_section::SyncSection store={ready_store} {lang} />
             <h2>{ K::SettingsTitle.get(lang) }</h2>
             <SettingsSection />
             <h2>{ K::ChangePinTitle.get(lang) }</h2>

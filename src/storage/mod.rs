@@ -143,10 +143,17 @@ impl Store {
             if entries.is_empty() { &[schema::RESPONSES] } else { &[schema::RESPONSES, schema::SYNC_LOG] };
         let (tx, stores) = sync::transaction(self, names, IdbTransactionMode::Readwrite)
             .map_err(|e| StorageError::js(ACTION, &e))?;
-        stores[0].put(&value).map_err(|e| StorageError::js(ACTION, &e))?;
         if let Some(log) = stores.get(1) {
-            sync::log(log, &entries, ACTION)?;
+            // The same closed response written again (a screen shown anew) is no change.
+            let key = JsValue::from_str(&r.id.to_string());
+            let get = stores[0].get(&key).map_err(|e| StorageError::js(ACTION, &e))?;
+            let old = request::result(&get).await.map_err(|e| StorageError::js(ACTION, &e))?;
+            let same = !old.is_undefined() && Record::from_js(&old).is_ok_and(|o| o.response == *r);
+            if !same {
+                sync::log(log, &entries, ACTION)?;
+            }
         }
+        stores[0].put(&value).map_err(|e| StorageError::js(ACTION, &e))?;
         request::committed(&tx).await.map_err(|e| StorageError::js(ACTION, &e))
     }
 

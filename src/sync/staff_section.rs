@@ -219,7 +219,7 @@ pub fn sync_section(p: &SyncProps) -> Html {
                 </tbody>
             </table>
             <p class="exports">
-                <button type="button" class="primary" disabled={*busy || !configured} onclick={sync_now}>
+                <button type="button" id="sync-now" class="primary" disabled={*busy || !configured} onclick={sync_now}>
                     { if *busy { S::Syncing.get(lang) } else { S::SyncNow.get(lang) } }
                 </button>
             </p>

@@ -10,6 +10,8 @@ mod analysis;
 mod analysis_bench;
 mod callback;
 #[allow(dead_code)]
+mod couch;
+#[allow(dead_code)]
 mod customer;
 mod editor;
 mod evaluation;
@@ -17,3 +19,4 @@ mod hall;
 mod kano;
 mod kiosk;
 mod kiosk_bench;
+mod sync;
