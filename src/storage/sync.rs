@@ -93,7 +93,9 @@ pub(super) fn from_js<T: DeserializeOwned>(value: &JsValue, action: &'static str
     serde_json::from_str(&json).map_err(|e| StorageError::new(action, e))
 }
 
-/// Adds `entries` to the log (the `sync_log` store of the caller's transaction).
+/// Adds `entries` to the log (the `sync_log` store of the caller's transaction) and nudges the
+/// background sync, if it runs on this page: it reads the log in a transaction that IndexedDB
+/// starts only after this one has committed.
 pub(super) fn log(
     log: &IdbObjectStore,
     entries: &[LogEntry],
@@ -101,6 +103,9 @@ pub(super) fn log(
 ) -> Result<(), StorageError> {
     for entry in entries {
         log.add(&to_js(entry, action)?).map_err(|e| StorageError::js(action, &e))?;
+    }
+    if !entries.is_empty() {
+        crate::sync::runner::nudge();
     }
     Ok(())
 }

@@ -175,3 +175,43 @@ async fn pruning_deletes_only_what_the_server_confirmed_and_is_old_enough() {
     assert_eq!(left, [Uuid::from_u128(2).to_string(), Uuid::from_u128(3).to_string()]);
     remove(store, &name).await;
 }
+
+/// Polls `check` every 50 ms for up to `seconds`.
+async fn eventually<F: std::future::Future<Output = bool>>(
+    seconds: u32,
+    mut check: impl FnMut() -> F,
+) -> bool {
+    for _ in 0..seconds * 20 {
+        if check().await {
+            return true;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+    }
+    false
+}
+
+#[wasm_bindgen_test]
+async fn the_background_sync_runs_again_when_a_record_is_stored() {
+    use manyi::sync::{engine, runner, settings::SyncSettings};
+    let (store, name) = fresh_store().await;
+    // A server nobody listens on: each sync fails at once and says so in the status.
+    let settings = SyncSettings {
+        url: "http://127.0.0.1:9/manyi-device-test".to_owned().try_into().unwrap(),
+        user: "test".into(),
+        password: "pw".into(),
+        prune_days: None,
+    };
+    engine::configure(&store, &settings).await.unwrap();
+    runner::start(store.clone());
+    let failed_at = || async { engine::status(&store).await.unwrap().last_error.map(|e| e.at) };
+    assert!(eventually(10, || async { failed_at().await.is_some() }).await, "the first sync ran");
+    let first = failed_at().await;
+    // After a failure the next try is 15 s away; a stored record brings it forward.
+    gloo_timers::future::TimeoutFuture::new(1100).await;
+    store.put(&response(&Builtin::Hall.questionnaire(), 5, 20, true)).await.unwrap();
+    assert!(
+        eventually(5, || async { failed_at().await != first }).await,
+        "no sync after the record was stored"
+    );
+    remove(store, &name).await;
+}

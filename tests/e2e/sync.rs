@@ -41,7 +41,18 @@ async fn set_sync(b: &Browser, server: &Server, name: &str) {
 }
 
 async fn waiting(b: &Browser, n: usize) {
-    b.wait_for_text(".sync-waiting", &n.to_string(), SYNC).await;
+    let deadline = std::time::Instant::now() + SYNC;
+    loop {
+        let shown = b.eval("document.querySelector('.sync-waiting')?.textContent").await;
+        if shown.as_str() == Some(n.to_string().as_str()) {
+            return;
+        }
+        if std::time::Instant::now() > deadline {
+            let section = b.eval("document.querySelector('.staff-sync')?.outerHTML").await;
+            panic!("{n} records waiting: not after {SYNC:?}; the sync section: {section}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 /// The responses of a device database, each with how many leaf revisions it has.
