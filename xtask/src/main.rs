@@ -1,6 +1,8 @@
 //! `cargo xtask dist | serve | test`: build, serve and test Manyi without Trunk or downloaded binaries.
 
+mod areas;
 mod cmd;
+mod compress;
 mod dist;
 mod install;
 mod serve;

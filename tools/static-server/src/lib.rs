@@ -1,7 +1,10 @@
 //! A tiny static file server for the built site (`dist/`), on std only.
 //!
 //! Used by `cargo xtask serve` and by the end-to-end tests. It answers GET and HEAD, one request per
-//! connection, with the MIME types the app needs and `Cache-Control: no-cache`. Not for production.
+//! connection, with the MIME types the app needs (`application/wasm`, so browsers compile wasm
+//! while it downloads) and `Cache-Control: no-cache`. A file with a precompressed copy beside it
+//! (`FILE.br`, `FILE.gz`, written by `cargo xtask dist`) is sent compressed to a browser that
+//! accepts the encoding, with `Content-Encoding` and `Vary: Accept-Encoding`. Not for production.
 
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
@@ -103,27 +106,74 @@ fn handle(stream: TcpStream, root: &Path) -> io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the headers: we need none of them.
+    // Of the headers, only Accept-Encoding matters.
+    let mut accepted = String::new();
     let mut line = String::new();
     while reader.read_line(&mut line)? > 2 {
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                accepted = value.trim().to_ascii_lowercase();
+            }
+        }
         line.clear();
     }
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
     let mut out = stream;
     if method != "GET" && method != "HEAD" {
-        return respond(&mut out, "405 Method Not Allowed", "text/plain; charset=utf-8", b"", method);
+        return respond(&mut out, "405 Method Not Allowed", "text/plain; charset=utf-8", None, b"", method);
     }
-    match resolve(root, target).and_then(|path| std::fs::read(&path).ok().map(|body| (path, body))) {
-        Some((path, body)) => respond(&mut out, "200 OK", mime_type(&path), &body, method),
-        None => respond(&mut out, "404 Not Found", "text/plain; charset=utf-8", b"not found\n", method),
+    let Some(path) = resolve(root, target) else {
+        return respond(&mut out, "404 Not Found", "text/plain; charset=utf-8", None, b"not found\n", method);
+    };
+    let (file, encoding) = encoded(&path, &accepted);
+    match std::fs::read(&file) {
+        Ok(body) => respond(&mut out, "200 OK", mime_type(&path), encoding, &body, method),
+        Err(_) => {
+            respond(&mut out, "404 Not Found", "text/plain; charset=utf-8", None, b"not found\n", method)
+        }
     }
 }
 
-fn respond(out: &mut TcpStream, status: &str, mime: &str, body: &[u8], method: &str) -> io::Result<()> {
+/// The encodings a browser accepts, in the order the server prefers them.
+const ENCODINGS: [(&str, &str); 2] = [("br", "br"), ("gzip", "gz")];
+
+/// The file to send for `path` to a browser that sends `accepted` as its Accept-Encoding: a
+/// precompressed copy beside it (brotli first, then gzip) with its encoding, or the file itself.
+pub fn encoded(path: &Path, accepted: &str) -> (PathBuf, Option<&'static str>) {
+    // `br;q=0` refuses brotli; a coding without a weight is welcome.
+    let accepts = |coding: &str| {
+        accepted.split(',').any(|part| {
+            let mut fields = part.split(';').map(str::trim);
+            let name = fields.next().unwrap_or("");
+            let weight = fields.find_map(|f| f.strip_prefix("q=")).and_then(|q| q.trim().parse::<f32>().ok());
+            name == coding && weight.unwrap_or(1.0) > 0.0
+        })
+    };
+    for (coding, extension) in ENCODINGS {
+        let mut name = path.as_os_str().to_owned();
+        name.push(format!(".{extension}"));
+        let copy = PathBuf::from(name);
+        if accepts(coding) && copy.is_file() {
+            return (copy, Some(coding));
+        }
+    }
+    (path.to_path_buf(), None)
+}
+
+fn respond(
+    out: &mut TcpStream,
+    status: &str,
+    mime: &str,
+    encoding: Option<&str>,
+    body: &[u8],
+    method: &str,
+) -> io::Result<()> {
+    let encoding = encoding.map(|e| format!("Content-Encoding: {e}\r\n")).unwrap_or_default();
+    // Every file may be sent either way, so caches keep the two apart.
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n\
-         X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\n{encoding}Vary: Accept-Encoding\r\nContent-Length: {}\r\n\
+         Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
         body.len()
     );
     out.write_all(head.as_bytes())?;
@@ -204,11 +254,15 @@ mod tests {
     }
 
     fn get(addr: SocketAddr, target: &str) -> String {
+        get_with(addr, target, "")
+    }
+
+    fn get_with(addr: SocketAddr, target: &str, headers: &str) -> String {
         let mut s = TcpStream::connect(addr).unwrap();
-        write!(s, "GET {target} HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
-        let mut out = String::new();
-        s.read_to_string(&mut out).unwrap();
-        out
+        write!(s, "GET {target} HTTP/1.1\r\nHost: x\r\n{headers}\r\n").unwrap();
+        let mut out = Vec::new();
+        s.read_to_end(&mut out).unwrap();
+        String::from_utf8_lossy(&out).into_owned()
     }
 
     #[test]
@@ -225,6 +279,34 @@ mod tests {
         assert!(get(addr, "/missing.js").starts_with("HTTP/1.1 404"));
         assert!(get(addr, "/../etc/passwd").starts_with("HTTP/1.1 404"));
         assert!(get(addr, "/%2e%2e/etc/passwd").starts_with("HTTP/1.1 404"));
+    }
+
+    #[test]
+    fn sends_a_precompressed_copy_to_a_browser_that_accepts_it() {
+        let root = std::env::temp_dir().join(format!("static-server-enc-{}", std::process::id()));
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(root.join("app.wasm"), "plain").unwrap();
+        std::fs::write(root.join("app.wasm.gz"), "gzipped").unwrap();
+        std::fs::write(root.join("app.wasm.br"), "brotlied").unwrap();
+        std::fs::write(root.join("only.js"), "plain js").unwrap();
+        std::fs::write(root.join("only.js.gz"), "gzipped js").unwrap();
+        let addr = Server::bind("127.0.0.1:0", &root).unwrap().spawn();
+        let chrome = get_with(addr, "/app.wasm", "Accept-Encoding: gzip, deflate, br, zstd\r\n");
+        assert!(chrome.contains("Content-Encoding: br\r\n") && chrome.ends_with("brotlied"), "{chrome}");
+        assert!(
+            chrome.contains("Content-Type: application/wasm\r\n"),
+            "the type of the file, not of its copy"
+        );
+        assert!(chrome.contains("Vary: Accept-Encoding\r\n"));
+        let gzip_only = get_with(addr, "/app.wasm", "accept-encoding: gzip;q=1.0, br;q=0\r\n");
+        assert!(
+            gzip_only.contains("Content-Encoding: gzip\r\n") && gzip_only.ends_with("gzipped"),
+            "{gzip_only}"
+        );
+        let plain = get(addr, "/app.wasm");
+        assert!(!plain.contains("Content-Encoding") && plain.ends_with("plain"), "{plain}");
+        let js = get_with(addr, "/only.js", "Accept-Encoding: br, gzip\r\n");
+        assert!(js.contains("Content-Encoding: gzip\r\n") && js.ends_with("gzipped js"), "{js}");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The closed screen, outside opening hours: no survey, the next opening, and the staff button.
 
-use super::texts::K;
+use crate::kiosk::texts::K;
 use chrono::NaiveDateTime;
 use manyi_core::Lang;
 use yew::prelude::*;
@@ -22,10 +22,7 @@ pub struct ClosedScreenProps {
 pub fn closed_screen(props: &ClosedScreenProps) -> Html {
     let lang = props.lang;
     let opens = props.opens.map(|t| {
-        let when = match lang {
-            Lang::Zh => t.format("：%m月%d日 %H:%M").to_string(),
-            Lang::En => t.format(": %a %d %b, %H:%M").to_string(),
-        };
+        let when = crate::view::clock_text::next_opening(t, lang);
         html! { <p class="opens">{ K::OpensAgain.get(lang) }{ when }</p> }
     });
     html! {

@@ -1,5 +1,7 @@
-//! The staff's exports of the kiosk's responses, built by core: a JSON bundle (complete enough to
-//! import back and merge), the responses as CSV (UTF-8 with BOM), or the analysts' Excel workbook.
+//! The device's stored responses as files, built by core: a JSON bundle (complete enough to
+//! import back and merge), the responses as CSV (UTF-8 with BOM), and the analysts' Excel
+//! workbook. One function per format, so that a page links only the formats it offers (the
+//! staff screen all three, the desk's results the workbook).
 
 use chrono::{DateTime, FixedOffset};
 use manyi_core::io::bundle::Bundle;
@@ -8,17 +10,7 @@ use manyi_core::io::responses::{responses_table, ResponsesOptions};
 use manyi_core::questionnaire::Questionnaire;
 use manyi_core::response::tags::TagValue;
 use manyi_core::response::Response;
-
-/// A file format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// Manyi's JSON bundle.
-    Json,
-    /// The responses table as CSV.
-    Csv,
-    /// The Excel workbook with every table.
-    Xlsx,
-}
+use manyi_core::scoring::report::{Report, ReportOptions};
 
 /// A file ready to download.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,48 +24,54 @@ pub struct File {
 }
 
 /// A name for the files of `device` exported `at`: `manyi-城东-01-20261123-1005.json`.
-pub fn file_name(device: Option<&TagValue>, at: DateTime<FixedOffset>, format: Format) -> String {
+pub fn file_name(device: Option<&TagValue>, at: DateTime<FixedOffset>, extension: &str) -> String {
     let device: String = device
         .map(|d| d.as_str().chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect())
         .unwrap_or_else(|| "kiosk".to_owned());
-    let ext = match format {
-        Format::Json => "json",
-        Format::Csv => "csv",
-        Format::Xlsx => "xlsx",
-    };
-    format!("manyi-{device}-{}.{ext}", at.format("%Y%m%d-%H%M"))
+    format!("manyi-{device}-{}.{extension}", crate::view::clock_text::stamp(&at))
 }
 
-/// The export of `responses` to `q` in `format`, made by `device` at `at`.
-pub fn build(
-    format: Format,
+fn owned(responses: &[&Response]) -> Vec<Response> {
+    responses.iter().map(|r| (*r).clone()).collect()
+}
+
+/// Manyi's JSON bundle of `responses` to `q`, made by `device` at `at`.
+pub fn json(
+    q: &Questionnaire,
+    responses: &[&Response],
+    device: Option<&TagValue>,
+    at: DateTime<FixedOffset>,
+) -> File {
+    let bundle = Bundle::new(vec![q.clone()], owned(responses), Some(at), device.cloned());
+    File { name: file_name(device, at, "json"), mime: "application/json", bytes: bundle.to_json() }
+}
+
+/// The responses table as CSV: the answers, and each response's composite when they can be
+/// scored (the report's default weights).
+pub fn csv(
+    q: &Questionnaire,
+    responses: &[&Response],
+    device: Option<&TagValue>,
+    at: DateTime<FixedOffset>,
+) -> File {
+    let report = Report::compute(q, &owned(responses), &ReportOptions::default()).ok();
+    let bytes = responses_table(q, responses, report.as_ref(), ResponsesOptions::default()).to_csv(true);
+    File { name: file_name(device, at, "csv"), mime: "text/csv", bytes }
+}
+
+/// The Excel workbook with every table (responses, index, Kano, drivers, weights, dictionary).
+pub fn xlsx(
     q: &Questionnaire,
     responses: &[&Response],
     device: Option<&TagValue>,
     at: DateTime<FixedOffset>,
 ) -> Result<File, String> {
-    let name = file_name(device, at, format);
-    let owned: Vec<Response> = responses.iter().map(|r| (*r).clone()).collect();
-    let analysis = || Analysis::compute(q, &owned, &AnalysisOptions::default()).map_err(|e| e.to_string());
-    let (mime, bytes) = match format {
-        Format::Json => {
-            let bundle = Bundle::new(vec![q.clone()], owned.clone(), Some(at), device.cloned());
-            ("application/json", bundle.to_json())
-        }
-        Format::Csv => {
-            // Composites when the responses can be scored; the answers in any case.
-            let analysis = analysis().ok();
-            let report = analysis.as_ref().map(|a| &a.report);
-            ("text/csv", responses_table(q, responses, report, ResponsesOptions::default()).to_csv(true))
-        }
-        Format::Xlsx => {
-            let analysis = analysis()?;
-            let export = Export::new(q, responses, &analysis, at, ResponsesOptions::default());
-            let bytes = export.to_xlsx().map_err(|e| e.to_string())?;
-            ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes)
-        }
-    };
-    Ok(File { name, mime, bytes })
+    let analysis =
+        Analysis::compute(q, &owned(responses), &AnalysisOptions::default()).map_err(|e| e.to_string())?;
+    let export = Export::new(q, responses, &analysis, at, ResponsesOptions::default());
+    let bytes = export.to_xlsx().map_err(|e| e.to_string())?;
+    let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    Ok(File { name: file_name(device, at, "xlsx"), mime, bytes })
 }
 
 #[cfg(test)]
@@ -112,16 +110,22 @@ mod tests {
         let refs: Vec<&Response> = rs.iter().collect();
         let device = TagValue::new("城东 01");
         let when = at("2026-11-23T10:05:00+08:00");
-        let json = build(Format::Json, &q, &refs, Some(&device), when).unwrap();
+        let json = json(&q, &refs, Some(&device), when);
         assert_eq!(json.name, "manyi-城东_01-20261123-1005.json");
         let back = Bundle::from_json(&json.bytes, &json.name, &[]).unwrap();
         assert_eq!(back.responses, rs.to_vec());
-        let csv = build(Format::Csv, &q, &refs, None, when).unwrap();
+        let csv = csv(&q, &refs, None, when);
         assert!(csv.bytes.starts_with(b"\xEF\xBB\xBFresponse_id,"), "UTF-8 with BOM");
         let text = String::from_utf8(csv.bytes).unwrap();
         assert_eq!(text.lines().count(), 3);
         assert!(text.contains("'=1+1 很好"), "a formula is neutralised");
-        let xlsx = build(Format::Xlsx, &q, &refs, None, when).unwrap();
+        // Every rating 4 on 1–5: each item scores (4 − 1) / (5 − 1) × 100 = 75, so the weighted
+        // composite is 75 whatever the weights.
+        let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+        let at_composite = header.iter().position(|c| *c == "composite").expect("a composite column");
+        let first: Vec<&str> = text.lines().nth(1).unwrap().split(',').collect();
+        assert_eq!(first[at_composite], "75");
+        let xlsx = xlsx(&q, &refs, None, when).unwrap();
         assert!(xlsx.bytes.starts_with(b"PK"), "a zip");
         assert_eq!(xlsx.name, "manyi-kiosk-20261123-1005.xlsx");
     }

@@ -48,9 +48,7 @@ pub struct SettingsForm {
     pub partial: Partial,
 }
 
-fn hhmm(t: NaiveTime) -> String {
-    t.format("%H:%M").to_string()
-}
+use crate::view::clock_text::{hhmm, parse_hhmm};
 
 impl SettingsForm {
     /// The form showing `s`.
@@ -104,10 +102,7 @@ impl SettingsForm {
     }
 
     fn time(&self, f: Field) -> Result<NaiveTime, Field> {
-        let t = self.get(f).trim();
-        NaiveTime::parse_from_str(t, "%H:%M")
-            .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"))
-            .map_err(|_| f)
+        parse_hhmm(self.get(f)).ok_or(f)
     }
 
     /// The settings of the form (the PIN kept from `base`), or the field at fault and why.

@@ -2,17 +2,24 @@
 //! storage used and whether it is persistent, export (JSON, CSV, Excel), "mark as exported", and
 //! deletion of exported responses only, after a confirmation.
 
-use super::export::{build, Format};
-use super::texts::K;
 use crate::app::{AppContext, StoreStatus};
+use crate::exports::{self, File};
 use crate::i18n::Ui;
+use crate::kiosk::texts::K;
 use crate::platform::{clock, device};
 use crate::storage::Record;
+use chrono::{DateTime, FixedOffset};
 use manyi_core::kiosk::summary::to_export;
 use manyi_core::kiosk::StaffSummary;
-use manyi_core::response::ResponseId;
+use manyi_core::questionnaire::Questionnaire;
+use manyi_core::response::tags::TagValue;
+use manyi_core::response::{Response, ResponseId};
 use yew::platform::spawn_local;
 use yew::prelude::*;
+
+/// A format the staff screen exports to.
+type Make =
+    fn(&Questionnaire, &[&Response], Option<&TagValue>, DateTime<FixedOffset>) -> Result<File, String>;
 
 /// What the browser says about its storage.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -32,7 +39,8 @@ fn count_row(label: K, n: usize, lang: manyi_core::Lang, class: &'static str) ->
 /// The data section.
 #[function_component(DataSection)]
 pub fn data_section() -> Html {
-    let ctx = use_context::<AppContext>().expect("DataSection is rendered inside App");
+    let ctx = use_context::<AppContext>().expect("DataSection is rendered inside StaffApp");
+    let questionnaire = use_memo(ctx.state.settings.clone(), |_| ctx.state.active_questionnaire());
     let lang = ctx.lang();
     let records = use_state(|| None::<Result<Vec<Record>, String>>);
     let reload = use_state(|| 0u32);
@@ -60,7 +68,7 @@ pub fn data_section() -> Html {
             })
         });
     }
-    let Some(settings) = ctx.state.kiosk.settings.clone() else { return Html::default() };
+    let Some(settings) = ctx.state.settings.clone() else { return Html::default() };
     let rows = match &*records {
         None => return html! { <p>{ Ui::Loading.get(lang) }</p> },
         Some(Err(e)) => return html! { <p class="error" role="alert">{ e }</p> },
@@ -69,9 +77,9 @@ pub fn data_section() -> Html {
     let pairs = || rows.iter().map(|r| (&r.response, r.exported_at.is_some()));
     let summary = StaffSummary::of(pairs(), settings.low_score_threshold);
 
-    let export = |format: Format, label: K| {
+    let export = |make: Make, label: K| {
         let (rows, all, last_export, message) = (rows.clone(), *all, last_export.clone(), message.clone());
-        let (questionnaire, device) = (ctx.state.survey.questionnaire.clone(), settings.device.clone());
+        let (questionnaire, device) = (questionnaire.clone(), settings.device.clone());
         let onclick = Callback::from(move |_| {
             let chosen = to_export(rows.iter().map(|r| (&r.response, r.exported_at.is_some())), all);
             let chosen: Vec<_> =
@@ -79,7 +87,7 @@ pub fn data_section() -> Html {
             if chosen.is_empty() {
                 return message.set(Some((false, K::NothingToExport.get(lang).into())));
             }
-            let done = build(format, &questionnaire, &chosen, device.as_ref(), clock::now())
+            let done = make(&questionnaire, &chosen, device.as_ref(), clock::now())
                 .and_then(|f| device::download(&f.name, f.mime, &f.bytes).map_err(|e| format!("{e:?}")));
             match done {
                 Ok(()) => {
@@ -193,9 +201,9 @@ pub fn data_section() -> Html {
             <h3>{ K::ExportTitle.get(lang) }</h3>
             <p class="scope">{ scope(false, K::OnlyUnexported) }{ scope(true, K::AllResponses) }</p>
             <p class="exports">
-                { export(Format::Json, K::ExportJson) }
-                { export(Format::Csv, K::ExportCsv) }
-                { export(Format::Xlsx, K::ExportXlsx) }
+                { export(|q, rs, device, at| Ok(exports::json(q, rs, device, at)), K::ExportJson) }
+                { export(|q, rs, device, at| Ok(exports::csv(q, rs, device, at)), K::ExportCsv) }
+                { export(exports::xlsx, K::ExportXlsx) }
             </p>
             <p class="exports">
                 <button type="button" disabled={last_export.is_empty()} onclick={mark}>{ K::MarkExported.get(lang) }</button>

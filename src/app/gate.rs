@@ -1,13 +1,12 @@
 //! The PIN in front of everything outside the customer's flow, and the first start that sets it.
 
 use super::pin_pad::PinPad;
-use super::state::{KioskAction, PinError};
-use super::texts::K;
-use crate::app::{AppContext, StoreStatus};
+use super::texts::S;
+use super::{AppContext, AppHandle, StoreStatus};
 use crate::i18n::Ui;
 use crate::platform::location::Route;
 use crate::platform::{clock, device, go, random_salt};
-use crate::state::{Action, AppState};
+use crate::state::{Action, PinError};
 use manyi_core::kiosk::{KioskSettings, PinHash, PinProblem};
 use manyi_core::Lang;
 use wasm_bindgen::JsCast;
@@ -31,7 +30,7 @@ pub struct StaffGateProps {
 pub fn staff_gate(props: &StaffGateProps) -> Html {
     let ctx = use_context::<AppContext>().expect("StaffGate is rendered inside App");
     let lang = ctx.lang();
-    let Some(settings) = ctx.state.kiosk.settings.clone() else {
+    let Some(settings) = ctx.state.settings.clone() else {
         return html! { <p>{ Ui::Loading.get(lang) }</p> };
     };
     if settings.pin.is_none() {
@@ -41,21 +40,21 @@ pub fn staff_gate(props: &StaffGateProps) -> Html {
             props.children.clone()
         };
     }
-    if ctx.state.kiosk.unlocked() {
+    if ctx.state.unlocked() {
         return props.children.clone();
     }
     let on_enter = {
         let state = ctx.state.clone();
-        Callback::from(move |pin| state.dispatch(Action::Kiosk(KioskAction::Pin(pin, clock::now()))))
+        Callback::from(move |pin| state.dispatch(Action::Pin(pin, clock::now())))
     };
     let on_cancel = Callback::from(|()| go(Route::Survey));
-    let error = ctx.state.kiosk.pin_error.map(|e| match e {
-        PinError::Wrong => AttrValue::from(K::PinWrong.get(lang)),
-        PinError::Paused(s) => AttrValue::from(K::PinPaused.n(lang, s)),
+    let error = ctx.state.pin_error.map(|e| match e {
+        PinError::Wrong => AttrValue::from(S::PinWrong.get(lang)),
+        PinError::Paused(s) => AttrValue::from(S::PinPaused.n(lang, s)),
     });
     html! {
         <section class="staff-gate">
-            <h1>{ K::PinTitle.get(lang) }</h1>
+            <h1>{ S::PinTitle.get(lang) }</h1>
             <PinPad {lang} {error} {on_enter} {on_cancel} />
         </section>
     }
@@ -83,20 +82,20 @@ pub fn pin_field(id: &'static str, label: &str, value: &UseStateHandle<String>) 
 /// The message for a PIN that is not accepted.
 pub fn pin_problem(problem: PinProblem, lang: Lang) -> &'static str {
     match problem {
-        PinProblem::Format => K::PinFormat.get(lang),
-        PinProblem::Mismatch => K::PinMismatch.get(lang),
+        PinProblem::Format => S::PinFormat.get(lang),
+        PinProblem::Mismatch => S::PinMismatch.get(lang),
     }
 }
 
 /// Saves `settings`, then tells the state; a failure is returned as text.
 pub async fn save_settings(
     store: &StoreStatus,
-    state: &UseReducerHandle<AppState>,
+    state: &AppHandle,
     settings: KioskSettings,
 ) -> Result<(), String> {
     let StoreStatus::Ready(store) = store else { return Err(Ui::StorageUnavailable.get(state.lang).into()) };
     store.save_settings(&settings).await.map_err(|e| e.to_string())?;
-    state.dispatch(Action::Kiosk(KioskAction::Settings(settings, clock::now())));
+    state.dispatch(Action::Settings(std::rc::Rc::new(settings), clock::now()));
     Ok(())
 }
 
@@ -115,13 +114,17 @@ pub fn set_pin() -> Html {
                 Ok(hash) => hash,
                 Err(p) => return error.set(Some(pin_problem(p, lang).into())),
             };
-            let base = state.kiosk.settings.as_deref().cloned().unwrap_or_default();
+            let base = state.settings.as_deref().cloned().unwrap_or_default();
+            let lock_seconds = base.idle.staff_lock_seconds;
             let settings = KioskSettings { pin: Some(hash), ..base };
             let (state, store, error, pin) = (state.clone(), store.clone(), error.clone(), (*pin).clone());
             spawn_local(async move {
                 match save_settings(&store, &state, settings).await {
                     Ok(()) => {
-                        state.dispatch(Action::Kiosk(KioskAction::Pin(pin, clock::now())));
+                        let now = clock::now();
+                        state.dispatch(Action::Pin(pin, now));
+                        // The staff screen is another page: it takes the session up from the tab.
+                        super::session::keep(now, lock_seconds);
                         // The staff just set the kiosk up: a good moment to ask for durable storage.
                         let _ = device::persist().await;
                         go(Route::Staff);
@@ -134,13 +137,13 @@ pub fn set_pin() -> Html {
     let error = (*error).clone().map(|e| html! { <p class="error" role="alert">{ e }</p> });
     html! {
         <section class="set-pin">
-            <h1>{ K::SetupTitle.get(lang) }</h1>
-            <p>{ K::SetupBody.get(lang) }</p>
+            <h1>{ S::SetupTitle.get(lang) }</h1>
+            <p>{ S::SetupBody.get(lang) }</p>
             <form {onsubmit}>
-                { pin_field("new-pin", K::NewPin.get(lang), &pin) }
-                { pin_field("repeat-pin", K::RepeatPin.get(lang), &repeat) }
+                { pin_field("new-pin", S::NewPin.get(lang), &pin) }
+                { pin_field("repeat-pin", S::RepeatPin.get(lang), &repeat) }
                 { for error }
-                <button type="submit" class="primary">{ K::SavePin.get(lang) }</button>
+                <button type="submit" class="primary">{ S::SavePin.get(lang) }</button>
             </form>
         </section>
     }

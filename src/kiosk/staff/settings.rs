@@ -1,19 +1,11 @@
-//! The staff screen (`#/staff`, behind the PIN): the kiosk's settings, its data and exports, the
-//! PIN, and the way back to the customer's flow.
+//! The staff screen's settings section: the tags every response gets from now on, the active
+//! questionnaire, opening hours, timings and the low-score threshold, checked by core on save.
 
-use super::data::DataSection;
 use super::form::{Field, SettingsForm};
-use super::gate::{pin_field, pin_problem, save_settings};
-use super::state::KioskAction;
-use super::texts::K;
-use crate::app::AppContext;
-use crate::i18n::Ui;
-use crate::platform::location::Route;
-use crate::platform::{go, random_salt};
-use crate::state::Action;
-use manyi_core::kiosk::{KioskSettings, Partial, PinHash};
-use manyi_core::questionnaire::builtin::Builtin;
-use manyi_core::questionnaire::Mode;
+use crate::app::{save_settings, AppContext};
+use crate::kiosk::texts::K;
+use crate::state::KIOSK_BUILTINS;
+use manyi_core::kiosk::Partial;
 use manyi_core::Lang;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -153,9 +145,7 @@ fn partial_inputs(form: &FormHandle, lang: Lang) -> Html {
 
 fn questionnaire_select(form: &FormHandle, lang: Lang) -> Html {
     // Questionnaires the customer answers alone and whose every item the kiosk can show.
-    let options = Builtin::ALL.iter().map(|b| b.questionnaire()).filter(|q| {
-        q.mode == Mode::SelfCompleted && q.items.iter().all(|i| crate::components::kiosk_can_show(&i.kind))
-    });
+    let options = KIOSK_BUILTINS.iter().map(|b| b.questionnaire());
     let onchange = {
         let form = form.clone();
         Callback::from(move |e: Event| {
@@ -175,11 +165,12 @@ fn questionnaire_select(form: &FormHandle, lang: Lang) -> Html {
     }
 }
 
+/// The settings section.
 #[function_component(SettingsSection)]
-fn settings_section() -> Html {
-    let ctx = use_context::<AppContext>().expect("inside App");
+pub fn settings_section() -> Html {
+    let ctx = use_context::<AppContext>().expect("SettingsSection is rendered inside an area's root");
     let lang = ctx.lang();
-    let saved = ctx.state.kiosk.settings.as_deref().cloned().unwrap_or_default();
+    let saved = ctx.state.settings.as_deref().cloned().unwrap_or_default();
     let form = FormHandle { data: use_mut_ref(|| SettingsForm::of(&saved)), update: use_force_update() };
     let message = use_state(|| None::<(bool, String)>);
     let onsubmit = {
@@ -187,7 +178,7 @@ fn settings_section() -> Html {
             (form.clone(), message.clone(), ctx.state.clone(), ctx.store.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let base = state.kiosk.settings.as_deref().cloned().unwrap_or_default();
+            let base = state.settings.as_deref().cloned().unwrap_or_default();
             let checked = form.read().settings(&base);
             match checked {
                 Err((field, reason)) => {
@@ -231,83 +222,5 @@ fn settings_section() -> Html {
             { for message }
             <button type="submit" class="primary">{ K::SaveSettings.get(lang) }</button>
         </form>
-    }
-}
-
-#[function_component(ChangePin)]
-fn change_pin() -> Html {
-    let ctx = use_context::<AppContext>().expect("inside App");
-    let lang = ctx.lang();
-    let (current, pin, repeat) = (use_state(String::new), use_state(String::new), use_state(String::new));
-    let message = use_state(|| None::<(bool, String)>);
-    let onsubmit = {
-        let (current, pin, repeat, message) = (current.clone(), pin.clone(), repeat.clone(), message.clone());
-        let (state, store) = (ctx.state.clone(), ctx.store.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let base: KioskSettings = state.kiosk.settings.as_deref().cloned().unwrap_or_default();
-            if !base.pin.as_ref().is_some_and(|p| p.verify(&current)) {
-                return message.set(Some((false, K::PinWrong.get(lang).into())));
-            }
-            let hash = match PinHash::new(&pin, &repeat, random_salt()) {
-                Ok(h) => h,
-                Err(p) => return message.set(Some((false, pin_problem(p, lang).into()))),
-            };
-            let settings = KioskSettings { pin: Some(hash), ..base };
-            let (state, store, message) = (state.clone(), store.clone(), message.clone());
-            spawn_local(async move {
-                message.set(Some(match save_settings(&store, &state, settings).await {
-                    Ok(()) => (true, K::PinChanged.get(lang).into()),
-                    Err(e) => (false, e),
-                }))
-            });
-        })
-    };
-    let message = (*message).clone().map(|(ok, text)| {
-        html! { <p class={if ok { "ok" } else { "error" }} role={if ok { "status" } else { "alert" }}>{ text }</p> }
-    });
-    html! {
-        <form class="change-pin" {onsubmit}>
-            { pin_field("current-pin", K::CurrentPin.get(lang), &current) }
-            { pin_field("changed-pin", K::NewPin.get(lang), &pin) }
-            { pin_field("changed-pin-repeat", K::RepeatPin.get(lang), &repeat) }
-            { for message }
-            <button type="submit">{ K::ChangePinTitle.get(lang) }</button>
-        </form>
-    }
-}
-
-/// The staff screen.
-#[function_component(StaffPage)]
-pub fn staff_page() -> Html {
-    let ctx = use_context::<AppContext>().expect("StaffPage is rendered inside App");
-    let lang = ctx.lang();
-    let lock = {
-        let state = ctx.state.clone();
-        Callback::from(move |_| {
-            state.dispatch(Action::Kiosk(KioskAction::Lock));
-            go(Route::Survey);
-        })
-    };
-    let save_error = ctx.state.kiosk.save_error.clone().map(|e| {
-        let full = crate::storage::storage_full(&e).then(|| html! { <p class="error">{ Ui::StorageFull.get(lang) }</p> });
-        html! { <><p class="error" role="alert">{ format!("{}{e}", K::LastSaveFailed.get(lang)) }</p>{ for full }</> }
-    });
-    html! {
-        <section class="staff">
-            <h1>{ K::StaffTitle.get(lang) }</h1>
-            <nav class="staff-nav">
-                <button type="button" class="primary" onclick={lock}>{ K::LockAndReturn.get(lang) }</button>
-                <a class="link-button" href={Route::Results.href()}>{ K::Results.get(lang) }</a>
-                <a class="link-button" href={Route::Callback.href()}>{ K::Callback.get(lang) }</a>
-            </nav>
-            { for save_error }
-            <h2>{ K::DataTitle.get(lang) }</h2>
-            <DataSection />
-            <h2>{ K::SettingsTitle.get(lang) }</h2>
-            <SettingsSection />
-            <h2>{ K::ChangePinTitle.get(lang) }</h2>
-            <ChangePin />
-        </section>
     }
 }

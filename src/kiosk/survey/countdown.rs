@@ -1,7 +1,7 @@
 //! The idle countdown over a survey nobody touches: "are you still there?", the seconds left, and
 //! one large button to go on (any touch goes on too).
 
-use super::texts::K;
+use crate::kiosk::texts::K;
 use manyi_core::Lang;
 use yew::prelude::*;
 

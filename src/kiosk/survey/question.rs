@@ -1,10 +1,10 @@
 //! A question screen: its items, progress, and back / next / submit.
 
-use crate::app::AppContext;
 use crate::components::{ItemView, Progress};
 use crate::i18n::Ui;
+use crate::kiosk::state::{KioskAction, KioskState};
+use crate::kiosk::KioskContext;
 use crate::platform::clock;
-use crate::state::{Action, AppState};
 use manyi_core::questionnaire::item::Item;
 use manyi_core::session::plan::PageKind;
 use manyi_core::session::survey::SurveyAction;
@@ -18,27 +18,27 @@ pub struct QuestionScreenProps {
 }
 
 fn dispatcher(
-    state: &UseReducerHandle<AppState>,
+    state: &UseReducerHandle<KioskState>,
     make: impl Fn() -> SurveyAction + 'static,
 ) -> Callback<MouseEvent> {
     let state = state.clone();
-    Callback::from(move |_| state.dispatch(Action::Survey(make())))
+    Callback::from(move |_| state.dispatch(KioskAction::Survey(make())))
 }
 
-fn item_view(ctx: &AppContext, page: usize, item: &Item) -> Html {
+fn item_view(ctx: &KioskContext, page: usize, item: &Item) -> Html {
     let survey = &ctx.state.survey;
     let answer = survey.draft.as_ref().and_then(|r| r.answer_of(&item.id)).cloned();
     let on_answer = {
         let (state, id) = (ctx.state.clone(), item.id.clone());
         Callback::from(move |answer| {
             let (item, at) = (id.clone(), clock::now());
-            state.dispatch(Action::Survey(SurveyAction::Answer { page, item, answer, at }))
+            state.dispatch(KioskAction::Survey(SurveyAction::Answer { page, item, answer, at }))
         })
     };
     let on_clear = {
         let (state, id) = (ctx.state.clone(), item.id.clone());
         Callback::from(move |()| {
-            state.dispatch(Action::Survey(SurveyAction::Clear { page, item: id.clone() }))
+            state.dispatch(KioskAction::Survey(SurveyAction::Clear { page, item: id.clone() }))
         })
     };
     html! {
@@ -50,7 +50,7 @@ fn item_view(ctx: &AppContext, page: usize, item: &Item) -> Html {
 /// One screen of questions.
 #[function_component(QuestionScreen)]
 pub fn question_screen(props: &QuestionScreenProps) -> Html {
-    let ctx = use_context::<AppContext>().expect("QuestionScreen is rendered inside SurveyPage");
+    let ctx = use_context::<KioskContext>().expect("QuestionScreen is rendered inside SurveyPage");
     use_effect_with(props.page, |_| crate::platform::scroll_to_top());
     let (survey, lang, page) = (&ctx.state.survey, ctx.lang(), props.page);
     let Some(r) = survey.draft.as_ref() else { return Html::default() };

@@ -1,7 +1,7 @@
 //! The PIN sign-in: a masked field and a large keypad (digits, delete, OK), each key named by its
 //! label so it can be found by role and name.
 
-use super::texts::K;
+use super::texts::S;
 use manyi_core::Lang;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -63,17 +63,17 @@ pub fn pin_pad(props: &PinPadProps) -> Html {
     let error = props.error.as_ref().map(|e| html! { <p class="error" role="alert">{ e }</p> });
     html! {
         <form class="pin-pad" onsubmit={enter}>
-            <label for="staff-pin">{ K::Pin.get(lang) }</label>
+            <label for="staff-pin">{ S::Pin.get(lang) }</label>
             <input id="staff-pin" type="password" inputmode="numeric" autocomplete="off" maxlength="8"
                 value={(*pin).clone()} {oninput} />
             { for error }
             <div class="keys">
                 { for "123456789".chars().map(key) }
-                <button type="button" class="key secondary" onclick={delete}>{ K::DeleteDigit.get(lang) }</button>
+                <button type="button" class="key secondary" onclick={delete}>{ S::DeleteDigit.get(lang) }</button>
                 { key('0') }
-                <button type="submit" class="key primary">{ K::Enter.get(lang) }</button>
+                <button type="submit" class="key primary">{ S::Enter.get(lang) }</button>
             </div>
-            <button type="button" class="secondary" onclick={cancel}>{ K::Cancel.get(lang) }</button>
+            <button type="button" class="secondary" onclick={cancel}>{ S::Cancel.get(lang) }</button>
         </form>
     }
 }
