@@ -27,9 +27,10 @@ async function kept(older, url, hash) {
   return null;
 }
 
-// The file from the server (not from the HTTP cache: one consistent build), marked with its hash.
+// The file from the server, marked with its hash: checked with the server (one consistent build),
+// so a file the page has just downloaded is not sent again if the server says it is unchanged.
 async function download(url, hash) {
-  const response = await fetch(new Request(url, { cache: "reload" }));
+  const response = await fetch(new Request(url, { cache: "no-cache" }));
   if (!response.ok) {
     throw new Error(`${url}: ${response.status}`);
   }

@@ -1,6 +1,7 @@
 //! The desk, its own page and wasm (`desk/`), for the desk PC behind the staff PIN: the results
-//! (`#/results`), the call desk (`#/callback`), the questionnaire editor (`#/editor`) and the
-//! analyst workspace (`#/analysis`, whose web worker is a wasm of its own). Each workspace lives
+//! (`#/results`), the call desk (`#/callback`), the questionnaire editor (`#/editor`), the
+//! analyst workspace (`#/analysis`, whose web worker is a wasm of its own) and the Kano study's
+//! results (`#/kano/analysis`; the study itself is on the field app). Each workspace lives
 //! in its own folder (`callback/`, `authoring/`, `analysis/`); this is the page around them.
 
 mod results;
@@ -21,6 +22,7 @@ pub fn desk_app() -> Html {
         Route::Callback => html! { <crate::callback::CallbackPage /> },
         Route::Editor => html! { <crate::authoring::EditorPage /> },
         Route::Analysis => html! { <crate::analysis::AnalysisPage /> },
+        Route::KanoAnalysis => html! { <crate::evaluation::KanoAnalysisPage /> },
         _ => html! { <ResultsPage /> },
     };
     let lang = app.lang;

@@ -1,10 +1,10 @@
 //! The field app, its own page and wasm (`field/`), for the evaluator's phone behind the staff
 //! PIN: the evaluation checklist (`#/evaluation`), visits side by side (`#/evaluation/compare`),
-//! the Kano study and its results (`#/kano`, `#/kano/analysis`). The screens live in
-//! `evaluation/`; this is the page around them. No links out: evaluators fill in.
+//! the Kano study (`#/kano`; its results, with their Excel workbook, are on the desk). The screens
+//! live in `evaluation/`; this is the page around them.
 
 use crate::app::{use_app_state, use_route, use_store, AppContext, Frame, StaffGate, StaffLock};
-use crate::evaluation::{ComparePage, EvaluationPage, KanoAnalysisPage, KanoPage};
+use crate::evaluation::{ComparePage, EvaluationPage, KanoPage};
 use crate::platform::location::{Area, Route};
 use yew::prelude::*;
 
@@ -16,7 +16,6 @@ pub fn field_app() -> Html {
     let page = match use_route(Area::Field, Route::Evaluation) {
         Route::Compare => html! { <ComparePage /> },
         Route::Kano => html! { <KanoPage /> },
-        Route::KanoAnalysis => html! { <KanoAnalysisPage /> },
         _ => html! { <EvaluationPage /> },
     };
     let context = AppContext { state: app, store };

@@ -79,7 +79,8 @@ pub enum Route {
     Compare,
     /// `field/#/kano`: the Kano study.
     Kano,
-    /// `field/#/kano/analysis`: the Kano study's results.
+    /// `desk/#/kano/analysis`: the Kano study's results (with the workbook's writer: on the desk,
+    /// not on the evaluator's phone).
     KanoAnalysis,
 }
 
@@ -98,11 +99,11 @@ impl Route {
         Route::KanoAnalysis,
     ];
 
-    /// The route of a location hash (in any area); anything unknown is `None`.
+    /// The route of a location hash (in any area); no hash (or `#/`, the page itself) and
+    /// anything unknown are `None`: the page's own first route.
     pub fn from_hash(hash: &str) -> Option<Route> {
         let path = hash.trim_start_matches('#').trim_end_matches('/');
-        let path = if path.is_empty() { "/" } else { path };
-        Route::ALL.into_iter().find(|r| r.hash() == format!("#{path}"))
+        (!path.is_empty()).then(|| Route::ALL.into_iter().find(|r| r.hash() == format!("#{path}")))?
     }
 
     /// Its hash within its area.
@@ -126,8 +127,10 @@ impl Route {
         match self {
             Route::Survey => Area::Kiosk,
             Route::Staff => Area::Staff,
-            Route::Results | Route::Editor | Route::Callback | Route::Analysis => Area::Desk,
-            Route::Evaluation | Route::Compare | Route::Kano | Route::KanoAnalysis => Area::Field,
+            Route::Results | Route::Editor | Route::Callback | Route::Analysis | Route::KanoAnalysis => {
+                Area::Desk
+            }
+            Route::Evaluation | Route::Compare | Route::Kano => Area::Field,
         }
     }
 
@@ -209,11 +212,12 @@ mod tests {
     fn routes_from_hashes() {
         assert_eq!(Route::from_hash("#/results"), Some(Route::Results));
         assert_eq!(Route::from_hash("#/results/"), Some(Route::Results));
-        assert_eq!(Route::from_hash(""), Some(Route::Survey));
-        assert_eq!(Route::from_hash("#/"), Some(Route::Survey));
-        assert_eq!(Route::from_hash("#"), Some(Route::Survey));
+        // The page itself: its first route (the kiosk's survey at the root, `desk/` the results).
+        assert_eq!(Route::from_hash(""), None);
+        assert_eq!(Route::from_hash("#/"), None);
+        assert_eq!(Route::from_hash("#"), None);
         assert_eq!(Route::from_hash("#/nowhere"), None);
-        for r in Route::ALL {
+        for r in Route::ALL.into_iter().filter(|&r| r != Route::Survey) {
             assert_eq!(Route::from_hash(r.hash()), Some(r));
         }
         assert!(Route::Staff.needs_staff() && Route::Results.needs_staff() && !Route::Survey.needs_staff());
@@ -242,6 +246,7 @@ mod tests {
         assert_eq!(Route::Staff.href_from(Area::Kiosk), "staff/#/staff");
         assert_eq!(Route::Survey.href_from(Area::Staff), "../#/");
         assert_eq!(Route::Survey.href_from(Area::Kiosk), "#/");
-        assert_eq!(Route::KanoAnalysis.href_from(Area::Kiosk), "field/#/kano/analysis");
+        assert_eq!(Route::KanoAnalysis.href_from(Area::Kiosk), "desk/#/kano/analysis");
+        assert_eq!(Route::KanoAnalysis.href_from(Area::Field), "../desk/#/kano/analysis");
     }
 }

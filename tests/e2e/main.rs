@@ -8,6 +8,7 @@ mod harness;
 
 mod analysis;
 mod analysis_bench;
+mod areas;
 mod callback;
 #[allow(dead_code)]
 mod customer;
@@ -16,3 +17,4 @@ mod evaluation;
 mod hall;
 mod kano;
 mod kiosk;
+mod upgrade;

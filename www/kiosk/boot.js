@@ -15,7 +15,7 @@ const ELSEWHERE = {
   "/evaluation": "field/",
   "/evaluation/compare": "field/",
   "/kano": "field/",
-  "/kano/analysis": "field/",
+  "/kano/analysis": "desk/",
 };
 
 function elsewhere() {
@@ -32,17 +32,9 @@ window.addEventListener("hashchange", elsewhere);
 // Screens where a reload loses nothing and shows nothing of a customer.
 const BETWEEN_CUSTOMERS = ".attract, .closed, .set-pin";
 
-if (!elsewhere()) {
-  import("./kiosk.js")
-    .then((glue) => glue.default())
-    .catch((error) => {
-      console.error(error);
-      const message = document.createElement("p");
-      message.className = "boot-error";
-      message.textContent = "加载失败，请刷新页面。Loading failed, please reload the page.";
-      document.body.append(message);
-    });
-
+// The service worker, once the kiosk runs: its first download of the kiosk's files does not
+// compete with the page's own.
+function keepOffline() {
   if ("serviceWorker" in navigator) {
     const updating = navigator.serviceWorker.controller !== null;
     navigator.serviceWorker
@@ -67,4 +59,17 @@ if (!elsewhere()) {
       reloadWhenIdle();
     });
   }
+}
+
+if (!elsewhere()) {
+  import("./kiosk.js")
+    .then((glue) => glue.default())
+    .then(keepOffline)
+    .catch((error) => {
+      console.error(error);
+      const message = document.createElement("p");
+      message.className = "boot-error";
+      message.textContent = "加载失败，请刷新页面。Loading failed, please reload the page.";
+      document.body.append(message);
+    });
 }

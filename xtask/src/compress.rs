@@ -34,11 +34,14 @@ pub fn brotli(bytes: &[u8]) -> Result<Vec<u8>> {
 
 /// Writes `FILE.gz` and `FILE.br` beside each compressible file of `files`.
 pub fn write_beside(files: &[std::path::PathBuf]) -> Result<()> {
-    for file in files.iter().filter(|f| compressible(f)) {
+    let mut files: Vec<&std::path::PathBuf> = files.iter().filter(|f| compressible(f)).collect();
+    // The largest first, so that the two at a time finish together.
+    files.sort_by_key(|f| std::cmp::Reverse(std::fs::metadata(f).map_or(0, |m| m.len())));
+    crate::cmd::in_parallel(&files, |file| {
         let bytes = std::fs::read(file)?;
         let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
         std::fs::write(file.with_file_name(format!("{name}.gz")), gzip(&bytes)?)?;
         std::fs::write(file.with_file_name(format!("{name}.br")), brotli(&bytes)?)?;
-    }
-    Ok(())
+        Ok(())
+    })
 }

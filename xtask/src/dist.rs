@@ -66,37 +66,40 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     // The shared files (stylesheet, icons) at the root; each area's own beside its wasm.
     let shared = copy_files(&www, &dist, &dist)?;
     let template = fs::read_to_string(www.join(SERVICE_WORKER))?;
-    let mut areas = Vec::new();
+    let mut jobs = Vec::new();
     for area in &AREAS {
         let folder = dist.join(area.dir);
         fs::create_dir_all(&folder)?;
-        for (bin, name) in area.bins {
-            let mut bindgen =
-                cmd::cargo(&["run", "--quiet", "-p", "manyi-wasm-bindgen", "--bin", "bindgen", "--"]);
-            bindgen
-                .args(["--target", "web", "--no-typescript", "--out-name", name, "--out-dir"])
-                .arg(&folder);
-            if options.debug {
-                bindgen.args(["--debug", "--keep-debug"]);
-            }
-            let wasm = wasm_dir.join(format!("{bin}.wasm"));
-            cmd::run(bindgen.arg(&wasm)).with_context(|| format!("wasm-bindgen of {bin} failed"))?;
-            if options.wasm_opt && !options.debug {
-                wasm_opt::shrink(&folder.join(format!("{name}_bg.wasm")));
-            }
-        }
         copy_files(&www.join(area.name), &folder, &dist)?;
-        areas.push((area, folder));
+        jobs.extend(area.bins.iter().map(|&(bin, name)| (bin, name, folder.clone())));
     }
+    // Each wasm's glue and shrinking are independent of the others': two at a time.
+    cmd::in_parallel(&jobs, |(bin, name, folder)| {
+        let mut bindgen =
+            cmd::cargo(&["run", "--quiet", "-p", "manyi-wasm-bindgen", "--bin", "bindgen", "--"]);
+        bindgen.args(["--target", "web", "--no-typescript", "--out-name", name, "--out-dir"]).arg(folder);
+        if options.debug {
+            bindgen.args(["--debug", "--keep-debug"]);
+        }
+        let wasm = wasm_dir.join(format!("{bin}.wasm"));
+        cmd::run(bindgen.arg(&wasm)).with_context(|| format!("wasm-bindgen of {bin} failed"))?;
+        if options.wasm_opt && !options.debug {
+            wasm_opt::shrink(&folder.join(format!("{name}_bg.wasm")));
+        }
+        Ok(())
+    })?;
     let mut kept = Vec::new();
-    for (area, _) in &areas {
+    for area in &AREAS {
         kept.push((area.name, service_worker::stamp(&dist, area, &shared, &template)?));
     }
     let mut all: Vec<PathBuf> =
         kept.iter().flat_map(|(_, files)| files.iter().map(|f| dist.join(f))).collect();
     all.sort();
     all.dedup();
-    compress::write_beside(&all)?;
+    // A debug build is for trying things out here: not worth compressing (its wasm is ~80 MB).
+    if !options.debug {
+        compress::write_beside(&all)?;
+    }
     for (name, files) in &kept {
         sizes::print(&dist, name, files)?;
     }

@@ -10,19 +10,23 @@ use std::io::{self, BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread;
 
 /// A listening server: bind it, then [`run`](Server::run) it or [`spawn`](Server::spawn) it.
 pub struct Server {
     listener: TcpListener,
     root: Arc<PathBuf>,
+    log: Log,
 }
+
+/// The paths of the files served so far, in order (the tests see what a browser downloaded).
+type Log = Arc<Mutex<Vec<String>>>;
 
 impl Server {
     /// Binds `addr` (port 0 picks a free port) to serve the files under `root`.
     pub fn bind(addr: impl ToSocketAddrs, root: impl Into<PathBuf>) -> io::Result<Server> {
-        Ok(Server { listener: TcpListener::bind(addr)?, root: Arc::new(root.into()) })
+        Ok(Server { listener: TcpListener::bind(addr)?, root: Arc::new(root.into()), log: Log::default() })
     }
 
     /// The address actually bound.
@@ -34,10 +38,10 @@ impl Server {
     pub fn run(self) {
         for stream in self.listener.incoming() {
             let Ok(stream) = stream else { continue };
-            let root = Arc::clone(&self.root);
+            let (root, log) = (Arc::clone(&self.root), Arc::clone(&self.log));
             thread::spawn(move || {
                 // A client that hangs up mid-request is not our problem.
-                let _ = handle(stream, &root);
+                let _ = handle(stream, &root, &log);
             });
         }
     }
@@ -55,20 +59,21 @@ impl Server {
         let addr = self.local_addr();
         let stop = Arc::new(AtomicBool::new(false));
         let stopping = Arc::clone(&stop);
+        let served = Arc::clone(&self.log);
         let thread = thread::spawn(move || {
             for stream in self.listener.incoming() {
                 if stopping.load(Ordering::SeqCst) {
                     break;
                 }
                 let Ok(stream) = stream else { continue };
-                let root = Arc::clone(&self.root);
+                let (root, log) = (Arc::clone(&self.root), Arc::clone(&self.log));
                 thread::spawn(move || {
-                    let _ = handle(stream, &root);
+                    let _ = handle(stream, &root, &log);
                 });
             }
             // The listener is dropped here: new connections are refused.
         });
-        Running { addr, stop, thread: Some(thread) }
+        Running { addr, stop, thread: Some(thread), served }
     }
 }
 
@@ -77,12 +82,19 @@ pub struct Running {
     addr: SocketAddr,
     stop: Arc<AtomicBool>,
     thread: Option<thread::JoinHandle<()>>,
+    served: Log,
 }
 
 impl Running {
     /// The address it serves on.
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// The paths of the files served since the last call (found files only, as requested, e.g.
+    /// `/desk/desk_bg.wasm`), in order; the list starts again empty.
+    pub fn served(&self) -> Vec<String> {
+        std::mem::take(&mut *self.served.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// Stops accepting connections and closes the port; returns once it is closed.
@@ -102,17 +114,19 @@ impl Drop for Running {
     }
 }
 
-fn handle(stream: TcpStream, root: &Path) -> io::Result<()> {
+fn handle(stream: TcpStream, root: &Path, log: &Log) -> io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Of the headers, only Accept-Encoding matters.
-    let mut accepted = String::new();
+    // Of the headers, only Accept-Encoding and If-None-Match matter.
+    let (mut accepted, mut if_none_match) = (String::new(), String::new());
     let mut line = String::new();
     while reader.read_line(&mut line)? > 2 {
         if let Some((name, value)) = line.split_once(':') {
             if name.trim().eq_ignore_ascii_case("accept-encoding") {
                 accepted = value.trim().to_ascii_lowercase();
+            } else if name.trim().eq_ignore_ascii_case("if-none-match") {
+                if_none_match = value.trim().to_owned();
             }
         }
         line.clear();
@@ -127,8 +141,25 @@ fn handle(stream: TcpStream, root: &Path) -> io::Result<()> {
         return respond(&mut out, "404 Not Found", "text/plain; charset=utf-8", None, b"not found\n", method);
     };
     let (file, encoding) = encoded(&path, &accepted);
+    let tag = etag(&file);
+    if tag.as_ref().is_some_and(|t| if_none_match.split(',').any(|m| m.trim() == t)) {
+        // Unchanged since the browser kept it: nothing to send (and nothing downloaded).
+        return respond_with(
+            &mut out,
+            "304 Not Modified",
+            mime_type(&path),
+            encoding,
+            tag.as_deref(),
+            b"",
+            "HEAD",
+        );
+    }
     match std::fs::read(&file) {
-        Ok(body) => respond(&mut out, "200 OK", mime_type(&path), encoding, &body, method),
+        Ok(body) => {
+            let requested = target.split(['?', '#']).next().unwrap_or("").to_owned();
+            log.lock().unwrap_or_else(|e| e.into_inner()).push(requested);
+            respond_with(&mut out, "200 OK", mime_type(&path), encoding, tag.as_deref(), &body, method)
+        }
         Err(_) => {
             respond(&mut out, "404 Not Found", "text/plain; charset=utf-8", None, b"not found\n", method)
         }
@@ -161,6 +192,14 @@ pub fn encoded(path: &Path, accepted: &str) -> (PathBuf, Option<&'static str>) {
     (path.to_path_buf(), None)
 }
 
+/// The entity tag of the file sent: its size and modification time (a copy sent compressed has
+/// its own).
+fn etag(file: &Path) -> Option<String> {
+    let meta = std::fs::metadata(file).ok()?;
+    let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some(format!("\"{:x}-{:x}\"", meta.len(), modified.as_nanos()))
+}
+
 fn respond(
     out: &mut TcpStream,
     status: &str,
@@ -169,10 +208,24 @@ fn respond(
     body: &[u8],
     method: &str,
 ) -> io::Result<()> {
+    respond_with(out, status, mime, encoding, None, body, method)
+}
+
+fn respond_with(
+    out: &mut TcpStream,
+    status: &str,
+    mime: &str,
+    encoding: Option<&str>,
+    tag: Option<&str>,
+    body: &[u8],
+    method: &str,
+) -> io::Result<()> {
     let encoding = encoding.map(|e| format!("Content-Encoding: {e}\r\n")).unwrap_or_default();
-    // Every file may be sent either way, so caches keep the two apart.
+    let tag = tag.map(|t| format!("ETag: {t}\r\n")).unwrap_or_default();
+    // Every file may be sent either way, so caches keep the two apart; a browser may keep it but
+    // asks first (the ETag makes the answer short when nothing changed).
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\n{encoding}Vary: Accept-Encoding\r\nContent-Length: {}\r\n\
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\n{encoding}{tag}Vary: Accept-Encoding\r\nContent-Length: {}\r\n\
          Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
         body.len()
     );
@@ -307,6 +360,12 @@ mod tests {
         assert!(!plain.contains("Content-Encoding") && plain.ends_with("plain"), "{plain}");
         let js = get_with(addr, "/only.js", "Accept-Encoding: br, gzip\r\n");
         assert!(js.contains("Content-Encoding: gzip\r\n") && js.ends_with("gzipped js"), "{js}");
+        // Asked again with the tag it had: not sent again.
+        let tag = chrome.lines().find_map(|l| l.strip_prefix("ETag: ")).expect("an ETag").to_owned();
+        let again = get_with(addr, "/app.wasm", &format!("Accept-Encoding: br\r\nIf-None-Match: {tag}\r\n"));
+        assert!(again.starts_with("HTTP/1.1 304 Not Modified\r\n") && again.ends_with("\r\n\r\n"), "{again}");
+        let plain_again = get_with(addr, "/app.wasm", &format!("If-None-Match: {tag}\r\n"));
+        assert!(plain_again.starts_with("HTTP/1.1 200 OK"), "the plain file has another tag: {plain_again}");
     }
 
     #[test]
