@@ -4,13 +4,13 @@
 //! staff screen all three, the desk's results the workbook).
 
 use chrono::{DateTime, FixedOffset};
+use manyi_core::dataset::{Dataset, Filter, SheetRows};
 use manyi_core::io::bundle::Bundle;
-use manyi_core::io::export::{Analysis, AnalysisOptions, Export};
-use manyi_core::io::responses::{responses_table, ResponsesOptions};
+use manyi_core::io::responses::ResponsesOptions;
 use manyi_core::questionnaire::Questionnaire;
 use manyi_core::response::tags::TagValue;
 use manyi_core::response::Response;
-use manyi_core::scoring::report::{Report, ReportOptions};
+use manyi_core::scoring::analysis::AnalysisOptions;
 
 /// A file ready to download.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,8 +54,9 @@ pub fn csv(
     device: Option<&TagValue>,
     at: DateTime<FixedOffset>,
 ) -> File {
-    let report = Report::compute(q, &owned(responses), &ReportOptions::default()).ok();
-    let bytes = responses_table(q, responses, report.as_ref(), ResponsesOptions::default()).to_csv(true);
+    let ds = Dataset::from_responses(q, responses.iter().copied());
+    let index = ds.index(&Default::default(), &[], &Filter::default()).ok();
+    let bytes = ds.responses_table(index.as_ref(), ResponsesOptions::default()).to_csv(true);
     File { name: file_name(device, at, "csv"), mime: "text/csv", bytes }
 }
 
@@ -66,9 +67,9 @@ pub fn xlsx(
     device: Option<&TagValue>,
     at: DateTime<FixedOffset>,
 ) -> Result<File, String> {
-    let analysis =
-        Analysis::compute(q, &owned(responses), &AnalysisOptions::default()).map_err(|e| e.to_string())?;
-    let export = Export::new(q, responses, &analysis, at, ResponsesOptions::default());
+    let ds = Dataset::from_responses(q, responses.iter().copied());
+    let analysis = ds.analyse(&AnalysisOptions::default(), &Filter::default()).map_err(|e| e.to_string())?;
+    let export = ds.export(&analysis, at, ResponsesOptions::default(), SheetRows::All);
     let bytes = export.to_xlsx().map_err(|e| e.to_string())?;
     let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     Ok(File { name: file_name(device, at, "xlsx"), mime, bytes })

@@ -17,4 +17,5 @@ mod evaluation;
 mod hall;
 mod kano;
 mod kiosk;
+mod kiosk_bench;
 mod upgrade;

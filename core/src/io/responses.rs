@@ -6,11 +6,9 @@ use crate::questionnaire::item::{Item, ItemId, ItemKind, TextFormat};
 use crate::questionnaire::Questionnaire;
 use crate::response::answer::Answer;
 use crate::response::disposition::Disposition;
-use crate::response::tags::{BusinessType, CustomerClass, TagKey};
-use crate::response::{Channel, Response, ResponseId, Status};
-use crate::scoring::report::Report;
+use crate::response::tags::{BusinessType, CustomerClass, TagKey, TAG_COUNT};
+use crate::response::{Channel, Response, Status};
 use crate::text::Text;
-use std::collections::HashMap;
 
 mod cells;
 mod columns;
@@ -28,24 +26,35 @@ pub struct ResponsesOptions {
 /// The columns after the items.
 pub const SCORE_COLUMNS: [&str; 2] = ["composite", "red_lines"];
 
-/// The metadata columns before the items.
-pub const META_COLUMNS: [&str; 15] = [
-    "response_id",
-    "questionnaire_id",
-    "questionnaire_version",
-    "channel",
-    "status",
-    "hall",
-    "counter",
-    "staff",
-    "device",
-    "interviewer",
-    "business_type",
-    "customer_class",
-    "started_at",
-    "submitted_at",
-    "disposition",
-];
+/// The metadata columns before the tags.
+const HEAD_COLUMNS: [&str; 5] =
+    ["response_id", "questionnaire_id", "questionnaire_version", "channel", "status"];
+/// The metadata columns after the tags.
+const TAIL_COLUMNS: [&str; 3] = ["started_at", "submitted_at", "disposition"];
+
+/// The metadata columns before the items: `response_id`, `questionnaire_id`,
+/// `questionnaire_version`, `channel`, `status`, a column per tag (in the order of
+/// [`TagKey::ALL`]: `hall` … `customer_class`), `started_at`, `submitted_at`, `disposition`.
+pub const META_COLUMNS: [&str; HEAD_COLUMNS.len() + TAG_COUNT + TAIL_COLUMNS.len()] = meta_columns();
+
+/// The position of the first tag's column in [`META_COLUMNS`].
+pub(crate) const TAG_COLUMNS_AT: usize = HEAD_COLUMNS.len();
+
+const fn meta_columns() -> [&'static str; HEAD_COLUMNS.len() + TAG_COUNT + TAIL_COLUMNS.len()] {
+    let mut out = [""; HEAD_COLUMNS.len() + TAG_COUNT + TAIL_COLUMNS.len()];
+    let mut k = 0;
+    while k < out.len() {
+        out[k] = if k < TAG_COLUMNS_AT {
+            HEAD_COLUMNS[k]
+        } else if k < TAG_COLUMNS_AT + TAG_COUNT {
+            TagKey::CODES[k - TAG_COLUMNS_AT]
+        } else {
+            TAIL_COLUMNS[k - TAG_COLUMNS_AT - TAG_COUNT]
+        };
+        k += 1;
+    }
+    out
+}
 
 /// A phone number with all but the first three and last four digits hidden (`138****5678`);
 /// short numbers keep only their last two digits.
@@ -54,32 +63,6 @@ pub fn mask_phone(phone: &str) -> String {
     let n = chars.len();
     let (head, tail) = if n >= 11 { (3, 4) } else { (0, 2.min(n)) };
     chars.iter().enumerate().map(|(i, c)| if i < head || i >= n - tail { *c } else { '*' }).collect()
-}
-
-/// The table of `responses` to `q`, with the composites of `report` (if given).
-pub fn responses_table(
-    q: &Questionnaire,
-    responses: &[&Response],
-    report: Option<&Report>,
-    options: ResponsesOptions,
-) -> Table {
-    let layout = ResponsesLayout::new(q, |id| responses.iter().any(|r| r.notes.contains_key(id)), options);
-    let scores: HashMap<ResponseId, (Option<f64>, String)> = report
-        .map(|rep| {
-            rep.responses
-                .iter()
-                .map(|s| {
-                    let red = s.red_lines.iter().map(ToString::to_string).collect::<Vec<_>>().join(";");
-                    (s.id, (s.composite, red))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut t = Table { columns: layout.columns().to_vec(), rows: Vec::with_capacity(responses.len()) };
-    for r in responses {
-        t.push(layout.row(r, scores.get(&r.id).map(|(c, red)| (*c, red.as_str()))));
-    }
-    t
 }
 
 /// The columns of the responses table of one questionnaire and how a response fills them: the
@@ -128,13 +111,9 @@ impl<'q> ResponsesLayout<'q> {
             Cell::Integer(i64::from(r.questionnaire.version)),
             r.channel.code().into(),
             r.status.code().into(),
-            tag(TagKey::Hall),
-            tag(TagKey::Counter),
-            tag(TagKey::Staff),
-            tag(TagKey::Device),
-            tag(TagKey::Interviewer),
-            tag(TagKey::BusinessType),
-            tag(TagKey::CustomerClass),
+        ]);
+        row.extend(TagKey::ALL.iter().map(|key| tag(*key)));
+        row.extend([
             r.started_at.to_rfc3339().into(),
             r.submitted_at.map_or(Cell::Empty, |t| t.to_rfc3339().into()),
             r.disposition.map_or(Cell::Empty, |d| d.code().into()),
