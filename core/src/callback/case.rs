@@ -7,6 +7,7 @@ use super::scheduling::SchedulingRules;
 use crate::code::coded_enum;
 use crate::error::{Error, Result};
 use crate::id::string_id;
+use crate::questionnaire::{QuestionnaireId, QuestionnaireRef};
 use crate::response::disposition::Disposition;
 use crate::response::tags::{BusinessType, CustomerClass, TagValue};
 use crate::response::ResponseId;
@@ -133,6 +134,10 @@ pub struct Case {
     pub next_call_at: Option<DateTime<FixedOffset>>,
     /// The final code, once closed.
     pub final_disposition: Option<Disposition>,
+    /// The interviewer-read questionnaire the call's interview asks, chosen when the list was
+    /// imported; `None`: the built-in callback interview (DOMAIN.md §2.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub script: Option<QuestionnaireRef>,
 }
 
 impl Case {
@@ -152,7 +157,15 @@ impl Case {
             attempts: Vec::new(),
             next_call_at: None,
             final_disposition: None,
+            script: None,
         }
+    }
+
+    /// The questionnaire the case's interview asks: its script, or the built-in callback one.
+    pub fn script_or_builtin(&self) -> QuestionnaireRef {
+        // The built-in callback questionnaire (builtin/callback.json) is `callback` v1.
+        let builtin = || QuestionnaireRef { id: QuestionnaireId::new("callback"), version: 1 };
+        self.script.clone().unwrap_or_else(builtin)
     }
 
     /// Open or closed.

@@ -3,40 +3,35 @@
 
 use super::case::{Case, CaseKey, Priority};
 use super::queue::CallList;
-use crate::response::answer::Answer;
-use crate::response::{Response, Status};
+use crate::kiosk::low_score::LowScoreRule;
+use crate::questionnaire::QuestionnaireRef;
+use crate::response::Response;
 use std::collections::HashSet;
 
 /// The default threshold: `overall` ≤ 2 on 1–5 is a low score (DOMAIN.md §2.1).
 pub const LOW_SCORE_THRESHOLD: i32 = 2;
 
-/// The kiosk items read: the overall score, the consent and the phone number.
+/// The built-in hall questionnaire's overall item.
 pub const OVERALL_ITEM: &str = "overall";
-/// The "may we call you back?" item.
+/// The built-in hall questionnaire's "may we call you back?" item.
 pub const CONSENT_ITEM: &str = "callback_consent";
-/// The phone number item.
+/// The built-in hall questionnaire's phone number item.
 pub const PHONE_ITEM: &str = "phone";
 
 /// A service-recovery case for a submitted (or broken-off) response whose `overall` rating is
 /// ≤ `threshold`, with `callback_consent` yes and a phone number; `None` otherwise (drafts
-/// included). Its ticket date is the day of the visit, its ticket type the business handled,
-/// hall and customer class those of the response; no name, no due date.
+/// included): the rule of the built-in hall questionnaire's ids,
+/// [`crate::kiosk::low_score::LowScoreRule::hall`]. Any other questionnaire's rule is
+/// [`crate::kiosk::low_score::LowScoreRule::of`].
 pub fn service_recovery_case(response: &Response, threshold: i32) -> Option<Case> {
-    if response.status == Status::Draft {
-        return None;
-    }
-    let overall = match response.answers.get(OVERALL_ITEM) {
-        Some(Answer::Rating(x)) if *x <= threshold => *x,
-        _ => return None,
-    };
-    if response.answers.get(CONSENT_ITEM) != Some(&Answer::Yes) {
-        return None;
-    }
-    let phone = match response.answers.get(PHONE_ITEM) {
-        Some(Answer::Text(p)) if !p.trim().is_empty() => p.trim().to_owned(),
-        _ => return None,
-    };
-    Some(Case {
+    LowScoreRule::hall(threshold).case(response)
+}
+
+/// The case of a response whose overall answer `overall` was low and whose customer left
+/// `phone` to be called back. Its ticket date is the day of the visit, its ticket type the
+/// business handled, hall and customer class those of the response; no name, no due date.
+pub(crate) fn recovery_case(response: &Response, overall: i32, phone: String) -> Case {
+    Case {
         key: CaseKey::Kiosk(response.id),
         customer: None,
         phone,
@@ -50,7 +45,8 @@ pub fn service_recovery_case(response: &Response, threshold: i32) -> Option<Case
         attempts: Vec::new(),
         next_call_at: None,
         final_disposition: None,
-    })
+        script: None,
+    }
 }
 
 impl CallList {
@@ -61,9 +57,22 @@ impl CallList {
         responses: impl IntoIterator<Item = &'r Response>,
         threshold: i32,
     ) -> usize {
+        let rule = LowScoreRule::hall(threshold);
+        self.add_recovery_cases(responses, |_| Some(rule.clone()))
+    }
+
+    /// Adds the service-recovery case of every response that has one by the low-score rule
+    /// `rule_of` gives for its questionnaire version (none: the response is not followed up),
+    /// not already in the list (key: the response id); returns how many were added.
+    pub fn add_recovery_cases<'r>(
+        &mut self,
+        responses: impl IntoIterator<Item = &'r Response>,
+        rule_of: impl Fn(&QuestionnaireRef) -> Option<LowScoreRule>,
+    ) -> usize {
         let mut known: HashSet<CaseKey> = self.cases.iter().map(|c| c.key.clone()).collect();
         let before = self.cases.len();
-        for case in responses.into_iter().filter_map(|r| service_recovery_case(r, threshold)) {
+        let cases = responses.into_iter().filter_map(|r| rule_of(&r.questionnaire)?.case(r));
+        for case in cases {
             if known.insert(case.key.clone()) {
                 self.cases.push(case);
             }
@@ -78,6 +87,7 @@ mod tests {
     use crate::callback::queue::CaseFilter;
     use crate::questionnaire::Questionnaire;
     use crate::response::answer::Answer;
+    use crate::response::Status;
     use crate::testing::{at, hall, hall_response};
 
     fn with_consent(q: &Questionnaire, n: u128, overall: i32, consent: bool) -> Response {
