@@ -68,7 +68,6 @@ pub fn nudge() {
     SIGNAL.with(|s| s.fire());
 }
 
-
 /// Waits `ms` or until the signal fires, whichever is first.
 async fn pause(ms: u32) {
     let signal = SIGNAL.with(Rc::clone);

@@ -8,6 +8,7 @@ mod harness;
 
 mod analysis;
 mod analysis_bench;
+mod areas;
 mod callback;
 #[allow(dead_code)]
 mod couch;
@@ -20,3 +21,4 @@ mod kano;
 mod kiosk;
 mod kiosk_bench;
 mod sync;
+mod upgrade;
