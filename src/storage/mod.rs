@@ -64,10 +64,10 @@ impl StorageError {
 
 fn factory() -> Result<IdbFactory, StorageError> {
     let unavailable = |reason: &str| StorageError::new("open the database", reason);
-    let window = web_sys::window().ok_or_else(|| unavailable("no window"))?;
-    match window.indexed_db() {
-        Ok(Some(f)) => Ok(f),
-        Ok(None) => Err(unavailable("this browser has no IndexedDB")),
+    // A page's or a worker's (the sync worker's) IndexedDB.
+    match js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("indexedDB")) {
+        Ok(f) if f.is_object() => Ok(f.unchecked_into()),
+        Ok(_) => Err(unavailable("this browser has no IndexedDB")),
         Err(e) => Err(StorageError::js("open the database", &e)),
     }
 }

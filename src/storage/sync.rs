@@ -105,7 +105,7 @@ pub(super) fn log(
         log.add(&to_js(entry, action)?).map_err(|e| StorageError::js(action, &e))?;
     }
     if !entries.is_empty() {
-        crate::sync::runner::nudge();
+        crate::sync::background::nudge();
     }
     Ok(())
 }
@@ -211,6 +211,17 @@ impl Store {
             return Ok(None);
         }
         from_js(&value, ACTION).map(Some)
+    }
+
+    /// Whether sync is set up on this device (settings are stored and not forgotten): read
+    /// without parsing them, so the kiosk's page can ask.
+    pub async fn sync_configured(&self) -> bool {
+        let key = JsValue::from_str(crate::sync::settings::keys::SETTINGS);
+        let Ok((_tx, stores)) = transaction(self, &[SYNC_STATE], IdbTransactionMode::Readonly) else {
+            return false;
+        };
+        let Ok(get) = stores[0].get(&key) else { return false };
+        request::result(&get).await.is_ok_and(|v| !v.is_undefined() && !v.is_null())
     }
 
     /// Writes `value` under `key` of the sync's state and waits until it is committed.

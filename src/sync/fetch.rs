@@ -30,7 +30,10 @@ pub async fn send(
 ) -> Result<HttpAnswer, SyncError> {
     let server = base.rsplit_once('/').map_or(base, |(s, _)| s);
     let fail = |e: JsValue| unreachable(server, &e);
-    let window = web_sys::window().ok_or_else(|| SyncError::Unreachable { reason: "no window".into() })?;
+    // The page's or the worker's fetch.
+    let fetch = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("fetch"))
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+        .map_err(fail)?;
     let headers = web_sys::Headers::new().map_err(fail)?;
     headers.set("Accept", "application/json").map_err(fail)?;
     let auth = request.credentials.as_ref().unwrap_or(credentials).authorization();
@@ -45,16 +48,20 @@ pub async fn send(
         init.set_body(&js_sys::Uint8Array::from(&body[..]).into());
     }
     init.set_headers(&headers.into());
-    let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str_and_init(&request.url(base), &init))
-            .await
-            .map_err(fail)?
-            .unchecked_into();
+    let response: web_sys::Response = JsFuture::from(js_sys::Promise::from(
+        fetch.call2(&js_sys::global(), &JsValue::from_str(&request.url(base)), &init).map_err(fail)?,
+    ))
+    .await
+    .map_err(fail)?
+    .unchecked_into();
     let buffer = JsFuture::from(response.array_buffer().map_err(fail)?).await.map_err(fail)?;
     Ok(HttpAnswer { status: response.status(), body: js_sys::Uint8Array::new(&buffer).to_vec() })
 }
 
-/// Whether the browser thinks it is online (`navigator.onLine`; true when it cannot tell).
+/// Whether the browser thinks it is online (`navigator.onLine` of the page or the worker; true
+/// when it cannot tell).
 pub fn online() -> bool {
-    web_sys::window().is_none_or(|w| w.navigator().on_line())
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("navigator"))
+        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("onLine")))
+        .map_or(true, |v| v.as_bool() != Some(false))
 }

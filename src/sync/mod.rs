@@ -8,11 +8,15 @@
 //!   natively);
 //! - `engine`: one sync — push the change log (`storage::sync`), mark what the server confirmed,
 //!   pull the published questionnaires into the library, prune;
+//! - `background`: the pages' side of the background sync (small: the kiosk carries it): start
+//!   the sync worker, nudge it after each logged save;
+//! - `worker`: the sync worker (its own wasm), which runs
 //! - `runner`: the background loop (after each submit, when back online, every few minutes,
-//!   backing off after failures; one page of the device at a time);
+//!   backing off after failures; one sync of the device at a time);
 //! - `publish`: the editor's 发布到服务器;
 //! - `texts`: what went wrong, in both languages.
 
+pub mod background;
 pub mod engine;
 pub mod fetch;
 pub mod publish;
@@ -20,3 +24,4 @@ pub mod runner;
 pub mod settings;
 pub mod staff_section;
 pub mod texts;
+pub mod worker;

@@ -1,9 +1,10 @@
-//! The background sync: once started on a page, it syncs a moment after the page opens, after
-//! each submit ([`nudge`]), when the browser comes back online and every few minutes, backing off
-//! after failures. It runs beside the page's work in its own task: a tap never waits for it (a
-//! submit only nudges it after the record is stored). Pages of one device (a kiosk tab and a
-//! staff tab) sync one at a time: the browser's Web Locks (`navigator.locks`) keep a second
-//! sync from starting while one runs.
+//! The background sync's loop, run in the sync worker ([`super::worker`]): it syncs a moment
+//! after it starts, after each logged save (a page's [`super::background::nudge`] wakes it),
+//! when the browser comes back online and every few minutes, backing off after failures. It runs
+//! off the pages' thread: a tap never waits for it (a submit only nudges it after the record is
+//! stored). Every page of one device starts its worker, and the workers (and the staff's 立即同步)
+//! sync one at a time: the browser's Web Locks (`navigator.locks`) keep a second sync from
+//! starting while one runs.
 
 use super::{engine, fetch};
 use crate::storage::Store;
@@ -61,10 +62,13 @@ impl Future for Wait {
 thread_local! {
     static SIGNAL: Rc<Signal> = Rc::default();
     static STARTED: Cell<bool> = const { Cell::new(false) };
+    static NUDGED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Asks the background sync to run soon (after a submit). Does nothing if it is not running.
-pub fn nudge() {
+/// Wakes the loop: it syncs now (a page's nudge, the `online` event), even if this worker's
+/// `navigator.onLine` still says offline (a page may know better; a failed try is said).
+pub fn wake() {
+    NUDGED.with(|n| n.set(true));
     SIGNAL.with(|s| s.fire());
 }
 
@@ -89,8 +93,10 @@ fn promise() -> (js_sys::Promise, js_sys::Function) {
 /// Runs `work` holding the device's sync lock (`navigator.locks`, where the browser has it).
 /// With `wait` false, gives `None` at once if another page holds it.
 pub async fn exclusively<F: Future>(wait: bool, work: F) -> Option<F::Output> {
-    let locks = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("locks")).ok())
+    // A page's or a worker's navigator.
+    let locks = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("navigator"))
+        .ok()
+        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("locks")).ok())
         .filter(|l| !l.is_undefined());
     let request = locks
         .as_ref()
@@ -114,22 +120,32 @@ pub async fn exclusively<F: Future>(wait: bool, work: F) -> Option<F::Output> {
     out
 }
 
-/// Starts the background sync on this page (once; later calls do nothing).
+/// Starts the loop (once; later calls do nothing), woken by the pages' nudges and by the
+/// `online` event of the global scope (a worker's or a page's).
 pub fn start(store: Store) {
     if STARTED.with(|s| s.replace(true)) {
         return;
     }
-    if let Some(window) = web_sys::window() {
-        let online = Closure::<dyn FnMut()>::new(nudge);
-        let _ = window.add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
-        online.forget();
+    // The pages' nudges (a logged save) come over the channel.
+    if let Some(channel) = super::background::channel() {
+        let woken = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| wake());
+        let _ =
+            js_sys::Reflect::set(&channel, &JsValue::from_str("onmessage"), woken.as_ref().unchecked_ref());
+        woken.forget();
+        // The channel lives as long as the loop: for good.
+        std::mem::forget(channel);
     }
+    let global: web_sys::EventTarget = js_sys::global().unchecked_into();
+    let online = Closure::<dyn FnMut()>::new(wake);
+    let _ = global.add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
+    online.forget();
     wasm_bindgen_futures::spawn_local(async move {
         let mut failures = 0;
         let mut delay = FIRST_MS;
         loop {
             pause(delay).await;
-            if !fetch::online() {
+            // A timer's turn while offline is skipped; a nudge always tries.
+            if !NUDGED.with(|n| n.replace(false)) && !fetch::online() {
                 delay = PERIOD_MS;
                 continue;
             }

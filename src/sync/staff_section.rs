@@ -147,7 +147,9 @@ pub fn sync_section(p: &SyncProps) -> Html {
                         Ok(()) => {
                             form.set(Form { password: String::new(), ..(*form).clone() });
                             message.set(Some((true, S::Saved.get(lang).into())));
-                            runner::nudge();
+                            // This page's sync worker starts now that sync is set up.
+                            super::background::spawn_worker();
+                            super::background::nudge();
                         }
                         Err(e) => message.set(Some((false, e.to_string()))),
                     }

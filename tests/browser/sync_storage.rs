@@ -206,8 +206,8 @@ async fn the_background_sync_runs_again_when_a_record_is_stored() {
     let failed_at = || async { engine::status(&store).await.unwrap().last_error.map(|e| e.at) };
     assert!(eventually(10, || async { failed_at().await.is_some() }).await, "the first sync ran");
     let first = failed_at().await;
-    // After a failure the next try is 15 s away; a stored record brings it forward.
-    gloo_timers::future::TimeoutFuture::new(1100).await;
+    // After a failure the next try is 15 s away; a stored record brings it forward (its nudge
+    // comes over the BroadcastChannel, as from another page).
     store.put(&response(&Builtin::Hall.questionnaire(), 5, 20, true)).await.unwrap();
     assert!(
         eventually(5, || async { failed_at().await != first }).await,
