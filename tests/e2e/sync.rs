@@ -85,17 +85,22 @@ async fn offline_responses_arrive_once_the_network_returns_and_a_killed_server_l
     )
     .await;
 
-    // Offline: three customers; their responses wait on the device.
+    // Offline: three customers; their responses wait on the device. ChromeDriver's offline
+    // emulation covers the page but not its workers (the sync worker runs in one): the server
+    // goes away too, as it does for a device whose network is off.
     lock(&b).await;
     b.set_offline(true).await;
+    server.kill();
     for overall in ["满意", "非常满意", "一般"] {
         answer_all(&b, "缴费", "满意", overall, None).await;
     }
     open_staff(&b).await;
     waiting(&b, 3).await;
+    server.restart();
     assert!(responses(&server, "manyi-device-hall1").is_empty());
 
-    // The network returns: they are sent by themselves.
+    // The network returns: they are sent by themselves (the page's `online` event wakes the
+    // worker, whatever its back-off).
     b.set_offline(false).await;
     waiting(&b, 0).await;
     let on_server = responses(&server, "manyi-device-hall1");
