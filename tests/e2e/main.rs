@@ -9,6 +9,7 @@ mod harness;
 mod analysis;
 mod analysis_bench;
 mod callback;
+mod chosen;
 #[allow(dead_code)]
 mod customer;
 mod editor;
