@@ -8,6 +8,7 @@ mod harness;
 
 mod analysis;
 mod analysis_bench;
+mod areas;
 mod callback;
 mod chosen;
 #[allow(dead_code)]
@@ -18,3 +19,4 @@ mod hall;
 mod kano;
 mod kiosk;
 mod kiosk_bench;
+mod upgrade;
