@@ -14,6 +14,7 @@ use manyi_core::callback::recovery::LOW_SCORE_THRESHOLD;
 use manyi_core::callback::{Call, CallList, CallSlot, Case};
 use manyi_core::io::text::TextEncoding;
 use manyi_core::questionnaire::builtin::Builtin;
+use manyi_core::questionnaire::library::Library;
 use manyi_core::response::Response;
 use manyi_core::Text;
 use std::rc::Rc;
@@ -38,9 +39,11 @@ async fn new_recovery_cases(
     responses: &[Response],
 ) -> Result<Vec<Case>, StorageError> {
     let threshold = store.settings().await?.map_or(LOW_SCORE_THRESHOLD, |s| s.low_score_threshold);
+    // The questionnaires the responses answer, to name the items a customer rated low.
+    let library = Library::new(store.questionnaires().await?);
     let mut with = list.clone();
     let before = with.cases.len();
-    with.add_service_recovery(responses, threshold);
+    with.add_service_recovery(responses, threshold, |r| library.get(r));
     let added = with.cases.split_off(before);
     if !added.is_empty() {
         store.add_callback_cases(before as u64, &added, clock::now()).await?;

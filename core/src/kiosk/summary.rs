@@ -24,7 +24,7 @@ pub fn follow_up(r: &Response, threshold: i32) -> Option<FollowUp> {
     if r.status == Status::Draft {
         return None;
     }
-    if service_recovery_case(r, threshold).is_some() {
+    if service_recovery_case(r, threshold, None).is_some() {
         return Some(FollowUp::Queued);
     }
     match r.answers.get(OVERALL_ITEM) {
@@ -130,7 +130,7 @@ mod tests {
         assert_eq!(follow_up(&rated(&q, 4, 3, true, Some("13812345678")), 3), Some(FollowUp::Queued));
         // Queued is exactly what the callback workspace takes.
         let queued = rated(&q, 1, 2, true, Some("13812345678"));
-        assert!(service_recovery_case(&queued, t).is_some());
+        assert!(service_recovery_case(&queued, t, None).is_some());
     }
 
     #[test]
