@@ -151,6 +151,41 @@ pub enum Command {
         #[arg(long, default_value = "+08:00", allow_hyphen_values = true)]
         utc_offset: String,
     },
+    /// Questionnaires: convert a SurveyJS survey, or check a Manyi questionnaire.
+    Questionnaire {
+        /// What to do.
+        #[command(subcommand)]
+        action: QuestionnaireAction,
+    },
+    /// Push the responses of Manyi exports (JSON, or an export's responses.csv), with their
+    /// questionnaires, into a CouchDB database: sent, already there and conflicts on one line;
+    /// exit 3 when a UUID is on the server with other content (both are kept).
+    Push {
+        /// The database's URL, http(s)://[user:password@]host:port/dbname (or the credentials in
+        /// MANYI_COUCH_USER / MANYI_COUCH_PASSWORD).
+        db_url: String,
+        /// The files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Documents per `_bulk_docs` request.
+        #[arg(long, default_value_t = 500)]
+        batch_size: usize,
+    },
+    /// Read a CouchDB database through `_changes` and write a Manyi JSON export (-o OUT.json) with
+    /// the questionnaires the responses answer.
+    Pull {
+        /// The database's URL, http(s)://[user:password@]host:port/dbname.
+        db_url: String,
+        /// Changes per page.
+        #[arg(long, default_value_t = 1000)]
+        page_size: usize,
+    },
+    /// Administer a CouchDB for Manyi.
+    Couch {
+        /// What to do.
+        #[command(subcommand)]
+        command: CouchCommand,
+    },
     /// Merge the exports of many devices, score them and write the workbook (XLSX) and/or CSV files.
     Export {
         /// A Manyi JSON export or the responses.csv of an export (`-` for standard input);
@@ -180,6 +215,46 @@ pub enum Command {
         /// The export time written into the files (RFC 3339); default now.
         #[arg(long)]
         exported_at: Option<String>,
+    },
+}
+
+/// What `manyi questionnaire` does.
+#[derive(Subcommand, Debug)]
+pub enum QuestionnaireAction {
+    /// A SurveyJS survey (JSON) as a Manyi questionnaire (JSON, to -o or standard output); what
+    /// was skipped, renamed or changed goes to standard error with its JSON path and type.
+    FromSurveyjs {
+        /// The SurveyJS JSON file.
+        file: PathBuf,
+    },
+    /// Checks a Manyi questionnaire: exit 0, or every problem with its place and exit 1.
+    Check {
+        /// The questionnaire JSON file.
+        file: PathBuf,
+    },
+}
+
+/// `manyi couch …`: administering a CouchDB for Manyi.
+#[derive(Subcommand, Debug)]
+pub enum CouchCommand {
+    /// Prepare a CouchDB for Manyi, idempotently: the device, configuration and company-wide
+    /// databases, their security objects and validation, a user per line of --users, and the
+    /// replications (CouchDB's `_replicator`) of each device database into the company-wide one.
+    Setup {
+        /// The server's URL with an administrator's credentials, http(s)://admin:password@host:port
+        /// (or the credentials in MANYI_COUCH_USER / MANYI_COUCH_PASSWORD).
+        admin_url: String,
+        /// A CSV file `name,password,kind`, kind = device, editor (a device that publishes
+        /// questionnaires), analyst or replicator (exactly one: the user the replications run as).
+        #[arg(long)]
+        users: PathBuf,
+        /// The prefix of the database names: PREFIX-config, PREFIX-company, PREFIX-device-NAME.
+        #[arg(long, default_value = "manyi")]
+        prefix: String,
+        /// The server's URL as CouchDB's replicator reaches it (default: ADMIN_URL without its
+        /// credentials), e.g. http://127.0.0.1:5984.
+        #[arg(long)]
+        replication_url: Option<String>,
     },
 }
 

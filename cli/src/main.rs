@@ -2,9 +2,10 @@
 
 mod args;
 mod commands;
+mod couch;
 mod output;
 
-use args::{Cli, Command};
+use args::{Cli, Command, CouchCommand, QuestionnaireAction};
 use clap::Parser;
 use output::Output;
 use std::process::ExitCode;
@@ -13,6 +14,20 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let out = Output { format: cli.format, path: cli.output.as_deref() };
     let result = match &cli.command {
+        Command::Push { db_url, files, batch_size } => {
+            return match commands::push::run(db_url, files, *batch_size) {
+                Ok(pushed) if !pushed.report.conflicts.is_empty() => ExitCode::from(3),
+                Ok(_) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("manyi: error: {message}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
+        Command::Pull { db_url, page_size } => commands::pull::run(&out, db_url, *page_size),
+        Command::Couch { command: CouchCommand::Setup { admin_url, users, prefix, replication_url } } => {
+            commands::couch_setup::run(admin_url, users, prefix, replication_url.as_deref())
+        }
         Command::Kano { file, table, rule, counts } => commands::kano::run(&out, file, table, rule, *counts),
         Command::Ahp { file, method } => commands::ahp::run(&out, file, *method),
         Command::Index { file, items, scale, weights, by } => {
@@ -44,6 +59,12 @@ fn main() -> ExitCode {
                 utc_offset,
             },
         ),
+        Command::Questionnaire { action: QuestionnaireAction::FromSurveyjs { file } } => {
+            commands::questionnaire::from_surveyjs_file(&out, file)
+        }
+        Command::Questionnaire { action: QuestionnaireAction::Check { file } } => {
+            commands::questionnaire::check(file)
+        }
         Command::Export {
             responses,
             questionnaire,

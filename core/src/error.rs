@@ -133,6 +133,11 @@ pub enum Error {
         /// What went wrong and what to do.
         reason: String,
     },
+
+    /// A CouchDB push, pull or setup stopped: the server's answer or the network said why
+    /// ([`crate::sync::SyncError`] has the kinds).
+    #[error(transparent)]
+    Sync(#[from] crate::sync::SyncError),
 }
 
 fn item_suffix(item: &Option<String>) -> String {

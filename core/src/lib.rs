@@ -22,6 +22,7 @@ pub mod response;
 pub mod sample;
 pub mod scoring;
 pub mod session;
+pub mod sync;
 pub mod text;
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! edit becomes the next version); export and import as JSON files.
 
 use super::header_editor::{BasicsEditor, DimensionsEditor, ScalesEditor};
+use super::import_notes::ImportNotes;
 use super::item_editor::ItemEditor;
 use super::library::{use_library, Loaded};
 use super::list::QuestionnaireList;
@@ -164,6 +165,9 @@ fn editor(
             </header>
             if let Some((problem, said)) = &state.message {
                 <p class={classes!("editor-message", problem.then_some("error"))} role="status">{ said.get(lang) }</p>
+            }
+            if let Some(notes) = &state.imported {
+                <ImportNotes notes={notes.clone()} {lang} />
             }
             { problems(&q, lang) }
             { part(A::Basics, html! { <BasicsEditor questionnaire={q.clone()} {lang} on_edit={on_edit.clone()} /> }, true) }

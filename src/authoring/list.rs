@@ -1,5 +1,7 @@
 //! Every questionnaire on the device (newest version of each; built-ins marked), with a new one
-//! of any mode, import from a JSON file, and per questionnaire: edit, export, run.
+//! of any mode, import from a JSON file or from a SurveyJS survey (converted by core into a new
+//! draft, with what was skipped, renamed or changed listed), and per questionnaire: edit, export,
+//! run.
 
 use super::editor_page::{export, run};
 use super::header_editor::{mode_of, mode_options};
@@ -10,6 +12,7 @@ use crate::app::StoreStatus;
 use crate::platform::files;
 use manyi_core::authoring::template::new_questionnaire;
 use manyi_core::questionnaire::library::{ImportPlan, Library};
+use manyi_core::questionnaire::surveyjs::from_surveyjs;
 use manyi_core::{Lang, Text};
 use std::rc::Rc;
 use yew::platform::spawn_local;
@@ -85,6 +88,34 @@ fn import(p: &ListProps) -> Callback<Event> {
     })
 }
 
+/// A picked SurveyJS file becomes a new draft (an id not used on the device) with its notes.
+fn import_surveyjs(p: &ListProps) -> Callback<Event> {
+    let (lib, state) = (Rc::clone(&p.library), p.state.clone());
+    Callback::from(move |e: Event| {
+        let (lib, state) = (Rc::clone(&lib), state.clone());
+        spawn_local(async move {
+            match files::picked_text(&e).await {
+                None => {}
+                Some(Err(e)) => state.dispatch(EditorAction::Tell(true, Text::new(e.clone(), e))),
+                Some(Ok((name, text))) => {
+                    let stem = name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem);
+                    match from_surveyjs(&text, &name, stem) {
+                        Ok(mut conversion) => {
+                            conversion.questionnaire.id = lib.unused_id(conversion.questionnaire.id.as_str());
+                            let q = Box::new(conversion.questionnaire);
+                            state.dispatch(EditorAction::OpenImported(q, conversion.notes));
+                            state.dispatch(EditorAction::Tell(false, A::ImportedDraft.text()));
+                        }
+                        Err(e) => {
+                            state.dispatch(EditorAction::Tell(true, Text::new(e.to_string(), e.to_string())))
+                        }
+                    }
+                }
+            }
+        });
+    })
+}
+
 /// The list.
 #[function_component(QuestionnaireList)]
 pub fn questionnaire_list(p: &ListProps) -> Html {
@@ -140,6 +171,8 @@ pub fn questionnaire_list(p: &ListProps) -> Html {
                 <button type="button" class="primary" onclick={create}>{ A::Create.get(lang) }</button>
                 <label class="link-button secondary file-pick">{ A::Import.get(lang) }
                     <input id="import-questionnaire" type="file" accept=".json,application/json" class="visually-hidden" onchange={import(p)} /></label>
+                <label class="link-button secondary file-pick">{ A::ImportSurveyjs.get(lang) }
+                    <input id="import-surveyjs" type="file" accept=".json,application/json" class="visually-hidden" onchange={import_surveyjs(p)} /></label>
             </div>
             <table class="questionnaires">
                 <tbody>{ for rows }</tbody>

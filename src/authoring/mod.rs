@@ -7,6 +7,7 @@ mod condition;
 mod editor_page;
 mod fields;
 mod header_editor;
+mod import_notes;
 mod item_editor;
 pub mod library;
 mod list;

@@ -2,6 +2,7 @@
 //! tell unsaved changes), or one being run; which item is open; what the last edit or save said.
 
 use manyi_core::authoring::{apply, Edit, Move};
+use manyi_core::questionnaire::surveyjs::Note;
 use manyi_core::questionnaire::Questionnaire;
 use manyi_core::Text;
 use std::rc::Rc;
@@ -32,6 +33,8 @@ pub struct EditorState {
     pub open_item: Option<usize>,
     /// What the last edit, save or import said.
     pub message: Option<(bool, Text)>,
+    /// What a SurveyJS import skipped, renamed or changed in the draft (shown until it is closed).
+    pub imported: Option<Vec<Note>>,
 }
 
 impl EditorState {
@@ -46,6 +49,9 @@ impl EditorState {
 pub enum EditorAction {
     /// Edit a questionnaire (`true`: it is stored already).
     Open(Box<Questionnaire>, bool),
+    /// Edit a questionnaire converted from SurveyJS (not stored yet), with what the conversion
+    /// skipped, renamed or changed.
+    OpenImported(Box<Questionnaire>, Vec<Note>),
     /// A change to the draft.
     Edit(Edit),
     /// Open (or close) an item's settings.
@@ -71,6 +77,14 @@ impl Reducible for EditorState {
                     screen: EditorScreen::Edit,
                     saved: stored.then(|| (*q).clone()),
                     draft: Some(*q),
+                    ..EditorState::default()
+                };
+            }
+            EditorAction::OpenImported(q, notes) => {
+                s = EditorState {
+                    screen: EditorScreen::Edit,
+                    draft: Some(*q),
+                    imported: Some(notes),
                     ..EditorState::default()
                 };
             }

@@ -92,4 +92,12 @@ crate::i18n::texts! {
     IsYes => "回答“是”", "is yes";
     IsNo => "回答“否”", "is no";
     Item => "题目", "Item";
+    ImportSurveyjs => "导入 SurveyJS", "Import SurveyJS";
+    ImportedNotes => "从 SurveyJS 导入：未导入、改名或转换的内容", "From SurveyJS: what was skipped, renamed or changed";
+    ImportedAll => "从 SurveyJS 导入：全部内容均按原样导入。", "From SurveyJS: everything came over as it was.";
+    ImportedDraft => "已从 SurveyJS 转换为新问卷，检查后请保存", "Converted from SurveyJS into a new questionnaire: check it, then save";
+    Where => "位置", "Where";
+    What => "类型", "Type";
+    Action => "处理", "Action";
+    Why => "说明", "Details";
 }

@@ -119,3 +119,64 @@ async fn a_questionnaire_built_in_the_editor_round_trips_through_json_and_runs()
     b.wait_for_text(".q-ref", "branch_check v2", TIMEOUT).await;
     b.close().await;
 }
+
+/// A real SurveyJS survey: the `completetrigger` example of the guide that npm's `survey-core`
+/// ships (installed by `cargo xtask test install` under target/npm, or named by MANYI_SURVEY_CORE).
+fn surveyjs_example() -> String {
+    let dir = std::env::var_os("MANYI_SURVEY_CORE").map_or_else(
+        || {
+            std::path::PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/target/npm/node_modules/survey-core"
+            ))
+        },
+        std::path::PathBuf::from,
+    );
+    let guide = dir.join("llms/survey-json-authoring.md");
+    let text = std::fs::read_to_string(&guide)
+        .unwrap_or_else(|e| panic!("{}: {e}; run `cargo xtask test install` first", guide.display()));
+    let section = &text[text.find("### `completetrigger`").expect("the completetrigger section")..];
+    let start = section.find("```json").expect("its JSON") + "```json".len();
+    let end = start + section[start..].find("```").expect("the end of its JSON");
+    section[start..end].to_owned()
+}
+
+#[tokio::test]
+async fn a_surveyjs_file_becomes_a_draft_with_what_was_skipped_listed() {
+    let json = surveyjs_example();
+    let survey: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(survey["triggers"].is_array(), "the example still has its trigger: {json}");
+    let file = std::env::temp_dir().join(format!("manyi-e2e-{}-customer-feedback.json", std::process::id()));
+    std::fs::write(&file, &json).unwrap();
+
+    let b = Browser::open().await;
+    b.goto("#/editor").await;
+    b.pick_file("#import-surveyjs", &file).await;
+    // The list: the survey's trigger cannot be held, with its JSON path and type.
+    let row = ".import-notes tbody tr:first-child";
+    b.wait_for_text(&format!("{row} td:nth-child(1)"), "triggers[0]", TIMEOUT).await;
+    b.wait_for_text(&format!("{row} td:nth-child(2)"), "triggers", TIMEOUT).await;
+    b.wait_for_text(&format!("{row} td:nth-child(3)"), "未导入", TIMEOUT).await;
+    b.wait_for_text(".import-notes summary", "从 SurveyJS 导入：未导入、改名或转换的内容 (1)", TIMEOUT).await;
+    // The draft: a new questionnaire named after the file, its two questions as text items, unsaved.
+    b.wait_for_text(".editor-message", "已从 SurveyJS 转换为新问卷，检查后请保存", TIMEOUT).await;
+    let id = format!("manyi_e2e_{}_customer_feedback", std::process::id());
+    b.wait_for_text(".q-ref", &format!("{id} v1"), TIMEOUT).await;
+    b.wait_for("[data-item=\"q1\"]", TIMEOUT).await;
+    b.wait_for("[data-item=\"q2\"]", TIMEOUT).await;
+    b.wait_for(".badge.unsaved", TIMEOUT).await;
+    // In English, the same list.
+    b.click_button_by_accessible_name("English").await;
+    b.wait_for_text(
+        ".import-notes summary",
+        "From SurveyJS: what was skipped, renamed or changed (1)",
+        TIMEOUT,
+    )
+    .await;
+    b.wait_for_text(&format!("{row} td:nth-child(3)"), "skipped", TIMEOUT).await;
+    b.click_button_by_accessible_name("中文").await;
+    b.click_button_by_accessible_name("保存").await;
+    b.wait_for_text(".editor-message", &format!("已保存 {id} v1"), TIMEOUT).await;
+    let _ = std::fs::remove_file(&file);
+    b.close().await;
+}

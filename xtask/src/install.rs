@@ -1,5 +1,7 @@
 //! Installing what the build and the tests need, only when it is missing: the wasm target, rustfmt
-//! and clippy, Debian's Chromium and ChromeDriver, and the Python packages of the reference scripts.
+//! and clippy, Debian's Chromium and ChromeDriver, the Python packages of the reference scripts,
+//! pouchdb-server (the CouchDB-protocol server of the sync tests) and `survey-core` (its published
+//! SurveyJS examples and logic test the SurveyJS import) from npm.
 
 use crate::cmd;
 use anyhow::{bail, Context, Result};
@@ -86,4 +88,61 @@ pub fn python() -> Result<PathBuf> {
     )?;
     std::fs::write(&stamp, wanted).with_context(|| format!("could not write {}", stamp.display()))?;
     Ok(python)
+}
+
+/// The npm package whose published SurveyJS JSON examples (`llms/survey-json-authoring.md`) the
+/// SurveyJS import is tested on (core/tests/surveyjs_corpus.rs), pinned so the test's counts hold.
+const SURVEY_CORE: &str = "survey-core@3.1.1";
+
+/// The folder of the installed `survey-core` package, installed under `target/npm` unless it is
+/// there already.
+pub fn survey_core() -> Result<PathBuf> {
+    let prefix = cmd::target_dir().join("npm");
+    let package = prefix.join("node_modules/survey-core");
+    let version = SURVEY_CORE.rsplit('@').next().unwrap_or_default();
+    let installed = std::fs::read_to_string(package.join("package.json"))
+        .is_ok_and(|json| json.contains(&format!("\"version\": \"{version}\"")));
+    if installed {
+        return Ok(package);
+    }
+    if !cmd::on_path("npm") {
+        bail!("npm is not on PATH: install Node.js and npm to test the SurveyJS import on {SURVEY_CORE}");
+    }
+    let mut command = Command::new("npm");
+    command.args(["install", "--no-save", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix"]);
+    command.arg(&prefix).arg(SURVEY_CORE);
+    cmd::run(&mut command)?;
+    Ok(package)
+}
+
+/// The pouchdb-server the sync tests start: a CouchDB-protocol server (LevelDB storage).
+pub const POUCHDB_SERVER_VERSION: &str = "4.2.0";
+
+/// pouchdb-server from the npm registry into `target/pouchdb-server`, unless that version is there.
+/// `--ignore-scripts`: no install script runs, so nothing is downloaded but the registry's
+/// tarballs (LevelDB's native binding ships prebuilt inside the `leveldown` package). Returns the
+/// path of its `pouchdb-server` script.
+pub fn pouchdb_server() -> Result<PathBuf> {
+    let dir = cmd::target_dir().join("pouchdb-server");
+    let bin = dir.join("node_modules/.bin/pouchdb-server");
+    let manifest = dir.join("node_modules/pouchdb-server/package.json");
+    let installed = std::fs::read_to_string(&manifest)
+        .is_ok_and(|m| m.contains(&format!("\"version\": \"{POUCHDB_SERVER_VERSION}\"")));
+    if installed && bin.exists() {
+        return Ok(bin);
+    }
+    if !cmd::on_path("npm") {
+        bail!("npm is missing: install Node.js and npm (Debian: apt-get install nodejs npm)");
+    }
+    std::fs::create_dir_all(&dir)?;
+    cmd::run(
+        Command::new("npm")
+            .args(["install", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error", "--prefix"])
+            .arg(&dir)
+            .arg(format!("pouchdb-server@{POUCHDB_SERVER_VERSION}")),
+    )?;
+    if !bin.exists() {
+        bail!("npm installed pouchdb-server but {} is missing", bin.display());
+    }
+    Ok(bin)
 }

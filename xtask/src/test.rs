@@ -60,6 +60,8 @@ fn install_all() -> Result<()> {
     install::wasm_target()?;
     install::rust_components()?;
     install::chromium()?;
+    install::survey_core()?;
+    install::pouchdb_server()?;
     install::python().map(drop)
 }
 
@@ -120,10 +122,16 @@ fn build_dist() -> Result<()> {
     dist::build(&dist::Options { debug: false, wasm_opt: true }).map(drop)
 }
 
-/// `cargo test --workspace`: unit and integration tests, and the end-to-end tests against `dist/`.
+/// `cargo test --workspace`: unit and integration tests, and the end-to-end tests against `dist/`
+/// (the sync tests start the pouchdb-server of `MANYI_POUCHDB_SERVER` themselves; `MANYI_SURVEY_CORE`
+/// is the npm package whose SurveyJS examples and logic the import is tested against).
 fn native_tests() -> Result<()> {
     let mut command = cmd::cargo(&["test", "--workspace"]);
     command.env("MANYI_DIST", dist::dir()).env("MANYI_CHROMEDRIVER", install::CHROMEDRIVER);
+    command.env("MANYI_POUCHDB_SERVER", install::pouchdb_server()?);
+    if let Ok(survey_core) = install::survey_core() {
+        command.env("MANYI_SURVEY_CORE", survey_core);
+    }
     cmd::run(&mut command)
 }
 

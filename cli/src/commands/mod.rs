@@ -1,11 +1,15 @@
 //! One module per subcommand; each reads its files, calls core and writes the result.
 
 pub mod ahp;
+pub mod couch_setup;
 pub mod drivers;
 pub mod export;
 pub mod index;
 pub mod kano;
 pub mod nps;
+pub mod pull;
+pub mod push;
+pub mod questionnaire;
 pub mod rates;
 pub mod sample;
 pub mod score;

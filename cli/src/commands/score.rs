@@ -57,6 +57,9 @@ pub fn run(out: &Output, args: &ScoreArgs) -> Result<(), String> {
         Some(q) => collection.to_score(Some(q)).map_err(|e| e.to_string())?,
         None => only_dataset(&mut collection).map_err(|e| format!("{source}: {e}"))?,
     };
+    // In start order, as `export` and the analyst workspace score them: the figures then do not
+    // depend on the order of the file (a pulled export lists the responses as the server gives them).
+    dataset.sort_by_start();
     let q = dataset.questionnaire().clone();
     let weights = weight_source(args.weights, &q)?;
     let options = ReportOptions {

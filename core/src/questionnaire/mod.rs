@@ -5,6 +5,7 @@ pub mod builtin;
 pub mod condition;
 pub mod item;
 pub mod library;
+pub mod surveyjs;
 mod validate;
 
 pub(crate) use validate::carries_weight;

@@ -28,3 +28,17 @@ fn edits_open_the_new_item_follow_moves_and_report_refusals() {
     s = act(s, EditorAction::Edit(Edit::RemoveItem(0)));
     assert_eq!((s.open_item, s.dirty()), (None, true));
 }
+
+#[test]
+fn a_surveyjs_import_opens_an_unsaved_draft_with_its_notes() {
+    let json = r#"{"elements": [{"type": "rating", "name": "Q1"}, {"type": "file", "name": "photo"}]}"#;
+    let c = manyi_core::questionnaire::surveyjs::from_surveyjs(json, "s.json", "s").unwrap();
+    let s = act(Rc::default(), EditorAction::OpenImported(Box::new(c.questionnaire), c.notes));
+    assert_eq!(s.screen, EditorScreen::Edit);
+    assert!(s.dirty() && s.saved.is_none(), "the import is a new draft to save");
+    let notes: Vec<(&str, &str)> =
+        s.imported.as_ref().unwrap().iter().map(|n| (n.path.as_str(), n.what.as_str())).collect();
+    assert_eq!(notes, [("elements[0]", "name"), ("elements[1]", "file")]);
+    let s = act(s, EditorAction::Close);
+    assert_eq!(s.imported, None, "the notes go with the draft");
+}
