@@ -14,6 +14,7 @@ mod callback;
 mod customer;
 mod editor;
 mod evaluation;
+mod field_screens;
 mod hall;
 mod kano;
 mod kiosk;
