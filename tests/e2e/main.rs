@@ -8,6 +8,7 @@ mod harness;
 
 mod analysis;
 mod analysis_bench;
+mod analyst;
 mod call_desk;
 mod callback;
 #[allow(dead_code)]
