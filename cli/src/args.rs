@@ -179,6 +179,10 @@ pub enum Command {
         /// Changes per page.
         #[arg(long, default_value_t = 1000)]
         page_size: usize,
+        /// Also write the callback workspace's export (cases with their calls, rates,
+        /// interviews, problem records; phone numbers masked) to this JSON file.
+        #[arg(long)]
+        callback: Option<PathBuf>,
     },
     /// Administer a CouchDB for Manyi.
     Couch {

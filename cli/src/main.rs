@@ -24,7 +24,9 @@ fn main() -> ExitCode {
                 }
             };
         }
-        Command::Pull { db_url, page_size } => commands::pull::run(&out, db_url, *page_size),
+        Command::Pull { db_url, page_size, callback } => {
+            commands::pull::run(&out, db_url, *page_size, callback.as_deref())
+        }
         Command::Couch { command: CouchCommand::Setup { admin_url, users, prefix, replication_url } } => {
             commands::couch_setup::run(admin_url, users, prefix, replication_url.as_deref())
         }

@@ -187,3 +187,114 @@ fn a_server_killed_in_the_middle_of_a_push_then_restarted_gets_the_rest_once() {
         bundle["responses"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!((bundle["responses"].as_array().unwrap().len(), ids.len()), (4000, 4000));
 }
+
+/// Pushes documents with core's push machine, over the test's own HTTP calls as the administrator.
+/// The source numbers its changes from `first`: a record saved again gets a new, higher number.
+fn push_documents(
+    server: &Server,
+    db: &str,
+    source: &str,
+    first: u64,
+    docs: Vec<manyi_core::sync::Document>,
+) -> manyi_core::sync::PushReport {
+    use manyi_core::sync::{HttpAnswer, Push, PushOptions, PushStep, SourceDoc};
+    let docs: Vec<SourceDoc> = docs
+        .into_iter()
+        .enumerate()
+        .map(|(i, document)| SourceDoc { seq: first + i as u64, document })
+        .collect();
+    let mut push = Push::new(PushOptions::new(source));
+    let mut step = push.start().unwrap();
+    loop {
+        step = match step {
+            PushStep::Send(r) => {
+                let (status, body) = server.call(
+                    r.method.as_str(),
+                    &format!("/{db}{}", r.path_and_query()),
+                    r.body.as_ref(),
+                    None,
+                );
+                push.receive(HttpAnswer::json(status, &body)).unwrap()
+            }
+            PushStep::Supply { after, limit } => {
+                push.supply(docs.iter().filter(|d| d.seq > after).take(limit).cloned().collect()).unwrap()
+            }
+            PushStep::Confirmed(_) => push.proceed().unwrap(),
+            PushStep::Done(report) => return report,
+        };
+    }
+}
+
+#[test]
+fn a_case_that_gains_calls_is_a_new_revision_not_a_conflict_and_the_pull_writes_the_callback_export() {
+    use manyi_core::callback::problem::{Problem, ProblemId, Severity};
+    use manyi_core::callback::{Attempt, Case, Outcome, Ticket, TicketId};
+    use manyi_core::response::tags::{BusinessType, TagValue};
+    use manyi_core::sync::{Document, RevisionHistory, SyncRecord};
+    let server = Server::start();
+    server.create_db("desk");
+    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+    let ticket = Ticket {
+        id: TicketId::new("GD001"),
+        customer: "张三".into(),
+        phone: "13812345678".into(),
+        ticket_type: BusinessType::Repair,
+        ticket_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+        hall: None,
+        customer_class: None,
+        due: None,
+    };
+    let mut case = Case::from_ticket(&ticket);
+    let mut history = RevisionHistory::new();
+    history.note(SyncRecord::Case(case.clone()).content_hash());
+    let first = push_documents(
+        &server,
+        "desk",
+        "desk-1",
+        1,
+        vec![Document::revised(SyncRecord::Case(case.clone()), history.clone()).unwrap()],
+    );
+    assert_eq!((first.sent, first.conflicts.len()), (1, 0));
+
+    // The case gains a call and a problem record is opened: the device notes the new content.
+    case.attempts.push(Attempt::new("A07", at("2026-11-03T10:00:00+08:00"), 0, Outcome::NoAnswer));
+    history.note(SyncRecord::Case(case.clone()).content_hash());
+    let problem = Problem {
+        id: ProblemId(uuid::Uuid::from_u128(42)),
+        response: None,
+        case: Some(case.key.clone()),
+        found_at: at("2026-11-03T10:05:00+08:00"),
+        found_by: TagValue::new("A07"),
+        what: "停电未恢复".into(),
+        responsible_unit: None,
+        severity: Severity::Serious,
+        remedy: None,
+        deadline: None,
+        result: None,
+        assessed_by: None,
+        closed_at: None,
+    };
+    let docs = vec![
+        Document::revised(SyncRecord::Case(case.clone()), history).unwrap(),
+        Document::revised(SyncRecord::Problem(problem), RevisionHistory::new()).unwrap(),
+    ];
+    // Saved after the first push: numbers 2 and 3 in the device's sequence of changes.
+    let second = push_documents(&server, "desk", "desk-1", 2, docs);
+    assert_eq!((second.sent, second.conflicts.len()), (2, 0), "{second:?}");
+    // On the server: generation 2, no conflicting revision.
+    let (_, doc) = server.call("GET", "/desk/case:ticket:GD001?conflicts=true", None, None);
+    assert!(doc["_rev"].as_str().unwrap().starts_with("2-"), "{doc}");
+    assert_eq!(doc.get("_conflicts"), None, "{doc}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json").display().to_string();
+    let callback = dir.path().join("callback.json").display().to_string();
+    let run = manyi(&["pull", &server.admin_url("desk"), "-o", &out, "--callback", &callback]);
+    assert_ok(&run);
+    assert!(run.stdout.contains("1 callback cases and 1 problem records"), "{}", run.stdout);
+    let export: Value = serde_json::from_slice(&std::fs::read(&callback).unwrap()).unwrap();
+    assert_eq!(export["cases"][0]["case"], json!("GD001"));
+    assert_eq!(export["cases"][0]["attempts"], json!(1));
+    assert_eq!(export["cases"][0]["phone"], json!("138****5678"));
+    assert_eq!(export["problems"][0]["what"], json!("停电未恢复"));
+}

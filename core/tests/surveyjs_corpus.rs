@@ -2,8 +2,8 @@
 //! repository:
 //!
 //! - `published_survey_core_examples`: the JSON examples of the guide that the npm package
-//!   `survey-core` ships (`llms/survey-json-authoring.md`), which `cargo xtask test` installs and
-//!   names in `MANYI_SURVEY_CORE` (the package's folder). Skipped, saying so, without it.
+//!   `survey-core` ships (`llms/survey-json-authoring.md`), which `cargo xtask test` installs under
+//!   target/npm and names in `MANYI_SURVEY_CORE` (the package's folder). Skipped, saying so, without it.
 //! - `surveyjs_folder`: every survey found under the folders of `MANYI_SURVEYJS_DIR` (separated
 //!   by `:`), e.g. checkouts of surveyjs/survey-library and surveyjs/code-examples: `.json` files,
 //!   and the JSON or JavaScript object literals of `.md`, `.js`, `.ts`, `.tsx` files. It prints how
@@ -254,10 +254,14 @@ impl Outcome {
 
 #[test]
 fn published_survey_core_examples() {
-    let Some(dir) = std::env::var_os("MANYI_SURVEY_CORE") else {
-        println!("MANYI_SURVEY_CORE is not set (cargo xtask test sets it): skipped");
+    let dir = std::env::var_os("MANYI_SURVEY_CORE").map_or_else(
+        || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/npm/node_modules/survey-core")),
+        PathBuf::from,
+    );
+    if !dir.is_dir() {
+        println!("{} is missing (cargo xtask test install puts survey-core there): skipped", dir.display());
         return;
-    };
+    }
     let guide = Path::new(&dir).join("llms/survey-json-authoring.md");
     let text = std::fs::read_to_string(&guide).unwrap_or_else(|e| panic!("{}: {e}", guide.display()));
     let mut outcome = Outcome { files: 1, ..Outcome::default() };

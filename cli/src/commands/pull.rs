@@ -1,14 +1,22 @@
 //! `manyi pull DB_URL -o OUT.json`: every Manyi record of a CouchDB database through `_changes`,
 //! page by page, written as a Manyi JSON export (the responses with the questionnaires they
-//! answer) that `score`, `export` and the analyst workspace take.
+//! answer) that `score`, `export` and the analyst workspace take; with `--callback FILE` also the
+//! callback workspace's export of the cases (with their calls), the interviews and the problem
+//! records.
 
 use crate::couch::Connection;
 use crate::output::Output;
+use manyi_core::callback::export::Privacy;
+use manyi_core::callback::files::{callback_export, to_json};
+use manyi_core::callback::problem::Problem;
+use manyi_core::callback::{CallList, Case, ProblemLog};
 use manyi_core::io::bundle::Bundle;
+use manyi_core::questionnaire::builtin::Builtin;
 use manyi_core::questionnaire::{Questionnaire, QuestionnaireRef};
-use manyi_core::response::{Response, ResponseId};
+use manyi_core::response::{Channel, Response, ResponseId};
 use manyi_core::sync::{Pull, PullOptions, PullReport, PullStep, SyncRecord};
 use std::collections::BTreeMap;
+use std::path::Path;
 
 /// What a pull read.
 #[derive(Default)]
@@ -17,10 +25,10 @@ pub struct Pulled {
     pub questionnaires: BTreeMap<QuestionnaireRef, Questionnaire>,
     /// Responses by UUID.
     pub responses: BTreeMap<ResponseId, Response>,
-    /// Callback cases and problem records read (not part of a responses export).
-    pub cases: usize,
-    /// See `cases`.
-    pub problems: usize,
+    /// Callback cases (with their calls) by document id.
+    pub cases: BTreeMap<String, Case>,
+    /// Problem records by document id.
+    pub problems: BTreeMap<String, Problem>,
     /// Records whose revision does not match their content (edited on the server by hand).
     pub edited: Vec<String>,
     /// The machine's report.
@@ -47,8 +55,12 @@ pub fn pull_all(db: &Connection, page_size: usize) -> Result<Pulled, String> {
                         SyncRecord::Questionnaire(q) => {
                             out.questionnaires.insert(q.reference(), q);
                         }
-                        SyncRecord::Case(_) => out.cases += 1,
-                        SyncRecord::Problem(_) => out.problems += 1,
+                        SyncRecord::Case(c) => {
+                            out.cases.insert(p.id, c);
+                        }
+                        SyncRecord::Problem(problem) => {
+                            out.problems.insert(p.id, problem);
+                        }
                     }
                 }
                 pull.proceed()
@@ -61,8 +73,30 @@ pub fn pull_all(db: &Connection, page_size: usize) -> Result<Pulled, String> {
     }
 }
 
+/// Writes the callback workspace's export (JSON) of the pulled cases, problem records and
+/// interviews: the interviews answer the newest callback questionnaire pulled (or the built-in one).
+fn write_callback(path: &Path, pulled: &Pulled, responses: &[Response]) -> Result<(), String> {
+    let q = pulled
+        .questionnaires
+        .values()
+        .filter(|q| {
+            responses.iter().any(|r| r.channel == Channel::Callback && r.questionnaire == q.reference())
+        })
+        .max_by_key(|q| (q.id.clone(), q.version))
+        .cloned()
+        .unwrap_or_else(|| Builtin::Callback.questionnaire());
+    let list = CallList { cases: pulled.cases.values().cloned().collect() };
+    let mut problems: Vec<Problem> = pulled.problems.values().cloned().collect();
+    problems.sort_by_key(|p| (p.found_at, p.id));
+    let log = ProblemLog { problems };
+    let now = chrono::Local::now().fixed_offset();
+    let export = callback_export(&list, &log, &q, responses, Privacy::default(), now);
+    std::fs::write(path, to_json(&export, responses, &q))
+        .map_err(|e| format!("{}: cannot write: {e}", path.display()))
+}
+
 /// Runs the command; `out` must name a file.
-pub fn run(out: &Output, db_url: &str, page_size: usize) -> Result<(), String> {
+pub fn run(out: &Output, db_url: &str, page_size: usize, callback: Option<&Path>) -> Result<(), String> {
     if out.path.is_none() {
         return Err("say where to write the export: -o OUT.json".into());
     }
@@ -73,8 +107,8 @@ pub fn run(out: &Output, db_url: &str, page_size: usize) -> Result<(), String> {
             db.base, db.base
         ));
     }
-    let pulled = pull_all(&db, page_size).map_err(|e| format!("{}: {e}", db.base))?;
-    let mut responses: Vec<Response> = pulled.responses.into_values().collect();
+    let mut pulled = pull_all(&db, page_size).map_err(|e| format!("{}: {e}", db.base))?;
+    let mut responses: Vec<Response> = std::mem::take(&mut pulled.responses).into_values().collect();
     responses.sort_by_key(|r| (r.started_at, r.id));
     let n = responses.len();
     let used: std::collections::BTreeSet<&QuestionnaireRef> =
@@ -82,6 +116,10 @@ pub fn run(out: &Output, db_url: &str, page_size: usize) -> Result<(), String> {
     let questionnaires: Vec<Questionnaire> =
         pulled.questionnaires.values().filter(|q| used.contains(&q.reference())).cloned().collect();
     let nq = questionnaires.len();
+    if let Some(path) = callback {
+        write_callback(path, &pulled, &responses)?;
+    }
+    let (cases, problems) = (pulled.cases.len(), pulled.problems.len());
     let bundle = Bundle::new(questionnaires, responses, Some(chrono::Local::now().fixed_offset()), None);
     out.bytes(&bundle.to_json())?;
     for (id, revs) in &pulled.report.conflicts {
@@ -101,11 +139,18 @@ pub fn run(out: &Output, db_url: &str, page_size: usize) -> Result<(), String> {
             pulled.report.foreign.len()
         );
     }
+    let callback = match callback {
+        Some(path) => {
+            format!(", {cases} callback cases and {problems} problem records to {}", path.display())
+        }
+        None if cases + problems > 0 => {
+            format!(" ({cases} callback cases and {problems} problem records left out: give --callback FILE)")
+        }
+        None => String::new(),
+    };
     println!(
-        "{}: pulled {n} responses, {nq} questionnaires ({} cases and {} problem records not written), conflicts {}",
+        "{}: pulled {n} responses, {nq} questionnaires{callback}, conflicts {}",
         db.base,
-        pulled.cases,
-        pulled.problems,
         pulled.report.conflicts.len()
     );
     Ok(())

@@ -38,8 +38,10 @@ impl PushOptions {
 }
 
 /// A document to push, numbered by the source: `seq` rises with every change the source makes
-/// (a file: its order; a device: a counter kept with each record). The checkpoint is the
-/// highest `seq` whose batch is safely stored.
+/// (a file: its order; a device: a counter it increments at every save and stores with the
+/// record). The checkpoint is the highest `seq` whose batch is safely stored, so a record saved
+/// again after a push (a case that gained a call) must get a new, higher `seq`, or the next
+/// push, starting after the checkpoint, would not see it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceDoc {
     /// The source's sequence number of this document.

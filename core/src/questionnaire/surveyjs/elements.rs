@@ -104,6 +104,15 @@ impl Walk {
                 }
             }
         }
+        if survey.contains_key("completedHtml") {
+            self.note(
+                "completedHtml",
+                "completedHtml",
+                Action::Skipped,
+                "问卷自己的结束页未导入：满意显示它自己的感谢页".into(),
+                "the survey's own closing page is dropped: Manyi shows its own thank-you".into(),
+            );
+        }
         match survey.get("pages") {
             Some(Value::Array(pages)) => {
                 for (p, page) in pages.iter().enumerate() {
@@ -125,6 +134,16 @@ impl Walk {
                 Action::Skipped,
                 "隐藏的页面或面板".into(),
                 "a hidden page or panel".into(),
+            );
+        }
+        if !path.is_empty() && (c.contains_key("title") || c.contains_key("description")) {
+            let kind = if path.ends_with(']') && path.contains("elements") { "panel" } else { "page" };
+            self.note(
+                path,
+                kind,
+                Action::Changed,
+                "页面和面板按顺序展开为题目：其标题和说明不显示".into(),
+                "pages and panels are flattened into their questions: their title and description are not shown".into(),
             );
         }
         let mut conditions = inherited.to_vec();

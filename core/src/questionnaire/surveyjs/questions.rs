@@ -174,6 +174,19 @@ impl Walk {
                 format!("`{name}`: the images are dropped; the options show their texts"),
             );
         }
+        let exclusive = specials[..3].iter().any(|(shown, ..)| *shown)
+            || e.get("choices")
+                .and_then(Value::as_array)
+                .is_some_and(|cs| cs.iter().any(|c| c.get("isExclusive") == Some(&Value::Bool(true))));
+        if multiple && exclusive {
+            self.note(
+                path,
+                kind,
+                Action::Changed,
+                format!("`{name}`：“无”“拒绝回答”“不知道”等排他选项在满意中是普通选项，可与其他选项同时选"),
+                format!("`{name}`: exclusive options (none, refuse, don't know) are ordinary options in Manyi and can be chosen with others"),
+            );
+        }
         if values.len() < 2 {
             return Err((
                 format!("`{name}`：选择题少于两个选项"),

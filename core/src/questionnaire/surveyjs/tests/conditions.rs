@@ -98,8 +98,8 @@ fn yes_no_numbers_and_combinations() {
 fn page_and_panel_conditions_join_the_question_s() {
     let c = convert(json!({"pages": [
         {"elements": [{"type": "boolean", "name": "ok"}, {"type": "rating", "name": "score"}]},
-        {"visibleIf": "{ok} = true", "elements": [
-            {"type": "panel", "name": "more", "visibleIf": "{score} <= 2", "elements": [
+        {"title": "Why", "visibleIf": "{ok} = true", "elements": [
+            {"type": "panel", "name": "more", "title": "More", "visibleIf": "{score} <= 2", "elements": [
                 {"type": "comment", "name": "why", "visibleIf": "{score} notempty"}
             ]}
         ]}
@@ -108,6 +108,11 @@ fn page_and_panel_conditions_join_the_question_s() {
     assert!(shown(&c, "why", &[yes.clone(), ("score", Answer::Rating(2))]));
     assert!(!shown(&c, "why", &[yes, ("score", Answer::Rating(3))]));
     assert!(!shown(&c, "why", &[("ok", Answer::No), ("score", Answer::Rating(1))]));
+    // Their titles have no place in Manyi: listed.
+    assert_eq!(
+        notes_of(&c, Action::Changed),
+        [("pages[1]".into(), "page".into()), ("pages[1].elements[0]".into(), "panel".into())]
+    );
 }
 
 #[test]
@@ -116,6 +121,7 @@ fn what_cannot_be_converted_is_listed() {
         "title": {"default": "Hall survey", "zh-cn": "营业厅调查", "de": "Umfrage"},
         "calculatedValues": [{"name": "total", "expression": "{a} + {b}"}],
         "triggers": [{"type": "complete", "expression": "{a} = 1"}],
+        "completedHtml": "<h3>Thank you</h3>",
         "pages": [{"elements": [
             {"type": "rating", "name": "a"},
             {"type": "paneldynamic", "name": "people", "templateElements": [{"type": "text", "name": "who"}]},
@@ -140,6 +146,7 @@ fn what_cannot_be_converted_is_listed() {
     let expected: Vec<(String, String)> = [
         ("calculatedValues[0]", "calculatedValues"),
         ("triggers[0]", "triggers"),
+        ("completedHtml", "completedHtml"),
         ("pages[0].elements[1]", "paneldynamic"),
         ("pages[0].elements[2]", "matrixdropdown"),
         ("pages[0].elements[3]", "html"),

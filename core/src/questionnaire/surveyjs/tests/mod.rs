@@ -97,7 +97,7 @@ fn choices_keep_their_codes() {
         {"type": "radiogroup", "name": "business", "title": {"default": "Business today", "zh-cn": "今天办理的业务"},
          "choices": ["payment|缴费", {"value": "repair", "text": {"zh-cn": "故障报修", "en": "Repair"}}, "inquiry"],
          "showNoneItem": true, "showOtherItem": true},
-        {"type": "checkbox", "name": "channels", "choices": ["hall", "app", "Phone Line"]},
+        {"type": "checkbox", "name": "channels", "choices": ["hall", "app", "Phone Line"], "showNoneItem": true},
         {"type": "dropdown", "name": "floor", "choicesMin": 1, "choicesMax": 3},
     ]));
     let q = &c.questionnaire;
@@ -120,6 +120,7 @@ fn choices_keep_their_codes() {
     let channels = q.item("channels").unwrap();
     assert!(matches!(channels.kind, ItemKind::MultipleChoice { .. }));
     assert_eq!(channels.kind.options()[2].code.as_str(), "phone_line");
+    assert_eq!(channels.kind.options()[3].code.as_str(), "none");
     // question_dropdown.ts: choicesMin 1 to choicesMax 3 by choicesStep 1 adds 1, 2, 3.
     let floor: Vec<&str> = q.item("floor").unwrap().kind.options().iter().map(|o| o.code.as_str()).collect();
     assert_eq!(floor, ["v1", "v2", "v3"]);
@@ -132,6 +133,8 @@ fn choices_keep_their_codes() {
         ]
     );
     assert_eq!(notes_of(&c, Action::Skipped), [("pages[0].elements[0]".into(), "showOtherItem".into())]);
+    // A checkbox's "none" clears the other choices in SurveyJS; in Manyi it is an ordinary option.
+    assert_eq!(notes_of(&c, Action::Changed), [("pages[0].elements[1]".into(), "checkbox".into())]);
 }
 
 #[test]
