@@ -1,35 +1,35 @@
-//! Native benchmark of the analyst workload (issue 6), in one run:
-//! `cargo run --release -p manyi-cli --example bench [-- --dir DIR] [--files 10] [--per-file 100000] [--reuse]`.
+//! Native benchmark of the analyst workload (issues 6 and 14), in one run:
+//! `cargo run --release -p manyi-cli --example bench [-- --dir DIR] [--files 10] [--per-file 100000] [--reuse] [--compare FIGURES.json]`.
 //!
 //! 1. writes 10 Manyi JSON files of synthetic responses (90 % hall, 10 % Kano; 1,000,000 in all)
 //!    into DIR (default: the temp dir's `manyi-bench`), kept for `cli/examples/bench_pandas.py`
 //!    (`--reuse` keeps the files of an earlier run);
 //! 2. through the dataset (`manyi_core::dataset`): times importing and merging them, and one
 //!    scoring pass — the hall index by hall, month and business type, the Kano table, and
-//!    penalty–reward with importance–performance — with the peak memory of that path alone;
-//! 3. the same through `Vec<Response>` (`io::import`, `Report`, `analyses`), and how far the
-//!    figures of the two paths are apart;
-//! 4. times writing the XLSX of 100,000 responses, through `Vec<Response>` and through a dataset;
-//! 5. prints the peak resident memory (VmHWM) after each step (reset between the two paths), and
-//!    writes the figures the pandas script checks to DIR/rust_results.json.
+//!    penalty–reward with importance–performance — with the peak memory;
+//! 3. responses held in memory (as the kiosk's results page and exports have them): one file read
+//!    into `Vec<Response>`, then its 90,000 hall responses put into a dataset
+//!    (`Dataset::from_responses`) and indexed;
+//! 4. times writing the XLSX of 100,000 responses;
+//! 5. prints the peak resident memory (VmHWM) after each step, writes the figures the pandas
+//!    script checks to DIR/rust_results.json and every figure of the scoring pass to
+//!    DIR/figures.json; with `--compare FILE` (a figures.json of another build), prints how far
+//!    every number of each of its sections (`dataset`, and `row` from builds that had the row
+//!    path) is from this run's.
 
-use manyi_core::analyses::{drivers_of_responses, kano_of_responses, DriverRow};
-use manyi_core::dataset::{Collection, Filter, SheetRows};
+use manyi_core::dataset::{Collection, Dataset, Filter, SheetRows};
 use manyi_core::io::bundle::Bundle;
-use manyi_core::io::export::{Analysis, AnalysisOptions, Export};
-use manyi_core::io::import::{import_bundle, into_responses};
-use manyi_core::io::merge::Merged;
 use manyi_core::io::responses::ResponsesOptions;
 use manyi_core::questionnaire::builtin::Builtin;
 use manyi_core::response::tags::TagKey;
-use manyi_core::response::{Response, Status};
+use manyi_core::response::Response;
 use manyi_core::sample::{sample, SampleKind, SampleOptions};
+use manyi_core::scoring::analysis::AnalysisOptions;
 use manyi_core::scoring::drivers::{Missing, PenaltyRewardOptions};
 use manyi_core::scoring::group::GroupBy;
-use manyi_core::scoring::index::GroupIndex;
 use manyi_core::scoring::kano::KanoOptions;
-use manyi_core::scoring::report::{Report, ReportOptions};
-use serde_json::json;
+use manyi_core::scoring::report::ReportOptions;
+use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -115,7 +115,7 @@ fn main() {
         bytes as f64 / 1e6
     );
 
-    // 2. Through the dataset.
+    // 2. Import, merge, and one scoring pass.
     reset_peak();
     let t = Watch::start();
     let mut collection = Collection::new(Vec::new());
@@ -124,11 +124,12 @@ fn main() {
         let data = std::fs::read(path).expect("read");
         collection.import(&data, &path.display().to_string(), &mut |_| progress_calls += 1).expect("import");
     }
+    let merged = collection.len();
     println!(
-        "dataset: import + merge {:>7.2} s wall {:>7.2} s cpu  {} responses ({} progress reports); {:.0} MB held; peak memory {}",
+        "import + merge    {:>7.2} s wall {:>7.2} s cpu  {} responses ({} progress reports); {:.0} MB held; peak memory {}",
         t.wall(),
         t.cpu(),
-        collection.len(),
+        merged,
         progress_calls,
         collection.datasets().iter().map(|d| d.memory_bytes()).sum::<usize>() as f64 / 1e6,
         peak_mb()
@@ -142,58 +143,7 @@ fn main() {
     let kano_rows = kano_data.kano(&KanoOptions::default(), false, &Filter::default()).expect("kano");
     let t_kano = t.wall() - t_index;
     let pr = PenaltyRewardOptions { missing: Missing::AsMiddle, ..PenaltyRewardOptions::default() };
-    let new_drivers = hall_data.drivers(&pr, false, &Filter::default()).expect("drivers");
-    let t_all = t.wall();
-    println!(
-        "dataset: scoring pass   {:>7.2} s wall {:>7.2} s cpu  index ×3 {:.2} s, Kano {:.2} s, penalty–reward + IPA {:.2} s; peak memory {}",
-        t_all,
-        t.cpu(),
-        t_index,
-        t_kano,
-        t_all - t_index - t_kano,
-        peak_mb()
-    );
-    let new_index: Vec<Vec<GroupIndex>> = index.tables.iter().map(|t| t.overall.clone()).collect();
-    drop(collection);
-
-    // 3. Through Vec<Response>: import and merge.
-    reset_peak();
-    let t = Watch::start();
-    let mut merged = Merged::default();
-    for path in &paths {
-        let data = std::fs::read(path).expect("read");
-        import_bundle(&mut merged, &data, &path.display().to_string(), &[]).expect("import");
-    }
-    let merged_count = merged.responses.len();
-    let responses = into_responses(merged);
-    println!(
-        "import + merge    {:>7.2} s wall {:>7.2} s cpu  {} responses; peak memory {}",
-        t.wall(),
-        t.cpu(),
-        merged_count,
-        peak_mb()
-    );
-
-    // One scoring pass.
-    let t = Watch::start();
-    let reports: Vec<Report> = groupings
-        .iter()
-        .map(|g| {
-            let options = ReportOptions { group_by: Some(*g), ..ReportOptions::default() };
-            Report::compute(&hall, &responses, &options).expect("report")
-        })
-        .collect();
-    let t_index = t.wall();
-    let kano_ref = kano.reference();
-    let kano_responses: Vec<&Response> =
-        responses.iter().filter(|r| r.questionnaire == kano_ref && r.status == Status::Complete).collect();
-    let kano_table = kano_of_responses(&kano, &kano_responses, &KanoOptions::default()).expect("kano");
-    let t_kano = t.wall() - t_index;
-    let hall_ref = hall.reference();
-    let scored: Vec<&Response> =
-        responses.iter().filter(|r| r.questionnaire == hall_ref && r.status == Status::Complete).collect();
-    let pr = PenaltyRewardOptions { missing: Missing::AsMiddle, ..PenaltyRewardOptions::default() };
-    let drivers = drivers_of_responses(&hall, &scored, &pr).expect("drivers");
+    let drivers = hall_data.drivers(&pr, false, &Filter::default()).expect("drivers");
     let t_all = t.wall();
     println!(
         "scoring pass      {:>7.2} s wall {:>7.2} s cpu  index ×3 {:.2} s, Kano {:.2} s, penalty–reward + IPA {:.2} s; peak memory {}",
@@ -204,134 +154,131 @@ fn main() {
         t_all - t_index - t_kano,
         peak_mb()
     );
+    let figures = json!({
+        "dataset": {
+            "index": index.tables.iter().map(|t| json!({"overall": t.overall, "dimensions": t.dimensions})).collect::<Vec<_>>(),
+            "kano": kano_rows,
+            "drivers": drivers,
+        }
+    });
+    drop(collection);
 
-    let same_kano = kano_rows.len() == kano_table.len()
-        && kano_rows
-            .iter()
-            .zip(&kano_table)
-            .all(|(a, b)| a.0 == b.0 && a.1.counts == b.1.counts && a.1.label() == b.1.label());
+    // 3. Responses held in memory: one file's, put into a dataset and indexed.
+    let data = std::fs::read(&paths[0]).expect("read");
+    let bundle = Bundle::from_json(&data, "first.json", &[]).expect("bundle");
+    drop(data);
+    let in_memory: Vec<Response> =
+        bundle.responses.into_iter().filter(|r| r.questionnaire == hall.reference()).collect();
+    let t = Watch::start();
+    let ds = Dataset::from_responses(&hall, &in_memory);
+    let t_put = t.wall();
+    let by_hall = ReportOptions { group_by: Some(GroupBy::Tag(TagKey::Hall)), ..ReportOptions::default() };
+    let small = ds.index(&by_hall, &[], &Filter::default()).expect("index");
+    let scores = ds.response_scores(&small, 0);
     println!(
-        "figures: the dataset's index (every group) and drivers within {:.1e} relative of the reference; Kano counts and classes {}",
-        farthest(&new_index, &reports, &new_drivers, &drivers),
-        if same_kano { "equal" } else { "DIFFER" }
+        "in memory         {:>7.2} s wall {:>7.2} s cpu  {} responses into a dataset {:.2} s, index by hall and each response's score {:.2} s",
+        t.wall(),
+        t.cpu(),
+        in_memory.len(),
+        t_put,
+        t.wall() - t_put
     );
+    drop((ds, scores, in_memory));
 
     // 4. The workbook of 100,000 hall responses.
     let first: Vec<Response> =
-        responses.iter().filter(|r| r.questionnaire == hall_ref).take(100_000).cloned().collect();
-    let t = Watch::start();
-    let analysis = Analysis::compute(&hall, &first, &AnalysisOptions::default()).expect("analysis");
-    let t_score = t.wall();
+        sample(SampleKind::Hall, &SampleOptions { count: 100_000, seed: 1, ..SampleOptions::default() });
+    let same_file = Bundle::new(Vec::new(), first, None, None).to_json();
+    let mut small = Collection::new(Vec::new());
+    small.import(&same_file, "first.json", &mut |_| {}).expect("import");
+    drop(same_file);
+    let ds = small.to_score(Some(&hall)).expect("hall");
+    ds.sort_by_start();
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-22T20:30:00+08:00").expect("time");
-    let refs: Vec<&Response> = first.iter().collect();
-    let xlsx = Export::new(&hall, &refs, &analysis, at, ResponsesOptions::default()).to_xlsx().expect("xlsx");
+    let t = Watch::start();
+    let analysis = ds.analyse(&AnalysisOptions::default(), &Filter::default()).expect("analysis");
+    let t_score = t.wall();
+    let xlsx = ds.export(&analysis, at, ResponsesOptions::default(), SheetRows::All).to_xlsx().expect("xlsx");
     let t_total = t.wall();
     std::fs::write(dir.join("bench.xlsx"), &xlsx).expect("write xlsx");
     println!(
         "XLSX              {:>7.2} s wall {:>7.2} s cpu  {} responses (scoring {:.2} s, tables + workbook {:.2} s), {:.1} MB; peak memory {}",
         t_total,
         t.cpu(),
-        first.len(),
+        ds.len(),
         t_score,
         t_total - t_score,
         xlsx.len() as f64 / 1e6,
         peak_mb()
     );
+    drop((small, xlsx));
 
-    // The same workbook through the dataset: the 100,000 responses imported (not timed), then
-    // scored, tabled and written.
-    let same_file = Bundle::new(Vec::new(), first.clone(), None, None).to_json();
-    let mut small = Collection::new(Vec::new());
-    small.import(&same_file, "first.json", &mut |_| {}).expect("import");
-    drop(same_file);
-    let ds = small.to_score(Some(&hall)).expect("hall");
-    ds.sort_by_start();
-    let t = Watch::start();
-    let ds_analysis = ds.analyse(&AnalysisOptions::default(), &Filter::default()).expect("analysis");
-    let t_score = t.wall();
-    let ds_export = ds.export(&ds_analysis, at, ResponsesOptions::default(), SheetRows::All);
-    let ds_xlsx = ds_export.to_xlsx().expect("xlsx");
-    let t_total = t.wall();
-    let row_export = Export::new(&hall, &refs, &analysis, at, ResponsesOptions::default());
-    println!(
-        "dataset: XLSX     {:>7.2} s wall {:>7.2} s cpu  {} responses (scoring {:.2} s, tables + workbook {:.2} s), {:.1} MB; sheets as the row path's: {}",
-        t_total,
-        t.cpu(),
-        ds.len(),
-        t_score,
-        t_total - t_score,
-        ds_xlsx.len() as f64 / 1e6,
-        sheets_apart(&ds_export, &row_export)
-    );
-    drop((small, row_export, ds_export, ds_xlsx));
-
-    // 5. The figures the pandas script checks.
-    let index: serde_json::Value = groupings
+    // 5. The figures.
+    let index_json: Value = groupings
         .iter()
-        .zip(&reports)
-        .map(|(g, r)| (g.name().to_owned(), json!(r.overall)))
+        .zip(&index.tables)
+        .map(|(g, t)| (g.name().to_owned(), json!(t.overall)))
         .collect::<serde_json::Map<_, _>>()
         .into();
     let results = json!({
         "files": paths.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect::<Vec<_>>(),
-        "responses": merged_count,
-        "index": index,
-        "kano": kano_table.iter().map(|(a, r)| json!({"attribute": a, "counts": r.counts, "category": r.category.to_string()})).collect::<Vec<_>>(),
+        "responses": merged,
+        "index": index_json,
+        "kano": kano_rows.iter().map(|(a, r)| json!({"attribute": a, "counts": r.counts, "category": r.category.to_string()})).collect::<Vec<_>>(),
         "drivers": drivers.iter().map(|d| json!({"item": d.item, "penalty": d.penalty, "reward": d.reward})).collect::<Vec<_>>(),
     });
     std::fs::write(dir.join("rust_results.json"), serde_json::to_vec_pretty(&results).expect("json"))
         .expect("write results");
-    println!("data and rust_results.json in {}", dir.display());
-}
-
-/// The largest relative difference between the dataset's and the reference's index (n, index,
-/// SE of every group) and drivers (penalty, reward, importance, performance).
-fn farthest(index: &[Vec<GroupIndex>], reports: &[Report], a: &[DriverRow], b: &[DriverRow]) -> f64 {
-    let rel = |x: f64, y: f64| if x == y { 0.0 } else { (x - y).abs() / x.abs().max(y.abs()) };
-    let mut worst: f64 = 0.0;
-    for (groups, report) in index.iter().zip(reports) {
-        assert_eq!(groups.len(), report.overall.len(), "the same groups");
-        for (g, h) in groups.iter().zip(&report.overall) {
-            assert_eq!((&g.group, g.summary.n), (&h.group, h.summary.n));
-            let pairs = [(g.summary.index, h.summary.index), (g.summary.se, h.summary.se)];
-            for (x, y) in pairs.iter().filter_map(|(x, y)| x.zip(*y)) {
-                worst = worst.max(rel(x, y));
-            }
+    std::fs::write(dir.join("figures.json"), serde_json::to_vec(&figures).expect("json"))
+        .expect("write figures");
+    if let Some(other) = arg("--compare") {
+        let other: Value =
+            serde_json::from_slice(&std::fs::read(&other).expect("--compare FILE")).expect("figures JSON");
+        for (section, theirs) in other.as_object().expect("sections") {
+            let mut worst = Farthest::default();
+            worst.walk("", &figures["dataset"], theirs);
+            println!(
+                "figures against {section} of the other build: every number within {:.1e} relative (largest at {}), {} numbers",
+                worst.rel, worst.at, worst.numbers
+            );
         }
     }
-    for (x, y) in a.iter().zip(b) {
-        for (u, v) in [
-            (x.penalty, y.penalty),
-            (x.reward, y.reward),
-            (x.importance, y.importance),
-            (x.performance, y.performance),
-        ] {
-            worst = worst.max(rel(u, v));
-        }
-    }
-    worst
+    println!("data, rust_results.json and figures.json in {}", dir.display());
 }
 
-/// How the sheets of two exports compare: the same names, columns and cells, numbers within a
-/// relative difference (the largest is named).
-fn sheets_apart(a: &Export, b: &Export) -> String {
-    use manyi_core::io::table::Cell;
-    let shape =
-        |e: &Export| e.tables.iter().map(|(n, t)| (*n, t.columns.clone(), t.rows.len())).collect::<Vec<_>>();
-    if shape(a) != shape(b) {
-        return "DIFFERENT sheets, columns or row counts".into();
-    }
-    let mut worst: f64 = 0.0;
-    for ((name, x), (_, y)) in a.tables.iter().zip(&b.tables) {
-        for (u, v) in x.rows.iter().flatten().zip(y.rows.iter().flatten()) {
-            match (u, v) {
-                (Cell::Number(p), Cell::Number(q)) if p != q => {
-                    worst = worst.max((p - q).abs() / p.abs().max(q.abs()));
+/// The largest relative difference between two JSON documents of the same shape; any other
+/// difference (a key, a category, a group, a length) panics.
+#[derive(Default)]
+struct Farthest {
+    rel: f64,
+    at: String,
+    numbers: usize,
+}
+
+impl Farthest {
+    fn walk(&mut self, at: &str, a: &Value, b: &Value) {
+        match (a, b) {
+            (Value::Number(x), Value::Number(y)) => {
+                let (x, y) = (x.as_f64().expect("a number"), y.as_f64().expect("a number"));
+                self.numbers += 1;
+                let rel = if x == y { 0.0 } else { (x - y).abs() / x.abs().max(y.abs()) };
+                if rel > self.rel {
+                    (self.rel, self.at) = (rel, at.to_owned());
                 }
-                _ if u != v => return format!("DIFFERENT cell in sheet {name}: {u:?} vs {v:?}"),
-                _ => {}
             }
+            (Value::Array(x), Value::Array(y)) => {
+                assert_eq!(x.len(), y.len(), "{at}: lengths differ");
+                for (k, (u, v)) in x.iter().zip(y).enumerate() {
+                    self.walk(&format!("{at}[{k}]"), u, v);
+                }
+            }
+            (Value::Object(x), Value::Object(y)) => {
+                assert_eq!(x.keys().collect::<Vec<_>>(), y.keys().collect::<Vec<_>>(), "{at}: keys differ");
+                for (k, u) in x {
+                    self.walk(&format!("{at}.{k}"), u, &y[k]);
+                }
+            }
+            _ => assert_eq!(a, b, "{at}"),
         }
     }
-    format!("every cell equal, numbers within {worst:.1e} relative")
 }

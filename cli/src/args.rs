@@ -34,7 +34,7 @@ pub enum Command {
     Kano {
         /// The CSV file.
         file: PathBuf,
-        /// Evaluation table.
+        /// Evaluation table: standard, or pouliot ((2, 2) and (4, 4) questionable).
         #[arg(long, default_value = "standard")]
         table: String,
         /// Class rule: mode, moai:THRESHOLD or oam.
@@ -79,9 +79,13 @@ pub enum Command {
         /// The item columns, comma-separated.
         #[arg(long, value_delimiter = ',', required = true)]
         items: Vec<String>,
-        /// The scale of the items and of overall, e.g. 1..5.
+        /// The scale of the items, e.g. 1..5.
         #[arg(long)]
         scale: String,
+        /// The scale of overall, e.g. 0..10 (default: the items' scale); its answers may be
+        /// decimals, such as a continuous satisfaction score.
+        #[arg(long)]
+        overall_scale: Option<String>,
         /// The low band (default 1..2 on 1..5).
         #[arg(long)]
         low: Option<String>,

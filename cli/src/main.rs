@@ -35,9 +35,14 @@ fn main() -> ExitCode {
         Command::Index { file, items, scale, weights, by } => {
             commands::index::run(&out, file, items, scale, weights.as_deref(), by.as_deref())
         }
-        Command::Drivers { file, overall, items, scale, low, high } => {
-            commands::drivers::run(&out, file, overall, items, scale, low.as_deref(), high.as_deref())
-        }
+        Command::Drivers { file, overall, items, scale, overall_scale, low, high } => commands::drivers::run(
+            &out,
+            file,
+            overall,
+            items,
+            (scale, overall_scale.as_deref()),
+            (low.as_deref(), high.as_deref()),
+        ),
         Command::Nps { file, column } => commands::nps::run(&out, file, column),
         Command::Score { questionnaire, responses, by, weights, include_break_offs } => commands::score::run(
             &out,

@@ -1,23 +1,17 @@
-//! The analyses of tidy files, as `manyi` runs them: from rows read by [`crate::io::tidy`] to the
-//! result rows of the scoring modules. Kept here so the command line only parses and prints.
+//! The analyses of tidy files, as `manyi` runs them: rows read by [`crate::io::tidy`] fed to the
+//! accumulators of the scoring modules, one row at a time. Kept here so the command line only
+//! parses and prints.
 
 use crate::error::{Error, Result};
 use crate::io::tidy::{KanoPairs, RatingRow};
-use crate::questionnaire::item::{ItemId, ItemKind};
-use crate::questionnaire::Questionnaire;
-use crate::response::answer::Answer;
-use crate::response::Response;
+use crate::questionnaire::item::ItemId;
 use crate::scoring::composite::Renormalisation;
 use crate::scoring::composite::WeightTree;
-use crate::scoring::drivers::{
-    importance_performance, penalty_reward, PenaltyRewardOptions, QualityCategory, Ratings,
-};
+use crate::scoring::drivers::{DriverRow, DriversTally, PenaltyRewardOptions, Ratings};
 use crate::scoring::group::NO_VALUE;
 use crate::scoring::index::{by_group, GroupIndex, IndexOptions};
-use crate::scoring::ipa::{ipa, Crosshair, Quadrant};
 use crate::scoring::kano::{analyse_counts, analyse_pairs, KanoCounts, KanoOptions, KanoResult};
 use crate::scoring::scale::Scale;
-use serde::Serialize;
 
 /// The weighted index of tidy rating rows: each row's composite is the weighted mean of its
 /// answered items rescaled to 0–100 (weights renormalised over the answered items); rows with no
@@ -76,33 +70,9 @@ fn named(attribute: &str, e: Error) -> Error {
     }
 }
 
-/// One item's row of `manyi drivers`.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-pub struct DriverRow {
-    /// The item.
-    pub item: String,
-    /// |β_low|.
-    pub penalty: f64,
-    /// p-value of β_low.
-    pub penalty_p: f64,
-    /// β_high.
-    pub reward: f64,
-    /// p-value of β_high.
-    pub reward_p: f64,
-    /// Impact asymmetry.
-    pub impact_asymmetry: Option<f64>,
-    /// Basic, performance, excitement or indifferent.
-    pub category: QualityCategory,
-    /// Derived importance (standardised regression coefficient).
-    pub importance: f64,
-    /// Mean answer rescaled to 0–100.
-    pub performance: f64,
-    /// Quadrant by the data-centred cross-hairs.
-    pub quadrant: Quadrant,
-}
-
-/// Penalty–reward analysis, derived importance, performance and the IPA quadrant of each item.
-/// `values[j][r]` is respondent `r`'s answer to item `j`.
+/// Penalty–reward analysis, derived importance, performance and the IPA quadrant of each item
+/// (see [`DriversTally::finish`]). `values[j][r]` is respondent `r`'s answer to item `j`, on the
+/// options' scale; `overall[r]` his answer to overall, on its own scale (it is not rescaled).
 pub fn drivers(
     items: &[String],
     overall: &[Option<f64>],
@@ -110,82 +80,7 @@ pub fn drivers(
     options: &PenaltyRewardOptions,
 ) -> Result<Vec<DriverRow>> {
     let ratings = Ratings::new(items, overall, values)?;
-    let pr = penalty_reward(&ratings, options)?;
-    let imp = importance_performance(&ratings, options.scale)?;
-    let points: Vec<(f64, f64)> = imp.items.iter().map(|i| (i.importance, i.performance)).collect();
-    let quadrants = ipa(&points, Crosshair::DataMeans)?.quadrants;
-    Ok(pr
-        .items
-        .into_iter()
-        .zip(imp.items)
-        .zip(quadrants)
-        .map(|((p, i), quadrant)| DriverRow {
-            item: p.item,
-            penalty: p.penalty,
-            penalty_p: p.penalty_p,
-            reward: p.reward,
-            reward_p: p.reward_p,
-            impact_asymmetry: p.impact_asymmetry,
-            category: p.category,
-            importance: i.importance,
-            performance: i.performance,
-            quadrant,
-        })
-        .collect())
-}
-
-/// The Kano figures of each Kano pair of `q` answered in `responses` (items nobody answered are
-/// left out), in questionnaire order.
-pub fn kano_of_responses(
-    q: &Questionnaire,
-    responses: &[&Response],
-    options: &KanoOptions,
-) -> Result<Vec<(String, KanoResult)>> {
-    let mut out = Vec::new();
-    for item in q.items.iter().filter(|i| matches!(i.kind, ItemKind::KanoPair { .. })) {
-        let pairs: Vec<_> = responses
-            .iter()
-            .filter_map(|r| match r.answer_of(&item.id) {
-                Some(Answer::Kano(k)) => Some((k.functional, k.dysfunctional)),
-                _ => None,
-            })
-            .collect();
-        if !pairs.is_empty() {
-            out.push((item.id.to_string(), analyse_pairs(&pairs, options)?));
-        }
-    }
-    Ok(out)
-}
-
-/// The drivers of `overall` among the rating items of `q`'s dimensions that share the overall
-/// item's scale, from `responses` (N/A and missing answers count as missing).
-pub fn drivers_of_responses(
-    q: &Questionnaire,
-    responses: &[&Response],
-    options: &PenaltyRewardOptions,
-) -> Result<Vec<DriverRow>> {
-    let overall_item = q.scoring.overall.as_ref().and_then(|id| q.item(id.as_str())).ok_or_else(|| {
-        Error::InvalidArgument {
-            what: format!("questionnaire `{}`", q.id),
-            reason: "it names no overall item (scoring.overall), so there is nothing to explain".into(),
-        }
-    })?;
-    let scale = q.rating_scale(overall_item).map(|s| s.scale());
-    let items: Vec<&crate::questionnaire::item::Item> = q
-        .items
-        .iter()
-        .filter(|i| i.dimension.is_some() && matches!(i.kind, ItemKind::Rating { .. }))
-        .filter(|i| q.rating_scale(i).map(|s| s.scale()) == scale)
-        .collect();
-    let value = |r: &Response, id: &ItemId| match r.answer_of(id) {
-        Some(Answer::Rating(x)) => Some(f64::from(*x)),
-        _ => None,
-    };
-    let names: Vec<String> = items.iter().map(|i| i.id.to_string()).collect();
-    let overall: Vec<Option<f64>> = responses.iter().map(|r| value(r, &overall_item.id)).collect();
-    let values: Vec<Vec<Option<f64>>> =
-        items.iter().map(|i| responses.iter().map(|r| value(r, &i.id)).collect()).collect();
-    drivers(&names, &overall, &values, options)
+    DriversTally::of(&ratings, options).finish(items)
 }
 
 #[cfg(test)]

@@ -1,19 +1,19 @@
 //! A day of two hall tablets, driven through core end to end with no UI: customers answer,
-//! each tablet exports its JSON, the analyst imports both (one file twice), merges, scores by
-//! hall and writes the CSV. The CSV is compared with a golden file reviewed by hand.
+//! each tablet exports its JSON, the analyst imports both (one file twice) into a collection,
+//! which merges them, scores by hall and writes the CSV. The CSV is compared with a golden file reviewed by hand.
 
 use chrono::{DateTime, FixedOffset};
+use manyi_core::dataset::{Collection, Filter};
 use manyi_core::io::bundle::Bundle;
-use manyi_core::io::merge::Merged;
-use manyi_core::io::responses::{responses_table, ResponsesOptions};
-use manyi_core::io::tables::report_index_table;
+use manyi_core::io::responses::ResponsesOptions;
+use manyi_core::io::tables::index_table_of;
 use manyi_core::questionnaire::builtin::Builtin;
 use manyi_core::questionnaire::Questionnaire;
 use manyi_core::response::answer::Answer;
 use manyi_core::response::tags::{TagKey, Tags};
 use manyi_core::response::{Channel, Response};
 use manyi_core::scoring::group::GroupBy;
-use manyi_core::scoring::report::{Report, ReportOptions};
+use manyi_core::scoring::report::ReportOptions;
 use uuid::Uuid;
 
 fn at(s: &str) -> DateTime<FixedOffset> {
@@ -74,33 +74,33 @@ fn two_tablets_merged_scored_and_exported() {
     );
 
     // The analyst reads the files (east twice) and merges them.
-    let mut merged = Merged::default();
+    let mut collection = Collection::new(Vec::new());
     for (name, bytes) in
         [("east.json", east.to_json()), ("west.json", west.to_json()), ("east-again.json", east.to_json())]
     {
-        let b = Bundle::from_json(&bytes, name, &[]).unwrap();
-        merged.add(b, name);
+        collection.import(&bytes, name, &mut |_| {}).unwrap();
     }
-    assert_eq!(merged.responses.len(), 3);
+    assert_eq!(collection.len(), 3);
 
-    let responses: Vec<Response> = merged.responses_by_start().into_iter().cloned().collect();
+    let ds = collection.to_score(None).unwrap();
+    ds.sort_by_start();
     let options = ReportOptions { group_by: Some(GroupBy::Tag(TagKey::Hall)), ..Default::default() };
-    let report = Report::compute(&q, &responses, &options).unwrap();
+    let index = ds.index(&options, &[], &Filter::default()).unwrap();
     // east: customer 1 all 5 → 100 (self-service N/A); customer 2 rated 3 (50) with the kiosk 1 (0):
     // every item answered, so the equal tree gives 3/4·50 + 1/4·0 = 37.5. Mean 68.75.
     // west: rated 4 (75) everywhere → 75.
+    let table = &index.tables[0];
     let rows: Vec<(String, usize, Option<f64>)> =
-        report.overall.iter().map(|g| (g.group.clone(), g.summary.n, g.summary.index)).collect();
+        table.overall.iter().map(|g| (g.group.clone(), g.summary.n, g.summary.index)).collect();
     assert_eq!(rows, [("east".to_owned(), 2, Some(68.75)), ("west".to_owned(), 1, Some(75.0))]);
 
-    let refs: Vec<&Response> = responses.iter().collect();
-    let csv = responses_table(&q, &refs, Some(&report), ResponsesOptions::default()).to_csv(true);
+    let csv = ds.responses_table(Some(&index), ResponsesOptions::default()).to_csv(true);
     let golden = include_bytes!("golden/hall_responses.csv");
     if csv != golden {
         std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/target-hall_responses.csv"), &csv).ok();
         panic!("the responses CSV differs from tests/golden/hall_responses.csv (new output written beside Cargo.toml as target-hall_responses.csv; review it by hand before replacing the golden file)");
     }
-    let index = String::from_utf8(report_index_table(&report).to_csv(false)).unwrap();
+    let index = String::from_utf8(index_table_of(&table.overall, &table.dimensions).to_csv(false)).unwrap();
     assert!(
         index.starts_with(
             "dimension,group,n,index,se,ci_low,ci_high,small_sample\r\noverall,east,2,68.75,31.25,"

@@ -1,13 +1,13 @@
 //! The dashboard: the weighted index overall and per dimension for each group, with n, the 95 %
 //! interval and the small-sample flag, and the trend by week or month. Every figure is core's
-//! (`Report`); only formatted here.
+//! (`Index`); only formatted here.
 
 use super::settings::group_label;
 use super::state::Results;
 use super::texts::T;
 use manyi_core::scoring::group::GroupBy;
 use manyi_core::scoring::index::{GroupIndex, IndexSummary};
-use manyi_core::scoring::report::Report;
+use manyi_core::scoring::report::IndexTable;
 use manyi_core::text::fixed;
 use manyi_core::Lang;
 use yew::prelude::*;
@@ -44,9 +44,9 @@ fn small_flag(s: &IndexSummary, lang: Lang) -> Html {
     }
 }
 
-/// The index table of a report: a row per group, the composite then each dimension.
-pub fn index_table(report: &Report, by: GroupBy, lang: Lang) -> Html {
-    let dims = &report.dimensions;
+/// The index table of a grouping: a row per group, the composite then each dimension.
+pub fn index_table(table: &IndexTable, by: GroupBy, lang: Lang) -> Html {
+    let dims = &table.dimensions;
     html! {
         <table class="an-index">
             <thead><tr>
@@ -58,7 +58,7 @@ pub fn index_table(report: &Report, by: GroupBy, lang: Lang) -> Html {
                 { for dims.iter().map(|d| html! { <th scope="col" class="number">{ d.title.get(lang).to_owned() }</th> }) }
             </tr></thead>
             <tbody>
-                { for report.overall.iter().map(|g| {
+                { for table.overall.iter().map(|g| {
                     let s = &g.summary;
                     html! {
                         <tr data-group={g.group.clone()} class={classes!(s.small_sample.then_some("is-small"))}>
@@ -84,7 +84,7 @@ pub fn index_table(report: &Report, by: GroupBy, lang: Lang) -> Html {
     }
 }
 
-fn trend(report: &Report, lang: Lang) -> Html {
+fn trend(table: &IndexTable, lang: Lang) -> Html {
     html! {
         <table class="an-trend">
             <caption>{ T::Trend.get(lang) }</caption>
@@ -96,7 +96,7 @@ fn trend(report: &Report, lang: Lang) -> Html {
                 <th scope="col"></th>
             </tr></thead>
             <tbody>
-                { for report.overall.iter().map(|g| html! {
+                { for table.overall.iter().map(|g| html! {
                     <tr data-period={g.group.clone()}>
                         <th scope="row">{ &g.group }</th>
                         <td class="number">{ g.summary.n }</td>
@@ -112,14 +112,14 @@ fn trend(report: &Report, lang: Lang) -> Html {
 
 /// The dashboard of `r`, computed in `compute_ms` milliseconds.
 pub fn dashboard(r: &Results, compute_ms: Option<f64>, lang: Lang) -> Html {
-    let report = &r.analysis.report;
+    let index = &r.analysis.index;
     html! {
         <section class="an-dashboard" aria-labelledby="an-dashboard-title" data-group-by={r.group_by.name()}
-            data-questionnaire={report.questionnaire.to_string()}>
+            data-questionnaire={index.questionnaire.to_string()}>
             <h2 id="an-dashboard-title">{ T::Dashboard.get(lang) }</h2>
             <dl class="an-facts">
                 <dt>{ T::Scored.get(lang) }</dt><dd class="an-scored">{ r.scored }</dd>
-                <dt>{ T::LeftOut.get(lang) }</dt><dd class="an-left-out">{ report.left_out }</dd>
+                <dt>{ T::LeftOut.get(lang) }</dt><dd class="an-left-out">{ index.left_out }</dd>
                 { for compute_ms.map(|ms| html! {
                     <>
                         <dt>{ T::ComputeTook.get(lang) }</dt>
@@ -127,9 +127,9 @@ pub fn dashboard(r: &Results, compute_ms: Option<f64>, lang: Lang) -> Html {
                     </>
                 }) }
             </dl>
-            { index_table(report, r.group_by, lang) }
+            { index_table(r.dashboard(), r.group_by, lang) }
             <p class="note">{ T::SmallNote.get(lang) }</p>
-            { trend(&r.trend, lang) }
+            { trend(r.trend(), lang) }
         </section>
     }
 }

@@ -12,10 +12,11 @@
 
 use super::protocol::Download;
 use chrono::{DateTime, FixedOffset};
-use manyi_core::dataset::{Dataset, DatasetAnalysis, SheetRows};
+use manyi_core::dataset::{Dataset, SheetRows};
 use manyi_core::io::bundle::Bundle;
 use manyi_core::io::export::Export;
 use manyi_core::io::responses::ResponsesOptions;
+use manyi_core::scoring::analysis::Analysis;
 
 /// The most responses the workbook's responses sheet (and the JSON's responses table) holds.
 pub const SHEET_LIMIT: usize = 100_000;
@@ -31,7 +32,7 @@ const JSON: &str = "application/json";
 /// in order, and returns its name and media type.
 pub fn make(
     ds: &Dataset,
-    analysis: &DatasetAnalysis,
+    analysis: &Analysis,
     what: &Download,
     at: DateTime<FixedOffset>,
     part: &mut dyn FnMut(Vec<u8>),
@@ -49,7 +50,7 @@ pub fn make(
             Ok((format!("{stem}.json"), JSON))
         }
         Download::Csv(table) if table == "responses" => {
-            ds.responses_csv(analysis, ResponsesOptions::default(), PART_ROWS).for_each(part);
+            ds.responses_csv(&analysis.index, ResponsesOptions::default(), PART_ROWS).for_each(part);
             Ok((format!("{stem}-responses.csv"), CSV))
         }
         Download::Csv(table) => {
@@ -79,7 +80,7 @@ fn json(ex: &Export) -> Result<Vec<u8>, String> {
 /// response a line), in parts.
 fn bundle(
     ds: &Dataset,
-    analysis: &DatasetAnalysis,
+    analysis: &Analysis,
     at: DateTime<FixedOffset>,
     part: &mut dyn FnMut(Vec<u8>),
 ) -> Result<(), String> {
@@ -110,7 +111,7 @@ mod tests {
     use crate::analysis::engine::Engine;
     use crate::analysis::results::compute;
     use crate::analysis::settings::Settings;
-    use manyi_core::io::export::Analysis;
+    use manyi_core::dataset::Filter;
     use manyi_core::io::table::Cell;
     use manyi_core::response::tags::TagKey;
     use manyi_core::response::Response;
@@ -127,7 +128,7 @@ mod tests {
         rs: &[Response],
         settings: &Settings,
         what: Download,
-    ) -> ((String, &'static str), Vec<u8>, usize, DatasetAnalysis) {
+    ) -> ((String, &'static str), Vec<u8>, usize, Analysis) {
         let mut e = Engine::default();
         let q = manyi_core::questionnaire::builtin::Builtin::Hall.questionnaire();
         let file = Bundle::new(vec![q.clone()], rs.to_vec(), None, None).to_json();
@@ -154,12 +155,13 @@ mod tests {
     fn the_bundle_is_the_filtered_responses_written_as_core_writes_a_bundle() {
         let rs = sample(250);
         let hall = GroupBy::Tag(TagKey::Hall);
-        let name = hall.key(&rs[0]);
+        let name = TagKey::Hall.get(&rs[0].tags).unwrap();
         let mut settings = Settings::default();
         settings.filters.insert(hall.name().to_owned(), (hall, name.clone()));
         let ((file, mime), bytes, _, _) = made(&rs, &settings, Download::Bundle);
         assert_eq!((file.as_str(), mime), ("manyi-hall-v1-20261122-1000-responses.json", JSON));
-        let kept: Vec<Response> = rs.iter().filter(|r| hall.key(r) == name).cloned().collect();
+        let kept: Vec<Response> =
+            rs.iter().filter(|r| TagKey::Hall.get(&r.tags).as_ref() == Some(&name)).cloned().collect();
         assert!(kept.len() > 10 && kept.len() < 200, "{}", kept.len());
         let q = manyi_core::questionnaire::builtin::Builtin::Hall.questionnaire();
         let want = Bundle::new(vec![q.clone()], kept, Some(at()), None).to_json();
@@ -178,15 +180,15 @@ mod tests {
         let ((file, _), csv, parts, analysis) = made(&rs, &settings, Download::Csv("responses".into()));
         assert_eq!(file, "manyi-hall-v1-20261122-1000-responses.csv");
         assert_eq!(parts, 2);
-        // The reference: the export of the same responses on the row path.
+        // The responses sheet of core's export of the same responses, whole.
         let q = manyi_core::questionnaire::builtin::Builtin::Hall.questionnaire();
         let options = Settings::default().options(&q, Settings::default().grouping()).unwrap();
-        let reference = Analysis::compute(&q, &rs, &options).unwrap();
-        let refs: Vec<&Response> = rs.iter().collect();
-        let want = Export::new(&q, &refs, &reference, at(), ResponsesOptions::default());
+        let ds = Dataset::from_responses(&q, &rs);
+        let whole = ds.analyse(&options, &Filter::default()).unwrap();
+        let want = ds.export(&whole, at(), ResponsesOptions::default(), SheetRows::All);
         let want_csv = want.table("responses").unwrap().to_csv(true);
         assert_eq!(String::from_utf8(csv).unwrap(), String::from_utf8(want_csv).unwrap());
-        assert_eq!(analysis.index.scored, reference.report.responses.len());
+        assert_eq!(analysis.index.scored, whole.index.scored);
     }
 
     #[test]

@@ -1,16 +1,14 @@
 //! One computation of the workspace's results, all by core over a questionnaire version's
 //! dataset: the index by the dashboard's grouping and by the trend's period in one pass over the
 //! columns, the Kano table, penalty–reward with importance–performance, and the values each
-//! filter offers. The page gets them as core's `Analysis` and `Report` without per-response
-//! scores ([`Results`]); the worker keeps the [`DatasetAnalysis`] for the exports.
+//! filter offers. The page gets core's `Analysis` (figures only, no per-response scores) in
+//! [`Results`]; the worker keeps the same `Analysis` for the exports.
 
 use super::engine::Engine;
 use super::settings::{Settings, FILTERS};
 use super::state::Results;
-use manyi_core::dataset::{DatasetAnalysis, DatasetIndex};
-use manyi_core::io::export::Analysis;
 use manyi_core::questionnaire::QuestionnaireRef;
-use manyi_core::scoring::report::Report;
+use manyi_core::scoring::analysis::Analysis;
 
 /// The results of `settings` over the responses to `version`, and the analysis they come from,
 /// or why there are none.
@@ -18,7 +16,7 @@ pub fn compute(
     engine: &Engine,
     version: &QuestionnaireRef,
     settings: &Settings,
-) -> Result<(Results, DatasetAnalysis), String> {
+) -> Result<(Results, Analysis), String> {
     let ds = engine.dataset(version).ok_or_else(|| format!("{version}: no responses"))?;
     let q = ds.questionnaire();
     let filter = settings.filter()?;
@@ -37,49 +35,26 @@ pub fn compute(
     } else {
         ds.drivers(&options.drivers, include, &filter).map_err(|e| e.to_string())
     };
-    let analysis = DatasetAnalysis { index, kano, drivers };
+    let analysis = Analysis { index, kano, drivers };
     let results = Results {
         questionnaire: q.clone(),
         group_by,
-        analysis: Analysis {
-            report: report(&analysis.index, 0),
-            kano: analysis.kano.clone(),
-            drivers: analysis.drivers.clone(),
-        },
-        trend: report(&analysis.index, 1),
-        filter_values: FILTERS.iter().map(|by| (*by, ds.values(*by))).collect(),
         scored: analysis.index.scored,
+        analysis: analysis.clone(),
+        filter_values: FILTERS.iter().map(|by| (*by, ds.values(*by))).collect(),
     };
     Ok((results, analysis))
-}
-
-/// Table `table` of `index` as core's [`Report`], without per-response scores (the views show
-/// reports).
-fn report(index: &DatasetIndex, table: usize) -> Report {
-    let t = &index.tables[table];
-    Report {
-        questionnaire: index.questionnaire.clone(),
-        group_by: t.group_by,
-        weights: index.weights.clone(),
-        weight_source: index.weight_source.clone(),
-        weight_details: index.weight_details.clone(),
-        renormalise: index.renormalise,
-        responses: Vec::new(),
-        overall: t.overall.clone(),
-        dimensions: t.dimensions.clone(),
-        left_out: index.left_out,
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::settings::{Period, WeightChoice};
-    use manyi_core::dataset::{Collection, Filter};
-    use manyi_core::io::export::AnalysisOptions;
+    use manyi_core::dataset::{Collection, Dataset, Filter};
     use manyi_core::questionnaire::builtin::Builtin;
     use manyi_core::response::tags::TagKey;
     use manyi_core::sample::{sample_bundle, SampleKind, SampleOptions};
+    use manyi_core::scoring::analysis::AnalysisOptions;
     use manyi_core::scoring::group::GroupBy;
     use manyi_core::scoring::report::{ReportOptions, WeightSource};
 
@@ -114,9 +89,9 @@ mod tests {
             ..Default::default()
         };
         let printed = ds.index(&by_hall, &[], &Filter::default()).unwrap();
-        let shown = &r.analysis.report;
+        let shown = r.dashboard();
         assert_eq!((r.scored, analysis.index.scored), (printed.scored, printed.scored));
-        assert!(r.scored > 250 && shown.responses.is_empty(), "{}", r.scored);
+        assert!(r.scored > 250, "{}", r.scored);
         assert_eq!(shown.overall.len(), printed.tables[0].overall.len());
         for (a, b) in shown.overall.iter().zip(&printed.tables[0].overall) {
             // The same values summed in another order (the worker's rows are in start order).
@@ -140,16 +115,7 @@ mod tests {
         let exported = ds.index(&by_hall, &[], &Filter::default()).unwrap();
         assert_eq!(shown.overall, exported.tables[0].overall);
         assert_eq!(shown.dimensions, exported.tables[0].dimensions);
-        // The row path (the reference) agrees to the last digits.
-        let mut responses = bundle.responses.clone();
-        responses.sort_by_key(|r| (r.started_at, r.id));
-        let reference = Report::compute(&q, &responses, &by_hall).unwrap();
-        for (a, b) in shown.overall.iter().zip(&reference.overall) {
-            assert_eq!((&a.group, a.summary.n), (&b.group, b.summary.n));
-            let (x, y) = (a.summary.index.unwrap(), b.summary.index.unwrap());
-            assert!((x - y).abs() < 1e-9 * y, "{}: {x} vs {y}", a.group);
-        }
-        assert!(r.trend.overall.iter().all(|g| g.group.contains("-W")), "{:?}", r.trend.overall);
+        assert!(r.trend().overall.iter().all(|g| g.group.contains("-W")), "{:?}", r.trend().overall);
         let halls = &r.filter_values[0];
         assert_eq!(halls.0, GroupBy::Tag(TagKey::Hall));
         assert_eq!(halls.1.len(), exported.tables[0].overall.len());
@@ -170,15 +136,15 @@ mod tests {
         let by = GroupBy::Tag(TagKey::Hall);
         settings.filters.insert(by.name().to_owned(), (by, hall_name.clone()));
         let (one, analysis) = compute(&e, &q, &settings).unwrap();
-        assert_eq!(one.analysis.report.overall.len(), 1);
-        assert_eq!(one.analysis.report.overall[0].group, hall_name);
-        let n = all.analysis.report.overall.iter().find(|g| g.group == hall_name).unwrap().summary.n;
-        assert_eq!(one.analysis.report.overall[0].summary.n, n);
+        assert_eq!(one.dashboard().overall.len(), 1);
+        assert_eq!(one.dashboard().overall[0].group, hall_name);
+        let n = all.dashboard().overall.iter().find(|g| g.group == hall_name).unwrap().summary.n;
+        assert_eq!(one.dashboard().overall[0].summary.n, n);
         assert_eq!(one.scored, analysis.index.scored);
         // The 30 Kano responses count as left out, as `manyi export` counts them.
         let drafts =
             hall.responses.iter().filter(|r| r.status != manyi_core::response::Status::Complete).count();
-        assert_eq!(all.analysis.report.left_out, drafts + 30);
+        assert_eq!(all.analysis.index.left_out, drafts + 30);
         assert_eq!(all.scored, 400 - drafts);
         // The filter offers every value, whatever is filtered.
         assert_eq!(one.filter_values, all.filter_values);
@@ -193,9 +159,11 @@ mod tests {
         let (r, _) = compute(&e, &q.reference(), &Settings::default()).unwrap();
         assert_eq!(r.analysis.kano.len(), 10);
         assert!(r.analysis.drivers.is_err());
+        // The default table and rule, over the complete responses: as core scores them.
         let options = AnalysisOptions::default();
-        let reference = Analysis::compute(&q, &bundle.responses, &options).unwrap();
-        assert_eq!(r.analysis.kano, reference.kano);
+        let own =
+            Dataset::from_responses(&q, &bundle.responses).kano(&options.kano, false, &Filter::default());
+        assert_eq!(r.analysis.kano, own.unwrap());
         assert!(compute(&e, &Builtin::Hall.questionnaire().reference(), &Settings::default()).is_err());
     }
 }

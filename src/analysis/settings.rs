@@ -7,11 +7,11 @@ pub use super::weighting::{
 };
 use chrono::{Datelike, NaiveDate, Weekday};
 use manyi_core::dataset::{Filter, TagFilter};
-use manyi_core::io::export::AnalysisOptions;
 use manyi_core::questionnaire::{Questionnaire, QuestionnaireRef};
 use manyi_core::response::tags::{BusinessType, CustomerClass, TagKey};
 use manyi_core::response::Channel;
 use manyi_core::scoring::ahp::AhpMethod;
+use manyi_core::scoring::analysis::AnalysisOptions;
 use manyi_core::scoring::group::GroupBy;
 use manyi_core::scoring::report::WeightSource;
 use manyi_core::scoring::weights::{DerivedMethod, WeightMethod};

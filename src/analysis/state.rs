@@ -6,11 +6,11 @@
 use super::engine::Version;
 use super::protocol::ImportProgress;
 use super::settings::{Judgement, Period, Settings, WeightChoice};
-use manyi_core::io::export::Analysis;
 use manyi_core::io::merge::MergeReport;
 use manyi_core::questionnaire::{Questionnaire, QuestionnaireRef};
+use manyi_core::scoring::analysis::Analysis;
 use manyi_core::scoring::group::GroupBy;
-use manyi_core::scoring::report::Report;
+use manyi_core::scoring::report::IndexTable;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use yew::Reducible;
@@ -72,15 +72,25 @@ pub struct Results {
     pub questionnaire: Questionnaire,
     /// The grouping of the dashboard.
     pub group_by: GroupBy,
-    /// The full scoring pass (the index by the grouping, Kano, drivers), as core's `Analysis`
-    /// without per-response scores: the worker scores in columns and keeps none.
+    /// The full scoring pass, as core's `Analysis`: its index by the dashboard's grouping (table
+    /// 0) and by the trend's period (table 1), the Kano table and the drivers.
     pub analysis: Analysis,
-    /// The index by the trend's period (likewise without per-response scores).
-    pub trend: Report,
     /// The values each filter offers.
     pub filter_values: Vec<(GroupBy, Vec<String>)>,
     /// Responses scored, as the index counted them.
     pub scored: usize,
+}
+
+impl Results {
+    /// The index by the dashboard's grouping.
+    pub fn dashboard(&self) -> &IndexTable {
+        &self.analysis.index.tables[0]
+    }
+
+    /// The index by the trend's period.
+    pub fn trend(&self) -> &IndexTable {
+        &self.analysis.index.tables[1]
+    }
 }
 
 /// The workspace.

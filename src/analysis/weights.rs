@@ -156,9 +156,9 @@ fn item_title(q: &Questionnaire, id: &str, lang: Lang) -> String {
 }
 
 fn used(r: &Results, lang: Lang) -> Html {
-    let tree = &r.analysis.report.weights;
+    let tree = &r.analysis.index.weights;
     let q = &r.questionnaire;
-    let warnings = r.analysis.report.weight_details.as_ref().map(|d| d.warnings.clone()).unwrap_or_default();
+    let warnings = r.analysis.index.weight_details.as_ref().map(|d| d.warnings.clone()).unwrap_or_default();
     html! {
         <table class="an-weights-used">
             <caption>{ T::WeightsUsed.get(lang) }</caption>

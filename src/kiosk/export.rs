@@ -2,12 +2,13 @@
 //! import back and merge), the responses as CSV (UTF-8 with BOM), or the analysts' Excel workbook.
 
 use chrono::{DateTime, FixedOffset};
+use manyi_core::dataset::{Dataset, Filter, SheetRows};
 use manyi_core::io::bundle::Bundle;
-use manyi_core::io::export::{Analysis, AnalysisOptions, Export};
-use manyi_core::io::responses::{responses_table, ResponsesOptions};
+use manyi_core::io::responses::ResponsesOptions;
 use manyi_core::questionnaire::Questionnaire;
 use manyi_core::response::tags::TagValue;
 use manyi_core::response::Response;
+use manyi_core::scoring::analysis::AnalysisOptions;
 
 /// A file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,22 +54,24 @@ pub fn build(
     at: DateTime<FixedOffset>,
 ) -> Result<File, String> {
     let name = file_name(device, at, format);
-    let owned: Vec<Response> = responses.iter().map(|r| (*r).clone()).collect();
-    let analysis = || Analysis::compute(q, &owned, &AnalysisOptions::default()).map_err(|e| e.to_string());
+    let dataset = || Dataset::from_responses(q, responses.iter().copied());
     let (mime, bytes) = match format {
         Format::Json => {
-            let bundle = Bundle::new(vec![q.clone()], owned.clone(), Some(at), device.cloned());
+            let owned: Vec<Response> = responses.iter().map(|r| (*r).clone()).collect();
+            let bundle = Bundle::new(vec![q.clone()], owned, Some(at), device.cloned());
             ("application/json", bundle.to_json())
         }
         Format::Csv => {
             // Composites when the responses can be scored; the answers in any case.
-            let analysis = analysis().ok();
-            let report = analysis.as_ref().map(|a| &a.report);
-            ("text/csv", responses_table(q, responses, report, ResponsesOptions::default()).to_csv(true))
+            let ds = dataset();
+            let index = ds.index(&Default::default(), &[], &Filter::default()).ok();
+            ("text/csv", ds.responses_table(index.as_ref(), ResponsesOptions::default()).to_csv(true))
         }
         Format::Xlsx => {
-            let analysis = analysis()?;
-            let export = Export::new(q, responses, &analysis, at, ResponsesOptions::default());
+            let ds = dataset();
+            let analysis =
+                ds.analyse(&AnalysisOptions::default(), &Filter::default()).map_err(|e| e.to_string())?;
+            let export = ds.export(&analysis, at, ResponsesOptions::default(), SheetRows::All);
             let bytes = export.to_xlsx().map_err(|e| e.to_string())?;
             ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes)
         }

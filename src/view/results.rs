@@ -1,13 +1,15 @@
 //! The results screen as text: the index table and the table of stored responses, all figures
-//! taken from core's `Report`, only formatted here.
+//! taken from core's `Index` of the stored responses, only formatted here.
 
 use crate::i18n::Ui;
+use manyi_core::dataset::{Dataset, Filter};
 use manyi_core::questionnaire::Questionnaire;
 use manyi_core::response::answer::Answer;
-use manyi_core::response::Response;
+use manyi_core::response::{Response, ResponseId};
 use manyi_core::scoring::index::IndexSummary;
-use manyi_core::scoring::report::{Report, ReportOptions};
+use manyi_core::scoring::report::ReportOptions;
 use manyi_core::{Lang, Result};
+use std::collections::HashMap;
 
 /// One row of the index table (overall or a dimension).
 #[derive(Debug, Clone, PartialEq)]
@@ -89,11 +91,15 @@ fn overall_answer(q: &Questionnaire, r: &Response, lang: Lang) -> String {
 impl ResultsView {
     /// The results of `responses` to `q`, scored by core with the default options.
     pub fn new(q: &Questionnaire, responses: &[Response], lang: Lang) -> Result<ResultsView> {
-        let report = Report::compute(q, responses, &ReportOptions::default())?;
+        let ds = Dataset::from_responses(q, responses);
+        let scored = ds.index(&ReportOptions::default(), &[], &Filter::default())?;
+        let table = &scored.tables[0];
+        let composites: HashMap<ResponseId, Option<f64>> =
+            ds.response_scores(&scored, 0).into_iter().map(|s| (s.id, s.composite)).collect();
         let mut index =
-            vec![index_row(Ui::Overall.get(lang).to_owned(), report.overall.first().map(|g| &g.summary))];
+            vec![index_row(Ui::Overall.get(lang).to_owned(), table.overall.first().map(|g| &g.summary))];
         index.extend(
-            report
+            table
                 .dimensions
                 .iter()
                 .map(|d| index_row(d.title.get(lang).to_owned(), d.groups.first().map(|g| &g.summary))),
@@ -109,12 +115,11 @@ impl ResultsView {
                 business: r.tags.business_type.map_or(NONE.into(), |b| b.label().get(lang).to_owned()),
                 customer_class: r.tags.customer_class.map_or(NONE.into(), |c| c.label().get(lang).to_owned()),
                 overall: overall_answer(q, r, lang),
-                composite: one_decimal(
-                    report.responses.iter().find(|s| s.id == r.id).and_then(|s| s.composite),
-                ),
+                composite: one_decimal(composites.get(&r.id).copied().flatten()),
             })
             .collect();
-        Ok(ResultsView { index, responses: rows, left_out: report.left_out })
+        // Left out: drafts, break-offs and the responses to other questionnaires.
+        Ok(ResultsView { index, responses: rows, left_out: responses.len() - scored.scored })
     }
 }
 

@@ -8,14 +8,12 @@
 use crate::harness::{Browser, TIMEOUT};
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use fantoccini::Locator;
+use manyi_core::dataset::{Collection, Dataset, Filter, SheetRows};
 use manyi_core::io::bundle::Bundle;
-use manyi_core::io::export::{Analysis, AnalysisOptions, Export};
-use manyi_core::io::import::{import_bundle, into_responses, questionnaire_to_score};
-use manyi_core::io::merge::Merged;
 use manyi_core::io::responses::ResponsesOptions;
 use manyi_core::response::tags::TagKey;
-use manyi_core::response::Response;
 use manyi_core::sample::{sample_bundle, SampleKind, SampleOptions};
+use manyi_core::scoring::analysis::{Analysis, AnalysisOptions};
 use manyi_core::scoring::group::GroupBy;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -130,19 +128,19 @@ async fn overlapping_files_merge_once_and_a_malformed_file_changes_nothing() {
 
 /// What `manyi export --responses FILE --by GROUP` computes from `files`.
 fn cli_analysis(files: &[&[u8]], by: GroupBy) -> Analysis {
-    let mut merged = Merged::default();
+    let mut collection = Collection::new(Vec::new());
     for (n, bytes) in files.iter().enumerate() {
-        import_bundle(&mut merged, bytes, &format!("{n}.json"), &[]).unwrap();
+        collection.import(bytes, &format!("{n}.json"), &mut |_| {}).unwrap();
     }
-    let q = questionnaire_to_score(&merged, None).unwrap();
-    let responses = into_responses(merged);
+    let ds = collection.to_score(None).unwrap();
+    ds.sort_by_start();
     let mut options = AnalysisOptions::default();
     options.report.group_by = Some(by);
-    Analysis::compute(&q, &responses, &options).unwrap()
+    ds.analyse(&options, &Filter::default()).unwrap()
 }
 
 async fn dashboard_equals(browser: &Browser, a: &Analysis) {
-    for g in &a.report.overall {
+    for g in &a.index.tables[0].overall {
         let row = format!(".an-index tr[data-group='{}']", g.group);
         let s = &g.summary;
         let index = s.index.map_or("—".to_owned(), |x| format!("{x:.1}"));
@@ -155,7 +153,7 @@ async fn dashboard_equals(browser: &Browser, a: &Analysis) {
         assert_eq!(cell(browser, &format!("{row} .idx-ci")).await, ci, "{}", g.group);
     }
     let rows = browser.client().find_all(Locator::Css(".an-index tbody tr")).await.unwrap();
-    assert_eq!(rows.len(), a.report.overall.len());
+    assert_eq!(rows.len(), a.index.tables[0].overall.len());
 }
 
 async fn select(browser: &Browser, css: &str, value: &str) {
@@ -208,7 +206,7 @@ async fn the_dashboard_shows_the_clis_figures_and_the_workbook_downloads() {
     assert_eq!(book.sheet_names(), ["responses", "index", "drivers", "weights", "dictionary", "formulas"]);
     let index = book.worksheet_range("index").unwrap();
     // The first hall by name is the one that looks like a formula (`=SUM(A1)`): take the next.
-    let first = &by_hall.report.overall[1];
+    let first = &by_hall.index.tables[0].overall[1];
     let row = index
         .rows()
         .find(|r| r[0] == Data::String("overall".into()) && r[1] == Data::String(first.group.clone()))
@@ -363,10 +361,10 @@ async fn the_responses_csv_of_an_export_merges_with_its_json() {
     let phones = bundle.responses.iter().filter(|r| r.answers.keys().any(|k| k.as_str() == "phone")).count();
     assert!(phones > 20, "enough differing copies to fold the list: {phones}");
     let q = manyi_core::questionnaire::builtin::Builtin::Hall.questionnaire();
-    let analysis = Analysis::compute(&q, &bundle.responses, &AnalysisOptions::default()).unwrap();
-    let refs: Vec<&Response> = bundle.responses.iter().collect();
+    let ds = Dataset::from_responses(&q, &bundle.responses);
+    let analysis = ds.analyse(&AnalysisOptions::default(), &Filter::default()).unwrap();
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00+08:00").unwrap();
-    let export = Export::new(&q, &refs, &analysis, at, ResponsesOptions::default());
+    let export = ds.export(&analysis, at, ResponsesOptions::default(), SheetRows::All);
     let csv = write(&dir, "responses.csv", &export.table("responses").unwrap().to_csv(true));
     let json = write(&dir, "tablet.json", &bundle.to_json());
 

@@ -19,3 +19,4 @@ mod field_screens;
 mod hall;
 mod kano;
 mod kiosk;
+mod kiosk_bench;

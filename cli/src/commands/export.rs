@@ -6,11 +6,11 @@
 
 use crate::output::{name, read};
 use manyi_core::dataset::{Collection, Filter, SheetRows};
-use manyi_core::io::export::AnalysisOptions;
 use manyi_core::io::merge::Resolution;
 use manyi_core::io::responses::ResponsesOptions;
 use manyi_core::questionnaire::builtin::Builtin;
 use manyi_core::questionnaire::Questionnaire;
+use manyi_core::scoring::analysis::AnalysisOptions;
 use std::path::{Path, PathBuf};
 
 /// The options of the command.
@@ -103,7 +103,7 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
         for (file, bytes) in export.csv_files() {
             if streamed && file == "responses.csv" {
-                let parts = dataset.responses_csv(&analysis, ResponsesOptions::default(), 10_000);
+                let parts = dataset.responses_csv(&analysis.index, ResponsesOptions::default(), 10_000);
                 write_parts(&dir.join(file), parts)?;
             } else {
                 write(&dir.join(file), &bytes)?;

@@ -24,10 +24,10 @@ fn range(text: &str, option: &str) -> Result<(f64, f64), String> {
     Ok((a.trim().parse().map_err(|_| bad())?, b.trim().parse().map_err(|_| bad())?))
 }
 
-/// Parses `--scale MIN..MAX`.
-pub fn scale(text: &str) -> Result<Scale, String> {
-    let (min, max) = range(text, "scale")?;
-    Scale::new(min, max).map_err(|e| format!("--scale {text}: {e}"))
+/// Parses a scale option such as `--scale 1..5`.
+pub fn scale(text: &str, option: &str) -> Result<Scale, String> {
+    let (min, max) = range(text, option)?;
+    Scale::new(min, max).map_err(|e| format!("--{option} {text}: {e}"))
 }
 
 /// Parses a band option such as `--low 1..2`.

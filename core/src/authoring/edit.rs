@@ -4,6 +4,7 @@
 //! breaking a rule (an empty text, a weight of 0 everywhere): the editor lists those problems from
 //! [`Questionnaire::explain`]; an edit is refused only when it cannot be made at all.
 
+use super::references::rename_item;
 use super::template;
 use crate::questionnaire::condition::Condition;
 use crate::questionnaire::item::{
@@ -371,42 +372,6 @@ pub fn apply(q: &mut Questionnaire, edit: Edit) -> Result<(), EditError> {
         _ => super::edit_kinds::apply(q, edit)?,
     }
     Ok(())
-}
-
-/// Renames item `old` to `new` wherever `c` names it.
-fn rename_item(c: &mut Condition, old: &ItemId, new: &ItemId) {
-    match c {
-        Condition::Answered { item }
-        | Condition::Chosen { item, .. }
-        | Condition::AtMost { item, .. }
-        | Condition::AtLeast { item, .. }
-        | Condition::Yes { item }
-        | Condition::No { item } => {
-            if item == old {
-                *item = new.clone();
-            }
-        }
-        Condition::All { all: cs } | Condition::Any { any: cs } => {
-            cs.iter_mut().for_each(|c| rename_item(c, old, new))
-        }
-        Condition::Not { not } => rename_item(not, old, new),
-    }
-}
-
-/// Renames option `old` of item `of` to `new` wherever `c` names it.
-pub(super) fn rename_option(c: &mut Condition, of: &ItemId, old: &ChoiceCode, new: &ChoiceCode) {
-    match c {
-        Condition::Chosen { item, any_of } if item == of => {
-            for code in any_of.iter_mut().filter(|code| *code == old) {
-                *code = new.clone();
-            }
-        }
-        Condition::All { all: cs } | Condition::Any { any: cs } => {
-            cs.iter_mut().for_each(|c| rename_option(c, of, old, new))
-        }
-        Condition::Not { not } => rename_option(not, of, old, new),
-        _ => {}
-    }
 }
 
 /// A new option for a choice item: the first free `option_N`.

@@ -1,9 +1,8 @@
 //! The editor's changes to the settings of one kind of item: scale and N/A of ratings, red lines,
 //! number range, unit, stopwatch and curve, text format, choice options, Kano questions.
 
-use super::edit::{
-    item, moved, new_option, not_this_kind, refuse, rename_option, set_text, Edit, EditError, Side,
-};
+use super::edit::{item, moved, new_option, not_this_kind, refuse, set_text, Edit, EditError, Side};
+use super::references::rename_option;
 use crate::questionnaire::item::{ChoiceCode, ItemKind};
 use crate::questionnaire::Questionnaire;
 

@@ -5,6 +5,7 @@
 pub mod edit;
 mod edit_kinds;
 mod edit_scales;
+mod references;
 pub mod template;
 
 pub use edit::{apply, parse_number, Edit, EditError, KindChoice, Move, Side};

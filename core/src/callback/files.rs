@@ -6,12 +6,13 @@ use super::export::{attempts_table, cases_table, problems_table, rates_table, Pr
 use super::problem::ProblemLog;
 use super::queue::CallList;
 use super::rates::RatesBy;
+use crate::dataset::{Dataset, Filter};
 use crate::io::export::Export;
-use crate::io::responses::{dictionary_table, responses_table, ResponsesOptions};
+use crate::io::responses::{dictionary_table, ResponsesOptions};
 use crate::io::table::{Cell, Table};
 use crate::questionnaire::Questionnaire;
 use crate::response::Response;
-use crate::scoring::report::{Report, ReportOptions};
+use crate::scoring::report::ReportOptions;
 use chrono::{DateTime, FixedOffset};
 use serde_json::{json, Map, Value};
 
@@ -53,15 +54,15 @@ pub fn callback_export(
         .iter()
         .filter(|r| r.questionnaire == reference && r.status != crate::response::Status::Draft)
         .collect();
-    let owned: Vec<Response> = interviews.iter().map(|r| (*r).clone()).collect();
-    // A report that cannot be computed (no weights) only leaves the composites empty.
-    let report = Report::compute(q, &owned, &ReportOptions::default()).ok();
+    let ds = Dataset::from_responses(q, interviews.iter().copied());
+    // An index that cannot be computed (no weights) only leaves the composites empty.
+    let index = ds.index(&ReportOptions::default(), &[], &Filter::default()).ok();
     let options = ResponsesOptions { show_phone_numbers: privacy.show_phone_numbers };
     let tables = vec![
         ("cases", cases_table(list, privacy)),
         ("attempts", attempts_table(list)),
         ("rates", rates_by_table(list)),
-        ("answers", responses_table(q, &interviews, report.as_ref(), options)),
+        ("answers", ds.responses_table(index.as_ref(), options)),
         ("problems", problems_table(log, now)),
         ("dictionary", dictionary_table(q)),
     ];

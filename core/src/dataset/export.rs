@@ -1,37 +1,22 @@
 //! What the analysts receive, from a dataset: its responses rebuilt one at a time from the
-//! columns, the tables of [`crate::io::export::Export`] (the same columns, cells and sheets as
-//! the export of `Vec<Response>`), and the responses as CSV in chunks for sets too large for a
-//! workbook or for memory.
+//! columns, the tables of [`crate::io::export::Export`], and the responses as CSV in chunks for
+//! sets too large for a workbook or for memory.
 
 use super::codes::{MISSING, SIDE};
 use super::filter::{Filter, Selection};
-use super::index::DatasetIndex;
 use super::scorer::RowScorer;
 use super::Dataset;
-use crate::analyses::DriverRow;
 use crate::error::Result;
-use crate::io::export::{about_table, weights_table_of, AboutFacts, AnalysisOptions, Export};
+use crate::io::export::{about_table, weights_table_of, AboutFacts, Export};
 use crate::io::responses::{dictionary_table, ResponsesLayout, ResponsesOptions};
 use crate::io::table::{Cell, Table};
 use crate::io::tables::{drivers_table, index_table_of, kano_table};
 use crate::response::tags::{TagValue, Tags};
 use crate::response::{Response, ResponseId};
-use crate::scoring::kano::KanoResult;
+use crate::scoring::analysis::{Analysis, AnalysisOptions};
+use crate::scoring::report::Index;
 use chrono::{DateTime, FixedOffset};
-use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// One full scoring pass of a dataset, as [`crate::io::export::Analysis`]: the index (grouped
-/// by the options' grouping), the Kano table and the drivers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DatasetAnalysis {
-    /// The index.
-    pub index: DatasetIndex,
-    /// One row per Kano pair answered.
-    pub kano: Vec<(String, KanoResult)>,
-    /// Penalty–reward, importance, performance and quadrant per item, or why not.
-    pub drivers: std::result::Result<Vec<DriverRow>, String>,
-}
 
 /// How many responses the responses sheet of [`Dataset::export`] holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,8 +29,9 @@ pub enum SheetRows {
 }
 
 impl Dataset {
-    /// The index, Kano table and drivers of the responses that pass `filter`.
-    pub fn analyse(&self, options: &AnalysisOptions, filter: &Filter) -> Result<DatasetAnalysis> {
+    /// The index (grouped by the options' grouping), Kano table and drivers of the responses that
+    /// pass `filter`.
+    pub fn analyse(&self, options: &AnalysisOptions, filter: &Filter) -> Result<Analysis> {
         let include = options.report.include_break_offs;
         let index = self.index(&options.report, &[], filter)?;
         let kano = self.kano(&options.kano, include, filter)?;
@@ -54,7 +40,7 @@ impl Dataset {
         } else {
             self.drivers(&options.drivers, include, filter).map_err(|e| e.to_string())
         };
-        Ok(DatasetAnalysis { index, kano, drivers })
+        Ok(Analysis { index, kano, drivers })
     }
 
     /// Response `row` as it was imported.
@@ -99,19 +85,21 @@ impl Dataset {
         }
     }
 
-    /// The tables of the analysts' export (as [`Export::new`] makes them) of the responses that
-    /// pass the analysis' filter, scored as in `analysis`; the responses sheet holds `rows` of
-    /// them. When it holds fewer than pass the filter, the about table says so (`responses_limit`:
-    /// how many it holds of how many, and that `responses.csv` has them all).
+    /// The tables of the analysts' export of the responses that pass the analysis' filter (drafts
+    /// and break-offs too: they have no composite), scored as in `analysis`: `responses`,
+    /// `index`, `kano` (if any pair was answered), `drivers` (if computable), `weights`,
+    /// `dictionary`; the responses sheet holds `rows` of them. When it holds fewer than pass the
+    /// filter, the about table says so (`responses_limit`: how many it holds of how many, and
+    /// that `responses.csv` has them all).
     pub fn export(
         &self,
-        analysis: &DatasetAnalysis,
+        analysis: &Analysis,
         exported_at: DateTime<FixedOffset>,
         options: ResponsesOptions,
         rows: SheetRows,
     ) -> Export {
         let index = &analysis.index;
-        let mut csv = self.responses_csv(analysis, options, usize::MAX);
+        let mut csv = self.responses_csv(&analysis.index, options, usize::MAX);
         let limit = match rows {
             SheetRows::All => usize::MAX,
             SheetRows::First(n) => n,
@@ -158,22 +146,43 @@ impl Dataset {
         Export { exported_at, tables, about }
     }
 
-    /// The responses sheet of the responses that pass the analysis' filter as CSV (UTF-8 with a
+    /// The responses sheet of the responses that pass the index's filter as CSV (UTF-8 with a
     /// BOM), `chunk` rows at a time: the first part has the BOM and the header. The parts
     /// together are the `responses.csv` of [`Export::csv_files`].
     pub fn responses_csv<'a>(
         &'a self,
-        analysis: &'a DatasetAnalysis,
+        index: &'a Index,
         options: ResponsesOptions,
         chunk: usize,
     ) -> ResponsesCsv<'a> {
-        let index = &analysis.index;
         let selection = Selection::new(self, &index.filter, index.include_break_offs);
+        let scorer = RowScorer::new(self, &index.weights, index.renormalise);
+        self.sheet(selection, Some(scorer), options, chunk)
+    }
+
+    /// The responses sheet of every response, with its composite and red lines as scored in
+    /// `index` (or empty without one: e.g. when the questionnaire's weights cannot be used).
+    pub fn responses_table(&self, index: Option<&Index>, options: ResponsesOptions) -> Table {
+        let everything = Filter::default();
+        let selection = match index {
+            Some(index) => Selection::new(self, &index.filter, index.include_break_offs),
+            None => Selection::new(self, &everything, false),
+        };
+        let scorer = index.map(|index| RowScorer::new(self, &index.weights, index.renormalise));
+        self.sheet(selection, scorer, options, usize::MAX).table(usize::MAX)
+    }
+
+    fn sheet<'a>(
+        &'a self,
+        selection: Selection<'a>,
+        scorer: Option<RowScorer<'a>>,
+        options: ResponsesOptions,
+        chunk: usize,
+    ) -> ResponsesCsv<'a> {
         let noted = |id: &crate::questionnaire::item::ItemId| {
             self.rows.side.iter().any(|(row, s)| s.notes.contains_key(id) && selection.shown(*row as usize))
         };
         let layout = ResponsesLayout::new(self.questionnaire(), noted, options);
-        let scorer = RowScorer::new(self, &index.weights, index.renormalise);
         ResponsesCsv { ds: self, layout, selection, scorer, next: 0, chunk: chunk.max(1), first: true }
     }
 }
@@ -183,7 +192,7 @@ pub struct ResponsesCsv<'a> {
     ds: &'a Dataset,
     layout: ResponsesLayout<'a>,
     selection: Selection<'a>,
-    scorer: RowScorer<'a>,
+    scorer: Option<RowScorer<'a>>,
     next: usize,
     chunk: usize,
     first: bool,
@@ -199,10 +208,11 @@ impl ResponsesCsv<'_> {
             if !self.selection.shown(row) {
                 continue;
             }
-            let score = self.selection.scored(row).then(|| {
-                let red_line = self.scorer.read(row);
-                let red: Vec<String> = self.scorer.red_lines(row).iter().map(ToString::to_string).collect();
-                (self.scorer.composite(red_line), red.join(";"))
+            let scorer = self.scorer.as_mut().filter(|_| self.selection.scored(row));
+            let score = scorer.map(|scorer| {
+                let red_line = scorer.read(row);
+                let red: Vec<String> = scorer.red_lines(row).iter().map(ToString::to_string).collect();
+                (scorer.composite(red_line), red.join(";"))
             });
             let cells: Vec<Cell> =
                 self.layout.row(&self.ds.response(row), score.as_ref().map(|(c, r)| (*c, r.as_str())));

@@ -6,7 +6,8 @@ use super::{free_tag, Dataset};
 use crate::response::tags::{BusinessType, CustomerClass, TagKey};
 use crate::response::Channel;
 use crate::scoring::group::{GroupBy, NO_VALUE};
-use crate::scoring::index::{summary_of, GroupIndex, IndexOptions};
+use crate::scoring::index::{GroupIndex, IndexOptions};
+use crate::scoring::moments::Moments;
 use std::collections::BTreeMap;
 
 /// Where a row's group is read from.
@@ -89,7 +90,7 @@ impl<'d> Grouper<'d> {
 
 impl Dataset {
     /// The keys of the groups of `by` that hold at least one row (whatever its status), sorted:
-    /// the values a filter on `by` can offer, written as [`GroupBy::key`] writes them (`(none)`
+    /// the values a filter on `by` can offer, written as [`GroupBy`] says (`(none)`
     /// for rows without the tag).
     pub fn values(&self, by: GroupBy) -> Vec<String> {
         let grouper = Grouper::new(self, by);
@@ -105,50 +106,6 @@ impl Dataset {
     }
 }
 
-/// Running count, sum, mean and sum of squared deviations (Welford) of a group's values. The
-/// index is the sum over n, added in row order as [`crate::scoring::stats::mean`] adds.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Moments {
-    pub n: usize,
-    sum: f64,
-    mean: f64,
-    m2: f64,
-}
-
-impl Moments {
-    #[inline]
-    pub fn add(&mut self, x: f64) {
-        self.n += 1;
-        self.sum += x;
-        let d = x - self.mean;
-        self.mean += d / self.n as f64;
-        self.m2 += d * (x - self.mean);
-    }
-
-    /// The moments of both groups together (Chan et al.).
-    fn merge(&mut self, o: &Moments) {
-        let n = self.n + o.n;
-        if o.n == 0 {
-            return;
-        }
-        let d = o.mean - self.mean;
-        self.m2 += o.m2 + d * d * (self.n as f64) * (o.n as f64) / n as f64;
-        self.mean += d * o.n as f64 / n as f64;
-        self.sum += o.sum;
-        self.n = n;
-    }
-
-    /// Sum and mean.
-    pub fn mean(&self) -> Option<f64> {
-        (self.n > 0).then(|| self.sum / self.n as f64)
-    }
-
-    /// The sample standard deviation.
-    fn sd(&self) -> Option<f64> {
-        (self.n > 1).then(|| (self.m2 / (self.n - 1) as f64).sqrt())
-    }
-}
-
 /// The index per group of `moments[slot]`: groups with values only, in key order, groups of the
 /// same key (a hall named `(none)` and responses without a hall) together.
 pub(crate) fn groups(
@@ -157,40 +114,11 @@ pub(crate) fn groups(
     options: &IndexOptions,
 ) -> Vec<GroupIndex> {
     let mut by_key: BTreeMap<&str, Moments> = BTreeMap::new();
-    for (slot, m) in moments.enumerate().filter(|(_, m)| m.n > 0) {
+    for (slot, m) in moments.enumerate().filter(|(_, m)| m.n() > 0) {
         by_key.entry(grouper.key(slot)).or_default().merge(&m);
     }
     by_key
         .into_iter()
-        .map(|(key, m)| GroupIndex {
-            group: key.to_owned(),
-            summary: summary_of(m.n, m.mean(), m.sd(), options),
-        })
+        .map(|(key, m)| GroupIndex { group: key.to_owned(), summary: m.summary(options) })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::scoring::index::summarise;
-
-    #[test]
-    fn one_pass_moments_agree_with_two_passes() {
-        let values = [50.0, 75.0, 100.0, 75.0, 62.5, 87.5, 0.0];
-        let mut m = Moments::default();
-        values.iter().for_each(|v| m.add(*v));
-        let options = IndexOptions::default();
-        let a = summary_of(m.n, m.mean(), m.sd(), &options);
-        let b = summarise(&values, &options);
-        assert_eq!(a.index, b.index, "the same sum in the same order");
-        assert!((a.se.unwrap() - b.se.unwrap()).abs() < 1e-12 * b.se.unwrap());
-        // Merging the first three with the rest gives the moments of all seven.
-        let (mut head, mut tail) = (Moments::default(), Moments::default());
-        values[..3].iter().for_each(|v| head.add(*v));
-        values[3..].iter().for_each(|v| tail.add(*v));
-        head.merge(&tail);
-        assert_eq!(head.n, 7);
-        assert!((head.sd().unwrap() - m.sd().unwrap()).abs() < 1e-12);
-        assert!((head.mean().unwrap() - m.mean().unwrap()).abs() < 1e-12);
-    }
 }

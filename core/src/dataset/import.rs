@@ -40,7 +40,7 @@ pub struct Collection {
     pub(super) known: Vec<Questionnaire>,
     pub(super) builtins: Vec<Questionnaire>,
     pub(super) questionnaires: BTreeMap<QuestionnaireRef, Questionnaire>,
-    datasets: Vec<Dataset>,
+    pub(super) datasets: Vec<Dataset>,
 }
 
 impl Collection {
@@ -123,9 +123,8 @@ impl Collection {
         self.len() == 0
     }
 
-    /// The dataset to score, as [`crate::io::import::questionnaire_to_score`] chooses: that of
-    /// `given` (empty if nothing answers it), else the only one with responses. Several and none
-    /// given is an error that lists them.
+    /// The dataset to score: that of `given` (empty if nothing answers it), else the only one with
+    /// responses. Several and none given is an error that lists them.
     pub fn to_score(&mut self, given: Option<&Questionnaire>) -> Result<&mut Dataset> {
         let what = || "questionnaire".to_owned();
         let index = match given {

@@ -1,69 +1,25 @@
-//! The satisfaction index from the columns, by any number of groupings in one pass: the figures
-//! of [`crate::scoring::report::Report`] — each response's composite under a weight tree and
-//! N/A rule, the index overall and per dimension with n, SE, Student-t interval and small-sample
-//! flag — without a per-response record.
+//! The satisfaction index from the columns, by any number of groupings in one pass: each
+//! scored row's composite and dimension scores under a weight tree and N/A rule, added to a
+//! [`Moments`] per group and column, and the index overall and per dimension with n, SE,
+//! Student-t interval and small-sample flag made of them — with no per-response record.
 
-use super::drivers::CompleteCases;
 use super::filter::{Filter, Selection};
-use super::group::{groups, Grouper, Moments};
+use super::group::{groups, Grouper};
 use super::scorer::{ItemValues, RowScorer};
 use super::Dataset;
 use crate::error::{Error, Result};
-use crate::questionnaire::QuestionnaireRef;
+use crate::response::ResponseId;
 use crate::scoring::composite::{Renormalisation, WeightTree};
-use crate::scoring::drivers::Ratings;
+use crate::scoring::drivers::{Association, CompleteCases};
 use crate::scoring::group::GroupBy;
-use crate::scoring::index::GroupIndex;
-use crate::scoring::report::{DimensionIndex, ReportOptions, ResponseScore, WeightSource};
+use crate::scoring::moments::Moments;
+use crate::scoring::report::{DimensionIndex, Index, IndexTable, ReportOptions, ResponseScore, WeightSource};
 use crate::scoring::weights::{DerivedMethod, WeightMethod, Weights};
-use serde::Serialize;
-
-/// The index tables of one grouping.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct IndexTable {
-    /// The grouping.
-    pub group_by: GroupBy,
-    /// The index of the composites per group.
-    pub overall: Vec<GroupIndex>,
-    /// The index of each dimension per group.
-    pub dimensions: Vec<DimensionIndex>,
-}
-
-/// The index of a dataset: what [`crate::scoring::report::Report`] holds but the per-response
-/// scores, for several groupings.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DatasetIndex {
-    /// The questionnaire scored.
-    pub questionnaire: QuestionnaireRef,
-    /// The weights used.
-    pub weights: WeightTree,
-    /// Where they came from.
-    pub weight_source: WeightSource,
-    /// The details of a weight method (AHP's consistency, warnings about clamped items).
-    pub weight_details: Option<Weights>,
-    /// The N/A rule used.
-    pub renormalise: Renormalisation,
-    /// Whether break-offs were scored.
-    pub include_break_offs: bool,
-    /// The filter applied.
-    pub filter: Filter,
-    /// Responses scored (with or without a composite).
-    pub scored: usize,
-    /// Responses that pass the filter but are not scored: drafts, and break-offs unless included.
-    pub left_out: usize,
-    /// One per grouping, in the order asked.
-    pub tables: Vec<IndexTable>,
-}
 
 impl Dataset {
     /// The index by each of `groupings` (none: `options.group_by`, else one group `all`), of the
     /// responses that pass `filter`, weighted and counted as `options` say.
-    pub fn index(
-        &self,
-        options: &ReportOptions,
-        groupings: &[GroupBy],
-        filter: &Filter,
-    ) -> Result<DatasetIndex> {
+    pub fn index(&self, options: &ReportOptions, groupings: &[GroupBy], filter: &Filter) -> Result<Index> {
         let q = self.questionnaire();
         let rule = options.renormalise.unwrap_or(q.scoring.renormalise);
         let selection = Selection::new(self, filter, options.include_break_offs);
@@ -122,7 +78,7 @@ impl Dataset {
                 }
             })
             .collect();
-        Ok(DatasetIndex {
+        Ok(Index {
             questionnaire: self.reference(),
             weights: tree,
             weight_source: options.weights.clone(),
@@ -136,30 +92,38 @@ impl Dataset {
         })
     }
 
-    /// Each scored response's score under `index` (as [`crate::scoring::report::Report`]'s
-    /// `responses`), grouped by its table `table`. One record per response: for exports of
-    /// modest size, such as `manyi score`'s JSON.
-    pub fn response_scores(&self, index: &DatasetIndex, table: usize) -> Vec<ResponseScore> {
+    /// Each scored response's score under `index` (grouped by its table `table`), in row order.
+    /// One record per response: for exports of modest size, such as `manyi score`'s JSON, and
+    /// the kiosk's list of its responses.
+    pub fn response_scores(&self, index: &Index, table: usize) -> Vec<ResponseScore> {
         let selection = Selection::new(self, &index.filter, index.include_break_offs);
         let grouper = Grouper::new(self, index.tables[table].group_by);
         let mut scorer = RowScorer::new(self, &index.weights, index.renormalise);
         (0..self.len())
             .filter(|&row| selection.scored(row))
-            .map(|row| {
-                let red_line = scorer.read(row);
-                ResponseScore {
-                    id: crate::response::ResponseId(uuid::Uuid::from_u128(self.rows.meta.id[row])),
-                    group: grouper.key(grouper.slot(row)).to_owned(),
-                    composite: scorer.composite(red_line),
-                    dimensions: (0..index.weights.dimensions.len()).map(|k| scorer.dimension(k)).collect(),
-                    red_lines: scorer.red_lines(row),
-                }
-            })
+            .map(|row| self.score_of(&mut scorer, row, grouper.key(grouper.slot(row)).to_owned()))
             .collect()
     }
 
-    /// The weight tree from `source`, as [`crate::scoring::report::Report`] makes it; derived
-    /// weights read the scored rows.
+    /// Every row's score under `weights` and `rule`, whatever its status (a draft being answered
+    /// too), in row order, each in the group `all`: e.g. the live score of an evaluation visit.
+    pub fn scores(&self, weights: &WeightTree, rule: Renormalisation) -> Vec<ResponseScore> {
+        let mut scorer = RowScorer::new(self, weights, rule);
+        (0..self.len()).map(|row| self.score_of(&mut scorer, row, "all".to_owned())).collect()
+    }
+
+    fn score_of(&self, scorer: &mut RowScorer, row: usize, group: String) -> ResponseScore {
+        let red_line = scorer.read(row);
+        ResponseScore {
+            id: ResponseId(uuid::Uuid::from_u128(self.rows.meta.id[row])),
+            group,
+            composite: scorer.composite(red_line),
+            dimensions: (0..scorer.dimensions()).map(|k| scorer.dimension(k)).collect(),
+            red_lines: scorer.red_lines(row),
+        }
+    }
+
+    /// The weight tree from `source`; derived weights read the scored rows.
     fn weight_tree(
         &self,
         source: &WeightSource,
@@ -203,7 +167,7 @@ impl Dataset {
         names: &[String],
         method: DerivedMethod,
         selection: &Selection,
-    ) -> Result<crate::scoring::drivers::Association> {
+    ) -> Result<Association> {
         let q = self.questionnaire();
         let Some(overall) = q.scoring.overall.as_ref().and_then(|id| self.schema.index(id.as_str())) else {
             return Err(Error::InvalidArgument {
@@ -212,7 +176,10 @@ impl Dataset {
             });
         };
         if names.is_empty() {
-            Ratings::new(names, &[], &[])?;
+            return Err(Error::InvalidArgument {
+                what: "derived weights".into(),
+                reason: format!("questionnaire `{}` has nothing to weight", q.id),
+            });
         }
         let overall = ItemValues::scores(self, overall);
         let mut scorer = RowScorer::new(self, stated, Renormalisation::Global);

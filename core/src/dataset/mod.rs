@@ -2,15 +2,16 @@
 //! JSON bundles as a stream, merged by UUID, and scored in one pass per figure set, so that a
 //! browser tab (a web worker) imports, merges and scores a million responses in bounded memory.
 //!
-//! The path through `Vec<Response>` ([`crate::io::import`], [`crate::scoring::report::Report`],
-//! [`crate::analyses`]) stays the reference for small data; every figure here agrees with it
-//! (tests compare them at 1e-9, p-values at 1e-7).
+//! Every figure of a questionnaire's responses is computed here, for one response or a million:
+//! responses held in memory (a kiosk's, a call desk's, an evaluation visit) become a dataset by
+//! [`Dataset::from_responses`], and each pass feeds the accumulators of [`crate::scoring`].
+//! The tests compare the figures with the independent references of `core/tests/reference`.
 //!
 //! # Use
 //!
 //! ```
 //! use manyi_core::dataset::{Collection, Filter};
-//! use manyi_core::io::export::AnalysisOptions;
+//! use manyi_core::scoring::analysis::AnalysisOptions;
 //! use manyi_core::response::tags::TagKey;
 //! use manyi_core::sample::{sample_bundle, SampleKind, SampleOptions};
 //! use manyi_core::scoring::group::GroupBy;
@@ -57,23 +58,26 @@
 //!   [`Collection::import_csv`] reads the responses table of an export (`responses.csv`) row by
 //!   row into the same scratch record, checked, hashed and staged by the same code;
 //!   [`Collection::import_file`] takes either, told apart by their first character.
-//!   A web worker that receives a file in chunks hands them to an [`Importer`], which reads them
-//!   the same way once the last has come (it holds one file's bytes meanwhile).
-//! - **Merge.** By UUID across files and datasets, as [`crate::io::merge::Merged::add`]: an equal
-//!   copy (equal hash) is a duplicate; a differing copy is a conflict: a copy further along
-//!   (draft → break-off → complete) replaces the first, else the first is kept.
+//!   [`Dataset::from_responses`] puts responses in memory through the same hashing, coding and
+//!   merging.
+//! - **Merge.** By UUID across files and datasets: an equal copy (equal hash) is a duplicate; a
+//!   differing copy is a conflict: a copy further along (draft → break-off → complete) replaces
+//!   the first, else the first is kept.
 //! - **Versions.** Each questionnaire version has its own dataset: a new version may change
 //!   scales, options or conditions, and codes are per item of one version. Versions are not mapped
 //!   onto each other; an analyst compares them side by side. A file may carry a different copy of
 //!   a version already imported: its responses are checked against the file's copy, as before,
 //!   and coded under the dataset's copy (the first), with answers that do not fit it kept aside.
-//! - **Scoring** reads the columns once per figure set with no per-response allocation: the
-//!   index by any number of groupings at once ([`Dataset::index`]), the Kano table
-//!   ([`Dataset::kano`]), and penalty–reward with derived importance ([`Dataset::drivers`]) from
-//!   cross-product sums of the dummies (O(k²) memory) solved by Cholesky; data-derived weights
-//!   likewise. [`Filter`] selects rows by tag values, channel, status and date.
+//! - **Scoring** reads the columns once per figure set with no per-response allocation, adding
+//!   each row to the accumulators of [`crate::scoring`]: the index by any number of groupings at
+//!   once ([`Dataset::index`]: a [`crate::scoring::moments::Moments`] per group and column), the
+//!   Kano table ([`Dataset::kano`]: a [`crate::scoring::kano::KanoTally`] per pair), and
+//!   penalty–reward with derived importance ([`Dataset::drivers`]: a
+//!   [`crate::scoring::drivers::DriversTally`], cross-product sums in O(k²) memory solved by
+//!   Cholesky); data-derived weights from [`crate::scoring::drivers::CompleteCases`]. All of it
+//!   at once: [`Dataset::analyse`]. [`Filter`] selects rows by tag values, channel, status and
+//!   date.
 
-mod chunks;
 mod codes;
 mod columns;
 mod dictionary;
@@ -87,19 +91,19 @@ mod id_index;
 mod import;
 mod index;
 mod kano;
+mod of_responses;
 mod read;
 mod responses_table;
 mod scorer;
+mod scratch;
 mod staging;
 #[cfg(test)]
 mod tests;
 
-pub use chunks::Importer;
 pub use dictionary::Dictionary;
-pub use export::{DatasetAnalysis, ResponsesCsv, SheetRows};
+pub use export::{ResponsesCsv, SheetRows};
 pub use filter::{Filter, TagFilter};
 pub use import::{Collection, Progress, PROGRESS_EVERY};
-pub use index::{DatasetIndex, IndexTable};
 
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
 use crate::response::tags::TagKey;
@@ -188,8 +192,8 @@ impl Dataset {
         self.rows.column_bytes() + self.index.bytes() + side
     }
 
-    /// Puts the rows in the order they were started (then by UUID), the order of
-    /// [`crate::io::import::into_responses`] and of the responses sheet.
+    /// Puts the rows in the order they were started (then by UUID): the order of the responses
+    /// sheet of `manyi export`.
     pub fn sort_by_start(&mut self) {
         let m = &self.rows.meta;
         let mut order: Vec<u32> = (0..self.len() as u32).collect();

@@ -7,157 +7,19 @@
 //! them first). Otherwise the responses array is kept as raw text and read after the head.
 
 use super::codes::Schema;
+pub(crate) use super::scratch::{RefIn, Scratch, TagsIn, Text};
 use crate::error::{Error, Position, Result};
 use crate::io::bundle::{FORMAT, FORMAT_VERSION};
-use crate::questionnaire::item::{Item, ItemId};
 use crate::questionnaire::Questionnaire;
 use crate::response::answer::Answer;
-use crate::response::disposition::Disposition;
-use crate::response::tags::{BusinessType, CustomerClass, TagValue};
-use crate::response::validate::AnswerSet;
-use crate::response::{Channel, ResponseId, Status};
+use crate::response::tags::TagValue;
 use chrono::{DateTime, FixedOffset};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
-
-/// A string from the file: borrowed when it has no escapes.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Text<'a>(pub Cow<'a, str>);
-
-impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Text<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> std::result::Result<Text<'de>, E> {
-                Ok(Text(Cow::Borrowed(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> std::result::Result<Text<'de>, E> {
-                Ok(Text(Cow::Owned(v.to_owned())))
-            }
-        }
-        d.deserialize_str(V)
-    }
-}
-
-/// [`crate::response::tags::Tags`] with borrowed values.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename = "Tags")]
-pub(crate) struct TagsIn<'a> {
-    #[serde(default, borrow)]
-    pub hall: Option<Text<'a>>,
-    #[serde(default, borrow)]
-    pub counter: Option<Text<'a>>,
-    #[serde(default, borrow)]
-    pub staff: Option<Text<'a>>,
-    #[serde(default, borrow)]
-    pub device: Option<Text<'a>>,
-    #[serde(default, borrow)]
-    pub interviewer: Option<Text<'a>>,
-    #[serde(default)]
-    pub business_type: Option<BusinessType>,
-    #[serde(default)]
-    pub customer_class: Option<CustomerClass>,
-}
-
-impl TagsIn<'_> {
-    /// Hall, counter, staff, device, interviewer.
-    pub fn free(&self) -> [Option<&str>; 5] {
-        [&self.hall, &self.counter, &self.staff, &self.device, &self.interviewer]
-            .map(|t| t.as_ref().map(|t| &*t.0))
-    }
-}
-
-/// [`crate::questionnaire::QuestionnaireRef`] with a borrowed id.
-#[derive(Debug, Deserialize)]
-#[serde(rename = "QuestionnaireRef")]
-pub(crate) struct RefIn<'a> {
-    #[serde(borrow)]
-    pub id: Text<'a>,
-    pub version: u32,
-}
-
-/// One response as read; reused from response to response.
-#[derive(Debug, Default)]
-pub(crate) struct Scratch<'de> {
-    pub id: Option<ResponseId>,
-    pub questionnaire: Option<RefIn<'de>>,
-    pub channel: Option<Channel>,
-    pub status: Option<Status>,
-    pub tags: TagsIn<'de>,
-    pub started_at: Option<DateTime<FixedOffset>>,
-    pub submitted_at: Option<DateTime<FixedOffset>>,
-    pub notes: BTreeMap<ItemId, String>,
-    pub disposition: Option<Disposition>,
-    /// The schema of the questionnaire that checks the response, once known.
-    pub schema: Option<Arc<Schema>>,
-    /// Answers by item index of `schema`.
-    pub slots: Vec<Option<Answer>>,
-    /// Answers to ids that `schema` does not have, sorted by id once the response is read.
-    pub foreign: Vec<(String, Answer)>,
-    /// Answers read before the questionnaire was.
-    pub pending: BTreeMap<ItemId, Answer>,
-}
-
-impl Scratch<'_> {
-    fn reset(&mut self) {
-        let mut slots = std::mem::take(&mut self.slots);
-        let mut foreign = std::mem::take(&mut self.foreign);
-        slots.clear();
-        foreign.clear();
-        *self = Scratch { slots, foreign, ..Scratch::default() };
-    }
-
-    fn put(&mut self, id: Cow<str>, answer: Answer) {
-        match self.schema.as_ref().map(|s| s.index(&id)) {
-            Some(Some(i)) => self.slots[i] = Some(answer),
-            Some(None) => match self.foreign.iter_mut().find(|(k, _)| *k == id) {
-                Some(slot) => slot.1 = answer,
-                None => self.foreign.push((id.into_owned(), answer)),
-            },
-            None => {
-                self.pending.insert(ItemId::new(id), answer);
-            }
-        }
-    }
-}
-
-impl AnswerSet for Scratch<'_> {
-    fn answer(&self, id: &str) -> Option<&Answer> {
-        let schema = self.schema.as_ref()?;
-        match schema.index(id) {
-            Some(i) => self.slots[i].as_ref(),
-            None => self.foreign.iter().find(|(k, _)| k == id).map(|(_, a)| a),
-        }
-    }
-
-    fn try_each<'s, E>(
-        &'s self,
-        q: &Questionnaire,
-        mut f: impl FnMut(&str, Option<&Item>, &'s Answer) -> std::result::Result<(), E>,
-    ) -> std::result::Result<(), E> {
-        let Some(schema) = self.schema.as_ref() else { return Ok(()) };
-        let known = schema
-            .sorted
-            .iter()
-            .filter_map(|&i| Some((q.items[i].id.as_str(), Some(&q.items[i]), self.slots[i].as_ref()?)));
-        if self.foreign.is_empty() {
-            return known.into_iter().try_for_each(|(id, item, a)| f(id, item, a));
-        }
-        let mut all: Vec<(&str, Option<&Item>, &Answer)> = known.collect();
-        all.extend(self.foreign.iter().map(|(k, a)| (k.as_str(), None, a)));
-        all.sort_by(|a, b| a.0.cmp(b.0));
-        all.into_iter().try_for_each(|(id, item, a)| f(id, item, a))
-    }
-}
 
 /// What the reader hands its results to.
 pub(crate) trait Receiver<'de> {

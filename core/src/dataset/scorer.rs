@@ -1,7 +1,6 @@
 //! Reading numbers from the codes: per item, a table from code to value — the 0–100 score of
 //! [`item_score`] or the raw point of a rating — built once per pass, and a row's composite and
-//! dimension scores under a weight tree with the same functions as
-//! [`crate::scoring::composite::ScoredResponse`].
+//! dimension scores under a weight tree ([`WeightTree::composite`]).
 
 use super::codes::SIDE;
 use super::Dataset;
@@ -124,6 +123,11 @@ impl<'a> RowScorer<'a> {
         } else {
             self.tree.composite(&self.scores, self.rule)
         }
+    }
+
+    /// How many dimensions the tree has.
+    pub fn dimensions(&self) -> usize {
+        self.tree.dimensions.len()
     }
 
     /// The score of dimension `k` of the row read.

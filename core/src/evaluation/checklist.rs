@@ -3,70 +3,21 @@
 //! summary with the scores, and submission. A pure state machine: times and ids come in with the
 //! actions; answers are checked by the response model and scored by [`super::score_visit`].
 
+mod sections;
+pub use sections::{sections, Section, SectionKind};
+
 use super::stopwatch::{Stopwatch, WatchAction};
 use super::{score_visit, VisitScore};
-use crate::questionnaire::item::{DimensionId, Item, ItemId, ItemKind};
+use crate::questionnaire::item::{Item, ItemId, ItemKind};
 use crate::questionnaire::Questionnaire;
 use crate::response::answer::Answer;
 use crate::response::tags::{TagKey, Tags};
 use crate::response::{Channel, Response, Status};
-use crate::text::Text;
 use crate::Error;
 use chrono::{DateTime, Duration, FixedOffset};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use uuid::Uuid;
-
-/// What a page of the checklist holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SectionKind {
-    /// The items of a dimension.
-    Dimension(DimensionId),
-    /// The red-line items outside any dimension.
-    RedLines,
-    /// Every other item outside any dimension (remarks …).
-    Other,
-}
-
-/// One page of the checklist.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Section {
-    /// What it holds.
-    pub kind: SectionKind,
-    /// Its title.
-    pub title: Text,
-    /// Its items, in questionnaire order.
-    pub items: Vec<ItemId>,
-}
-
-/// The pages of a checklist: one per dimension, then the red lines, then anything else; a page
-/// with no item is left out.
-pub fn sections(q: &Questionnaire) -> Vec<Section> {
-    let red = |i: &Item| matches!(i.kind, ItemKind::YesNo { red_line: true, .. });
-    let ids =
-        |keep: &dyn Fn(&Item) -> bool| q.items.iter().filter(|i| keep(i)).map(|i| i.id.clone()).collect();
-    let mut out: Vec<Section> = q
-        .dimensions
-        .iter()
-        .map(|d| Section {
-            kind: SectionKind::Dimension(d.id.clone()),
-            title: d.title.clone(),
-            items: ids(&|i: &Item| i.dimension.as_ref() == Some(&d.id)),
-        })
-        .collect();
-    out.push(Section {
-        kind: SectionKind::RedLines,
-        title: Text::new("红线项目", "Red lines"),
-        items: ids(&|i: &Item| i.dimension.is_none() && red(i)),
-    });
-    out.push(Section {
-        kind: SectionKind::Other,
-        title: Text::new("其他", "Other"),
-        items: ids(&|i: &Item| i.dimension.is_none() && !red(i)),
-    });
-    out.retain(|s| !s.items.is_empty());
-    out
-}
 
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,17 +2,17 @@
 //! the Better vs |Worse| chart (points numbered in questionnaire order), and the files for the
 //! analysts (JSON bundle, the Kano table as CSV, the workbook).
 
-use crate::analyses::kano_of_responses;
 use crate::chart::kano::kano_scatter;
 use crate::chart::scatter::{Frame, Scatter};
+use crate::dataset::{Dataset, Filter, SheetRows};
 use crate::error::Result;
 use crate::io::bundle::Bundle;
-use crate::io::export::{Analysis, AnalysisOptions, Export};
 use crate::io::responses::ResponsesOptions;
 use crate::io::tables::kano_table;
 use crate::questionnaire::item::ItemId;
 use crate::questionnaire::Questionnaire;
 use crate::response::{Response, Status};
+use crate::scoring::analysis::AnalysisOptions;
 use crate::scoring::kano::{KanoOptions, KanoResult};
 use crate::text::Text;
 use chrono::{DateTime, FixedOffset};
@@ -42,8 +42,9 @@ pub struct KanoStudy {
 impl KanoStudy {
     /// Analyses the complete responses to `q` among `responses` with the default table and rule.
     pub fn new(q: &Questionnaire, responses: &[Response]) -> Result<KanoStudy> {
-        let done = complete(q, responses);
-        let results = kano_of_responses(q, &done, &KanoOptions::default())?;
+        let ds = Dataset::from_responses(q, responses);
+        let results = ds.kano(&KanoOptions::default(), false, &Filter::default())?;
+        let respondents = ds.status_counts()[Status::Complete as usize];
         let features = results
             .into_iter()
             .enumerate()
@@ -52,7 +53,7 @@ impl KanoStudy {
                 Feature { number: k + 1, id: ItemId::new(id), text, result }
             })
             .collect();
-        Ok(KanoStudy { respondents: done.len(), features })
+        Ok(KanoStudy { respondents, features })
     }
 
     /// Better (y) against |Worse| (x), split at 0.5, each point labelled with its feature number.
@@ -70,11 +71,6 @@ impl KanoStudy {
     }
 }
 
-fn complete<'r>(q: &Questionnaire, responses: &'r [Response]) -> Vec<&'r Response> {
-    let reference = q.reference();
-    responses.iter().filter(|r| r.questionnaire == reference && r.status == Status::Complete).collect()
-}
-
 /// The JSON bundle of `q` and its responses among `responses` (drafts too), to import and merge.
 pub fn bundle(q: &Questionnaire, responses: &[Response], at: DateTime<FixedOffset>) -> Vec<u8> {
     let mine: Vec<Response> =
@@ -84,11 +80,9 @@ pub fn bundle(q: &Questionnaire, responses: &[Response], at: DateTime<FixedOffse
 
 /// The analysts' workbook of `q`'s responses among `responses`: responses, index, Kano table, …
 pub fn workbook(q: &Questionnaire, responses: &[Response], at: DateTime<FixedOffset>) -> Result<Vec<u8>> {
-    let mine: Vec<Response> =
-        responses.iter().filter(|r| r.questionnaire == q.reference()).cloned().collect();
-    let analysis = Analysis::compute(q, &mine, &AnalysisOptions::default())?;
-    let shown: Vec<&Response> = mine.iter().collect();
-    Export::new(q, &shown, &analysis, at, ResponsesOptions::default()).to_xlsx()
+    let ds = Dataset::from_responses(q, responses);
+    let analysis = ds.analyse(&AnalysisOptions::default(), &Filter::default())?;
+    ds.export(&analysis, at, ResponsesOptions::default(), SheetRows::All).to_xlsx()
 }
 
 #[cfg(test)]

@@ -8,11 +8,12 @@ pub mod kano_study;
 pub mod stopwatch;
 pub mod visits;
 
-use crate::error::Result;
+use crate::dataset::Dataset;
+use crate::error::{Error, Result};
 use crate::questionnaire::item::{DimensionId, ItemId};
 use crate::questionnaire::Questionnaire;
 use crate::response::Response;
-use crate::scoring::composite::{ScoredResponse, WeightTree};
+use crate::scoring::composite::WeightTree;
 use serde::Serialize;
 
 /// The score of one visit.
@@ -26,19 +27,21 @@ pub struct VisitScore {
     pub red_lines: Vec<ItemId>,
 }
 
-/// Scores a visit with the questionnaire's stated weights and N/A rule.
+/// Scores a visit to `q` (finished or not) with the questionnaire's stated weights and N/A rule,
+/// as every response is scored ([`Dataset::scores`]).
 pub fn score_visit(q: &Questionnaire, visit: &Response) -> Result<VisitScore> {
     let tree = WeightTree::stated(q)?;
-    let scored = ScoredResponse::new(q, &tree, visit);
+    let ds = Dataset::from_responses(q, [visit]);
+    let Some(score) = ds.scores(&tree, q.scoring.renormalise).pop() else {
+        return Err(Error::InvalidArgument {
+            what: format!("visit {}", visit.id),
+            reason: format!("it answers {}, not {}", visit.questionnaire, q.reference()),
+        });
+    };
     Ok(VisitScore {
-        total: scored.composite(&tree, q.scoring.renormalise),
-        sections: tree
-            .dimensions
-            .iter()
-            .enumerate()
-            .map(|(k, d)| (d.id.clone(), tree.dimension_score(k, &scored.scores)))
-            .collect(),
-        red_lines: scored.red_lines,
+        total: score.composite,
+        sections: tree.dimensions.iter().map(|d| d.id.clone()).zip(score.dimensions).collect(),
+        red_lines: score.red_lines,
     })
 }
 

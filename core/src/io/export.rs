@@ -1,77 +1,16 @@
-//! What the analysts receive (DOMAIN.md §4): one scoring pass over a questionnaire's responses
-//! ([`Analysis`]) and the tables made of it ([`Export`]), written as CSV files with a BOM or as
-//! one XLSX workbook ([`crate::io::xlsx`]). The browser and `manyi export` both go through here,
-//! so their files agree cell for cell.
+//! What the analysts receive (DOMAIN.md §4): the tables of one scoring pass
+//! ([`crate::scoring::analysis::Analysis`]), made by [`crate::dataset::Dataset::export`], as an
+//! [`Export`] written as CSV files with a BOM or as one XLSX workbook ([`crate::io::xlsx`]). The
+//! browser and `manyi export` both go through here, so their files agree cell for cell.
 
-use super::responses::{dictionary_table, responses_table, ResponsesOptions};
 use super::table::{Cell, Table};
-use super::tables::{code, drivers_table, kano_table, report_index_table};
-use crate::analyses::{drivers_of_responses, kano_of_responses, DriverRow};
-use crate::error::Result;
+use super::tables::code;
 use crate::questionnaire::Questionnaire;
-use crate::response::{Response, ResponseId};
 use crate::scoring::composite::{Renormalisation, WeightTree};
-use crate::scoring::drivers::{Missing, PenaltyRewardOptions};
 use crate::scoring::group::GroupBy;
-use crate::scoring::kano::{KanoOptions, KanoResult};
-use crate::scoring::report::{Report, ReportOptions, WeightSource};
+use crate::scoring::report::WeightSource;
 use crate::scoring::weights::{DerivedMethod, WeightMethod, Weights};
 use chrono::{DateTime, FixedOffset};
-use std::collections::HashSet;
-
-/// Options of the scoring pass.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AnalysisOptions {
-    /// Weights, N/A rule, break-offs, grouping and interval of the report.
-    pub report: ReportOptions,
-    /// Kano table and class rule.
-    pub kano: KanoOptions,
-    /// Bands and significance of penalty–reward analysis.
-    pub drivers: PenaltyRewardOptions,
-}
-
-impl Default for AnalysisOptions {
-    /// The report's defaults; penalty–reward keeps respondents who skipped an item (N/A counts
-    /// as a middle answer), as `manyi score` does, because kiosk items are often N/A.
-    fn default() -> Self {
-        AnalysisOptions {
-            report: ReportOptions::default(),
-            kano: KanoOptions::default(),
-            drivers: PenaltyRewardOptions { missing: Missing::AsMiddle, ..PenaltyRewardOptions::default() },
-        }
-    }
-}
-
-/// One full scoring pass: the report (composites and the index overall and per dimension by
-/// group), the Kano table of the Kano pairs answered, and the drivers of `overall`.
-/// Serialisable, so that a web worker can hand it to the page.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Analysis {
-    /// The report.
-    pub report: Report,
-    /// One row per Kano pair answered (empty when the questionnaire has none or nobody answered).
-    pub kano: Vec<(String, KanoResult)>,
-    /// Penalty–reward, importance, performance and quadrant per item, or why they could not be
-    /// computed (no overall item, too few respondents, a band nobody used …).
-    pub drivers: std::result::Result<Vec<DriverRow>, String>,
-}
-
-impl Analysis {
-    /// Scores `responses` to `q`. Kano and drivers use the same responses as the report
-    /// (complete ones, and break-offs if the options include them).
-    pub fn compute(q: &Questionnaire, responses: &[Response], options: &AnalysisOptions) -> Result<Analysis> {
-        let report = Report::compute(q, responses, &options.report)?;
-        let ids: HashSet<ResponseId> = report.responses.iter().map(|s| s.id).collect();
-        let scored: Vec<&Response> = responses.iter().filter(|r| ids.contains(&r.id)).collect();
-        let kano = kano_of_responses(q, &scored, &options.kano)?;
-        let drivers = if q.scoring.overall.is_none() {
-            Err("the questionnaire names no overall item".to_owned())
-        } else {
-            drivers_of_responses(q, &scored, &options.drivers).map_err(|e| e.to_string())
-        };
-        Ok(Analysis { report, kano, drivers })
-    }
-}
 
 /// The tables of an export, each under the name of its CSV file and XLSX sheet.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,41 +26,6 @@ pub struct Export {
 }
 
 impl Export {
-    /// The export of `responses` to `q` as scored in `analysis`. `responses` are all the
-    /// responses to show (drafts and break-offs too; they have no composite), in order.
-    pub fn new(
-        q: &Questionnaire,
-        responses: &[&Response],
-        analysis: &Analysis,
-        exported_at: DateTime<FixedOffset>,
-        options: ResponsesOptions,
-    ) -> Export {
-        let report = &analysis.report;
-        let mut tables = vec![
-            ("responses", responses_table(q, responses, Some(report), options)),
-            ("index", report_index_table(report)),
-        ];
-        if !analysis.kano.is_empty() {
-            tables.push(("kano", kano_table(&analysis.kano)));
-        }
-        if let Ok(rows) = &analysis.drivers {
-            tables.push(("drivers", drivers_table(rows)));
-        }
-        tables.push(("weights", weights_used_table(report)));
-        tables.push(("dictionary", dictionary_table(q)));
-        let facts = AboutFacts {
-            group_by: report.group_by,
-            renormalise: report.renormalise,
-            shown: responses.len(),
-            scored: report.responses.len(),
-            left_out: report.left_out,
-            kano: analysis.kano.len(),
-            drivers: analysis.drivers.as_ref().map(Vec::len).map_err(Clone::clone),
-        };
-        let about = about_table(q, &facts, exported_at);
-        Export { exported_at, tables, about }
-    }
-
     /// The table of this name, if the export has it.
     pub fn table(&self, name: &str) -> Option<&Table> {
         self.tables.iter().find(|(n, _)| *n == name).map(|(_, t)| t)
@@ -151,16 +55,10 @@ pub const WEIGHTS_COLUMNS: [&str; 13] = [
     "warnings",
 ];
 
-/// The weights used, one row per scored item (weight = dimension weight × item weight), each
-/// row also naming where they came from: `source` (stated, equal, dimensions, items), `method`
-/// (stated, equal, ahp, derived:…), λmax, CI, CR and consistency when AHP was used, the
-/// respondents behind derived weights, and any warning.
-pub fn weights_used_table(report: &Report) -> Table {
-    weights_table_of(&report.weight_source, report.weight_details.as_ref(), &report.weights)
-}
-
-/// The weights table of a tree obtained from `source`, with the method's `details` (see
-/// [`weights_used_table`]).
+/// The weights used, one row per scored item of `tree` (weight = dimension weight × item
+/// weight), each row also naming where they came from: `source` (stated, equal, dimensions,
+/// items), `method` (stated, equal, ahp, derived:…), λmax, CI, CR and consistency when AHP was
+/// used, the respondents behind derived weights, and any warning (from the method's `details`).
 pub fn weights_table_of(source: &WeightSource, details: Option<&Weights>, tree: &WeightTree) -> Table {
     let (source, method) = match source {
         WeightSource::Stated => ("stated", "stated".to_owned()),
@@ -266,9 +164,11 @@ pub(crate) fn about_table(q: &Questionnaire, a: &AboutFacts, at: DateTime<FixedO
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::{Dataset, Filter};
     use crate::questionnaire::builtin::Builtin;
     use crate::sample::{sample, SampleKind, SampleOptions};
     use crate::scoring::ahp::{AhpMethod, PairwiseMatrix};
+    use crate::scoring::report::ReportOptions;
 
     #[test]
     fn weights_table_names_the_ahp_method_and_its_consistency() {
@@ -278,11 +178,12 @@ mod tests {
         let w = [0.4, 0.3, 0.2, 0.1];
         let matrix =
             PairwiseMatrix::new((0..4).map(|i| (0..4).map(|j| w[i] / w[j]).collect()).collect()).unwrap();
-        let mut options = AnalysisOptions::default();
-        options.report.weights =
-            WeightSource::Dimensions(WeightMethod::Ahp { matrix, method: AhpMethod::Eigenvector });
-        let a = Analysis::compute(&q, &rs, &options).unwrap();
-        let t = weights_used_table(&a.report);
+        let options = ReportOptions {
+            weights: WeightSource::Dimensions(WeightMethod::Ahp { matrix, method: AhpMethod::Eigenvector }),
+            ..ReportOptions::default()
+        };
+        let index = Dataset::from_responses(&q, &rs).index(&options, &[], &Filter::default()).unwrap();
+        let t = weights_table_of(&index.weight_source, index.weight_details.as_ref(), &index.weights);
         assert_eq!(t.columns, WEIGHTS_COLUMNS);
         let guide = &t.rows[0];
         assert_eq!((&guide[0], &guide[2]), (&Cell::from("guidance"), &Cell::from("guide")));

@@ -2,7 +2,6 @@
 
 pub mod bundle;
 pub mod export;
-pub mod import;
 pub mod merge;
 pub mod responses;
 pub mod table;

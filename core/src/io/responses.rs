@@ -7,10 +7,8 @@ use crate::questionnaire::Questionnaire;
 use crate::response::answer::Answer;
 use crate::response::disposition::Disposition;
 use crate::response::tags::{BusinessType, CustomerClass, TagKey};
-use crate::response::{Channel, Response, ResponseId, Status};
-use crate::scoring::report::Report;
+use crate::response::{Channel, Response, Status};
 use crate::text::Text;
-use std::collections::HashMap;
 
 mod cells;
 mod columns;
@@ -54,32 +52,6 @@ pub fn mask_phone(phone: &str) -> String {
     let n = chars.len();
     let (head, tail) = if n >= 11 { (3, 4) } else { (0, 2.min(n)) };
     chars.iter().enumerate().map(|(i, c)| if i < head || i >= n - tail { *c } else { '*' }).collect()
-}
-
-/// The table of `responses` to `q`, with the composites of `report` (if given).
-pub fn responses_table(
-    q: &Questionnaire,
-    responses: &[&Response],
-    report: Option<&Report>,
-    options: ResponsesOptions,
-) -> Table {
-    let layout = ResponsesLayout::new(q, |id| responses.iter().any(|r| r.notes.contains_key(id)), options);
-    let scores: HashMap<ResponseId, (Option<f64>, String)> = report
-        .map(|rep| {
-            rep.responses
-                .iter()
-                .map(|s| {
-                    let red = s.red_lines.iter().map(ToString::to_string).collect::<Vec<_>>().join(";");
-                    (s.id, (s.composite, red))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut t = Table { columns: layout.columns().to_vec(), rows: Vec::with_capacity(responses.len()) };
-    for r in responses {
-        t.push(layout.row(r, scores.get(&r.id).map(|(c, red)| (*c, red.as_str()))));
-    }
-    t
 }
 
 /// The columns of the responses table of one questionnaire and how a response fills them: the

@@ -1,12 +1,12 @@
 //! The score tables, with the column names the CLI documents and the exports share.
 
 use super::table::{Cell, Table};
-use crate::analyses::DriverRow;
 use crate::scoring::composite::WeightTree;
+use crate::scoring::drivers::DriverRow;
 use crate::scoring::index::GroupIndex;
 use crate::scoring::kano::KanoResult;
 use crate::scoring::nps::NpsResult;
-use crate::scoring::report::{DimensionIndex, Report};
+use crate::scoring::report::DimensionIndex;
 
 /// Columns of an index table.
 pub const INDEX_COLUMNS: [&str; 7] = ["group", "n", "index", "se", "ci_low", "ci_high", "small_sample"];
@@ -33,13 +33,8 @@ pub fn index_table(groups: &[GroupIndex]) -> Table {
     t
 }
 
-/// The index of a report overall and per dimension: `dimension` (`overall` for the composite)
-/// followed by the index columns.
-pub fn report_index_table(report: &Report) -> Table {
-    index_table_of(&report.overall, &report.dimensions)
-}
-
-/// The index table of the composites' groups (`overall`) and each dimension's groups.
+/// The index overall and per dimension: `dimension` (`overall` for the composites' groups, then
+/// each dimension's id for its groups) followed by the index columns.
 pub fn index_table_of(overall: &[GroupIndex], dimensions: &[DimensionIndex]) -> Table {
     let mut t = Table::new(std::iter::once("dimension").chain(INDEX_COLUMNS));
     let rows = std::iter::once(("overall", overall))

@@ -1,12 +1,11 @@
 //! The generator against what it promises: determinism, validity, rates and the roles it sets.
 
 use super::*;
-use crate::analyses::{drivers_of_responses, kano_of_responses};
+use crate::dataset::{Dataset, Filter};
 use crate::response::answer::Answer;
 use crate::response::tags::TagKey;
 use crate::response::Status;
 use crate::scoring::drivers::{Missing, PenaltyRewardOptions, QualityCategory};
-use crate::scoring::group::GroupBy;
 use crate::scoring::kano::KanoOptions;
 use std::collections::BTreeSet;
 
@@ -82,12 +81,14 @@ fn hall_rates_spread_and_correlation() {
     let mean_overall = pairs.iter().map(|p| p.1).sum::<f64>() / pairs.len() as f64;
     assert!((3.6..4.5).contains(&mean_overall), "mean overall {mean_overall}");
     // Tags spread over six halls, their counters and staff, six months and every business type.
-    let distinct = |key: GroupBy| complete.iter().map(|r| key.key(r)).collect::<BTreeSet<_>>().len();
-    assert_eq!(distinct(GroupBy::Tag(TagKey::Hall)), 6);
-    assert_eq!(distinct(GroupBy::Month), 6);
-    assert_eq!(distinct(GroupBy::Tag(TagKey::BusinessType)), 7);
-    assert_eq!(distinct(GroupBy::Tag(TagKey::CustomerClass)), 3);
-    assert!(distinct(GroupBy::Tag(TagKey::Staff)) > 40);
+    let distinct = |key: &dyn Fn(&Response) -> Option<String>| {
+        complete.iter().map(|r| key(r)).collect::<BTreeSet<_>>().len()
+    };
+    assert_eq!(distinct(&|r| TagKey::Hall.get(&r.tags)), 6);
+    assert_eq!(distinct(&|r| r.submitted_at.map(|t| t.format("%Y-%m").to_string())), 6);
+    assert_eq!(distinct(&|r| TagKey::BusinessType.get(&r.tags)), 7);
+    assert_eq!(distinct(&|r| TagKey::CustomerClass.get(&r.tags)), 3);
+    assert!(distinct(&|r| TagKey::Staff.get(&r.tags)) > 40);
 }
 
 fn pearson(xy: &[(f64, f64)]) -> f64 {
@@ -103,9 +104,8 @@ fn pearson(xy: &[(f64, f64)]) -> f64 {
 fn penalty_reward_recovers_the_roles_set() {
     let q = Builtin::Hall.questionnaire();
     let rs = sample(SampleKind::Hall, &options(20_000, 33));
-    let complete: Vec<&Response> = rs.iter().filter(|r| r.status == Status::Complete).collect();
     let pr = PenaltyRewardOptions { missing: Missing::AsMiddle, ..PenaltyRewardOptions::default() };
-    let rows = drivers_of_responses(&q, &complete, &pr).unwrap();
+    let rows = Dataset::from_responses(&q, &rs).drivers(&pr, false, &Filter::default()).unwrap();
     let category = |item: &str| rows.iter().find(|r| r.item == item).unwrap().category;
     for basic in ["wait", "queue_fair", "right_first_time"] {
         assert_eq!(category(basic), QualityCategory::Basic, "{basic}");
@@ -122,8 +122,8 @@ fn penalty_reward_recovers_the_roles_set() {
 fn kano_classes_follow_the_propensities() {
     let q = Builtin::Kano.questionnaire();
     let rs = sample(SampleKind::Kano, &options(3000, 4));
-    let refs: Vec<&Response> = rs.iter().collect();
-    let results = kano_of_responses(&q, &refs, &KanoOptions::default()).unwrap();
+    let results =
+        Dataset::from_responses(&q, &rs).kano(&KanoOptions::default(), false, &Filter::default()).unwrap();
     let class = |id: &str| results.iter().find(|r| r.0 == id).unwrap().1.category.to_string();
     assert_eq!(class("online_application"), "A");
     assert_eq!(class("outage_sms"), "M");

@@ -5,7 +5,6 @@ use crate::error::{Error, Result};
 use crate::questionnaire::item::{DimensionId, Item, ItemId, ItemKind};
 use crate::questionnaire::Questionnaire;
 use crate::response::answer::Answer;
-use crate::response::Response;
 use serde::{Deserialize, Serialize};
 
 /// How the weights of unanswered (N/A or missing) items are redistributed. The literature does
@@ -221,43 +220,6 @@ pub fn item_score(q: &Questionnaire, item: &Item, answer: Option<&Answer>) -> Op
         (ItemKind::YesNo { red_line: false, .. }, Answer::No) => Some(0.0),
         (ItemKind::Number { curve: Some(c), .. }, Answer::Number(x)) => Some(c.score(*x)),
         _ => None,
-    }
-}
-
-/// One response scored: its item scores aligned with a weight tree, and whether a red line was hit.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScoredResponse {
-    /// 0–100 per item of the tree, `None` for N/A or missing.
-    pub scores: Vec<Option<f64>>,
-    /// The red-line items answered "yes".
-    pub red_lines: Vec<ItemId>,
-}
-
-impl ScoredResponse {
-    /// Scores `r` against the items of `tree`.
-    pub fn new(q: &Questionnaire, tree: &WeightTree, r: &Response) -> Self {
-        let scores = tree
-            .items
-            .iter()
-            .map(|w| q.item(w.id.as_str()).and_then(|item| item_score(q, item, r.answer_of(&item.id))))
-            .collect();
-        let red_lines = q
-            .items
-            .iter()
-            .filter(|i| matches!(i.kind, ItemKind::YesNo { red_line: true, .. }))
-            .filter(|i| r.answer_of(&i.id) == Some(&Answer::Yes))
-            .map(|i| i.id.clone())
-            .collect();
-        ScoredResponse { scores, red_lines }
-    }
-
-    /// The composite: 0 when a red line was hit, else the weighted mean of the answered items.
-    pub fn composite(&self, tree: &WeightTree, rule: Renormalisation) -> Option<f64> {
-        if self.red_lines.is_empty() {
-            tree.composite(&self.scores, rule)
-        } else {
-            Some(0.0)
-        }
     }
 }
 

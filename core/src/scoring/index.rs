@@ -1,7 +1,9 @@
 //! The satisfaction index of a group: the mean of its respondents' composites, its standard error
-//! s/√n, the Student-t confidence interval (kept on the 0–100 scale), and a small-sample flag.
+//! s/√n, the Student-t confidence interval (kept on the 0–100 scale), and a small-sample flag —
+//! made from a group's [`Moments`].
 
-use super::stats::{mean, sample_sd, t_quantile};
+use super::moments::Moments;
+use super::stats::t_quantile;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -37,13 +39,8 @@ pub struct IndexSummary {
     pub small_sample: bool,
 }
 
-/// The index of a set of composites.
-pub fn summarise(values: &[f64], options: &IndexOptions) -> IndexSummary {
-    summary_of(values.len(), mean(values), sample_sd(values), options)
-}
-
 /// The index of a group from its size, mean and sample standard deviation (`None` for fewer than
-/// two values), e.g. accumulated in one pass over a dataset: the figures of [`summarise`].
+/// two values), as [`Moments::summary`] gives them.
 pub fn summary_of(n: usize, index: Option<f64>, sd: Option<f64>, options: &IndexOptions) -> IndexSummary {
     let se = sd.map(|s| s / (n as f64).sqrt());
     let half = se.map(|se| se * t_quantile(0.5 + options.confidence / 2.0, (n - 1) as f64));
@@ -77,19 +74,22 @@ pub struct GroupIndex {
 
 /// The index per group of (group, composite) pairs, groups in key order.
 pub fn by_group(rows: impl IntoIterator<Item = (String, f64)>, options: &IndexOptions) -> Vec<GroupIndex> {
-    let mut groups: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    let mut groups: BTreeMap<String, Moments> = BTreeMap::new();
     for (g, v) in rows {
-        groups.entry(g).or_default().push(v);
+        groups.entry(g).or_default().add(v);
     }
-    groups
-        .into_iter()
-        .map(|(group, values)| GroupIndex { group, summary: summarise(&values, options) })
-        .collect()
+    groups.into_iter().map(|(group, m)| GroupIndex { group, summary: m.summary(options) }).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn summarise(values: &[f64], options: &IndexOptions) -> IndexSummary {
+        let mut m = Moments::default();
+        values.iter().for_each(|v| m.add(*v));
+        m.summary(options)
+    }
 
     #[test]
     fn index_se_and_interval_by_hand() {

@@ -1,4 +1,5 @@
-//! Small descriptive statistics and distribution quantiles shared by the scoring modules.
+//! The mean of a few numbers and the distribution quantiles shared by the scoring modules (the
+//! moments of many values are accumulated by [`super::moments::Moments`]).
 
 use statrs::distribution::{ContinuousCDF, Normal, StudentsT};
 
@@ -9,16 +10,6 @@ pub fn mean(values: &[f64]) -> Option<f64> {
     } else {
         Some(values.iter().sum::<f64>() / values.len() as f64)
     }
-}
-
-/// Sample standard deviation (divisor n − 1); `None` for fewer than two values.
-pub fn sample_sd(values: &[f64]) -> Option<f64> {
-    if values.len() < 2 {
-        return None;
-    }
-    let m = mean(values)?;
-    let ss: f64 = values.iter().map(|v| (v - m) * (v - m)).sum();
-    Some((ss / (values.len() - 1) as f64).sqrt())
 }
 
 /// The `p` quantile of Student's t distribution with `df` degrees of freedom (`df` > 0).
@@ -56,12 +47,8 @@ mod tests {
     }
 
     #[test]
-    fn mean_and_sd_by_hand() {
-        // 2, 4, 4, 4, 5, 5, 7, 9: mean 5, sum of squares 32, s = sqrt(32/7)
-        let v = [2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0];
-        assert_eq!(mean(&v), Some(5.0));
-        assert!((sample_sd(&v).unwrap() - (32.0f64 / 7.0).sqrt()).abs() < 1e-12);
-        assert_eq!(sample_sd(&[1.0]), None);
+    fn mean_by_hand() {
+        assert_eq!(mean(&[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0]), Some(5.0));
         assert_eq!(mean(&[]), None);
     }
 }

@@ -8,6 +8,9 @@ hand-made count tables) and writes core/tests/fixtures/kano.json: inputs and exp
     python3 kano.py            # rewrite the fixture
     python3 kano.py --check    # recompute; exit 1 if the committed fixture differs
 
+Answer pairs are classified with the standard table and, as `expected_pouliot`, with the
+Pouliot variant DOMAIN.md §3 gives (count cases need no table).
+
 Conventions that DOMAIN.md leaves open, chosen for Manyi and mirrored here:
 - Better and Worse are 0 when A + O + M + I = 0 (every answer R or Q).
 - "Two largest" for category strength, Fong's test and the moai rule: among M, O, A, I, R
@@ -35,19 +38,29 @@ STANDARD_TABLE = [
     "RIIIM",
     "RRRRQ",
 ]
+# DOMAIN.md §3: the Pouliot (1993) variant differs in two cells, (2, 2) "expect / expect" and
+# (4, 4) "live with / live with", which are Q instead of I.
+POULIOT_TABLE = [
+    "QAAAO",
+    "RQIIM",
+    "RIIIM",
+    "RIIQM",
+    "RRRRQ",
+]
+TABLES = {"standard": STANDARD_TABLE, "pouliot": POULIOT_TABLE}
 FUNCTIONAL_SCORE = {1: 4, 2: 2, 3: 0, 4: -1, 5: -2}
 DYSFUNCTIONAL_SCORE = {1: -2, 2: -1, 3: 0, 4: 2, 5: 4}
 RULES = ["mode", "moai:0.06", "moai:0.1", "oam"]
 
 
-def classify(functional, dysfunctional):
-    return STANDARD_TABLE[functional - 1][dysfunctional - 1]
+def classify(functional, dysfunctional, table="standard"):
+    return TABLES[table][functional - 1][dysfunctional - 1]
 
 
-def count(pairs):
+def count(pairs, table="standard"):
     counts = {c: 0 for c in "AOMIRQ"}
     for f, d in pairs:
-        counts[classify(f, d)] += 1
+        counts[classify(f, d, table)] += 1
     return counts
 
 
@@ -166,6 +179,7 @@ def build():
                 "dysfunctional": "".join(str(d) for _, d in pairs),
                 "counts": None,
                 "expected": analyse(count(pairs), pairs),
+                "expected_pouliot": analyse(count(pairs, "pouliot"), pairs),
             }
         )
     for name, counts in COUNT_CASES:
@@ -176,7 +190,7 @@ def build():
     return {
         "generator": "core/tests/reference/kano.py",
         "seed": SEED,
-        "table": "standard",
+        "tables": list(TABLES),
         "rules": RULES,
         "cases": cases,
     }

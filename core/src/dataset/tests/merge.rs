@@ -1,9 +1,9 @@
-//! Importing and merging against `import_bundle` and `Merged`: the same reports, and every
-//! merged response rebuilt from the columns equal to the reference's copy.
+//! Importing and merging into datasets against `Merged` (the device store's merge of whole
+//! bundles): the same reports, and every merged response rebuilt from the columns equal to the
+//! merged copy.
 
 use super::*;
 use crate::dataset::PROGRESS_EVERY;
-use crate::io::import::import_bundle;
 use crate::io::merge::{MergeReport, Merged, Resolution};
 use crate::questionnaire::item::ItemId;
 use crate::response::answer::Answer;
@@ -16,7 +16,7 @@ fn assert_merge(files: &[(&str, Vec<u8>)]) -> (Collection, Vec<MergeReport>) {
     let mut c = Collection::new(Vec::new());
     let mut reports = Vec::new();
     for (name, bytes) in files {
-        let want = import_bundle(&mut merged, bytes, name, &[]).unwrap();
+        let want = merged.add(Bundle::from_json(bytes, name, &[]).unwrap(), name);
         let got = c.import(bytes, name, &mut |_| {}).unwrap();
         assert_eq!(got, want, "{name}");
         reports.push(got);
@@ -154,36 +154,4 @@ fn a_file_that_fails_changes_nothing() {
     assert_eq!(c.datasets().len(), 1);
     let after: Vec<Response> = (0..c.len()).map(|row| c.datasets()[0].response(row)).collect();
     assert_eq!(after, before);
-}
-
-#[test]
-fn a_file_in_chunks_imports_as_the_whole_and_fails_alike() {
-    use crate::dataset::Importer;
-    let rs = responses(SampleKind::Hall, 200, 13);
-    let bytes = file(&[], &rs);
-    let whole = imported(&bytes);
-    let mut c = Collection::new(Vec::new());
-    let mut importer = Importer::new("data.json", Some(bytes.len()));
-    let mut shares = Vec::new();
-    for chunk in bytes.chunks(1000) {
-        importer.push(chunk);
-        shares.push(importer.fraction_received());
-    }
-    assert_eq!((importer.received(), shares.last().copied()), (bytes.len(), Some(1.0)));
-    assert!(shares.windows(2).all(|w| w[0] < w[1]));
-    let report = importer.finish(&mut c, &mut |_| {}).unwrap();
-    assert_eq!(report.added, 200);
-    let rows = |c: &Collection| (0..c.len()).map(|row| c.datasets()[0].response(row)).collect::<Vec<_>>();
-    assert_eq!(rows(&c), rows(&whole));
-    // A broken chunk: the same error as the whole file's, and nothing changes.
-    let text = String::from_utf8(file(&[], &responses(SampleKind::Hall, 20, 14))).unwrap();
-    let bad = text.replacen("\"status\":\"complete\"", "\"status\":\"finished\"", 1).into_bytes();
-    let want = Collection::new(Vec::new()).import(&bad, "bad.json", &mut |_| {}).unwrap_err().to_string();
-    let mut importer = Importer::new("bad.json", None);
-    bad.chunks(333).for_each(|chunk| importer.push(chunk));
-    assert_eq!(importer.fraction_received(), 0.0);
-    let got = importer.finish(&mut c, &mut |_| {}).unwrap_err().to_string();
-    assert_eq!(got, want);
-    assert!(got.starts_with("bad.json, line "), "{got}");
-    assert_eq!(rows(&c), rows(&whole));
 }

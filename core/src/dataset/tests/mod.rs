@@ -1,5 +1,6 @@
-//! The dataset against the path through `Vec<Response>`: every figure, merge report, rebuilt
-//! response and error message of the reference, on the sample generator's data.
+//! The dataset on the sample generator's data: merge reports, rebuilt responses, error messages,
+//! filters, and figures worked out by hand (the figures against the independent references are in
+//! `core/tests/*_reference.rs`).
 
 mod errors;
 mod merge;
@@ -12,7 +13,6 @@ use crate::questionnaire::builtin::Builtin;
 use crate::questionnaire::Questionnaire;
 use crate::response::Response;
 use crate::sample::{sample, SampleKind, SampleOptions};
-use crate::scoring::index::GroupIndex;
 
 /// `count` responses of `kind` drawn with `seed`.
 fn responses(kind: SampleKind, count: usize, seed: u64) -> Vec<Response> {
@@ -50,35 +50,4 @@ fn hall_sample() -> (Vec<Response>, Collection) {
 /// The dataset of a questionnaire.
 fn dataset(c: &Collection, b: Builtin) -> &Dataset {
     c.dataset(&b.questionnaire().reference()).expect("imported")
-}
-
-/// Whether `a` and `b` agree to `tolerance` relative (or 1e-12 absolute near 0).
-fn close(a: f64, b: f64, tolerance: f64) -> bool {
-    a == b || (a - b).abs() <= tolerance * a.abs().max(b.abs()) || (a - b).abs() <= 1e-12
-}
-
-fn assert_close(a: f64, b: f64, tolerance: f64, what: &str) {
-    assert!(close(a, b, tolerance), "{what}: {a} vs {b}");
-}
-
-fn assert_close_opt(a: Option<f64>, b: Option<f64>, tolerance: f64, what: &str) {
-    match (a, b) {
-        (Some(a), Some(b)) => assert_close(a, b, tolerance, what),
-        (a, b) => assert_eq!(a, b, "{what}"),
-    }
-}
-
-/// The index rows agree: the same groups, sizes and flags, every figure to 1e-9.
-fn assert_groups(a: &[GroupIndex], b: &[GroupIndex], what: &str) {
-    let keys = |g: &[GroupIndex]| g.iter().map(|g| (g.group.clone(), g.summary.n)).collect::<Vec<_>>();
-    assert_eq!(keys(a), keys(b), "{what}");
-    for (x, y) in a.iter().zip(b) {
-        let (s, t) = (&x.summary, &y.summary);
-        let what = format!("{what}, group {}", x.group);
-        assert_eq!(s.small_sample, t.small_sample, "{what}");
-        assert_close_opt(s.index, t.index, 1e-9, &format!("{what}: index"));
-        assert_close_opt(s.se, t.se, 1e-9, &format!("{what}: se"));
-        assert_close_opt(s.ci_low, t.ci_low, 1e-9, &format!("{what}: ci_low"));
-        assert_close_opt(s.ci_high, t.ci_high, 1e-9, &format!("{what}: ci_high"));
-    }
 }

@@ -3,16 +3,16 @@
 
 use super::*;
 use crate::dataset::{Filter, PROGRESS_EVERY};
-use crate::io::export::AnalysisOptions;
 use crate::io::merge::Resolution;
 use crate::io::responses::ResponsesOptions;
 use crate::response::answer::Answer;
+use crate::scoring::analysis::AnalysisOptions;
 
 /// The `responses.csv` of the dataset's export (written in parts of 64 rows), phone numbers in
 /// full or masked.
 fn table(ds: &Dataset, show_phone_numbers: bool) -> Vec<u8> {
-    let analysis = ds.analyse(&AnalysisOptions::default(), &Filter::default()).unwrap();
-    ds.responses_csv(&analysis, ResponsesOptions { show_phone_numbers }, 64).flatten().collect()
+    let index = ds.index(&Default::default(), &[], &Filter::default()).unwrap();
+    ds.responses_csv(&index, ResponsesOptions { show_phone_numbers }, 64).flatten().collect()
 }
 
 /// Every response of the collection, dataset by dataset, in row order.
@@ -162,11 +162,8 @@ fn import_file_tells_a_json_export_from_a_table() {
     assert_eq!(c.import_file(&padded, "a.json", &mut |_| {}).unwrap().added, 20);
     let e = c.import_file(b"dimension,group\r\noverall,all\r\n", "index.csv", &mut |_| {}).unwrap_err();
     assert!(e.to_string().contains("this is not a Manyi responses table (responses.csv)"), "{e}");
-    // A table handed over in chunks, as the web worker receives a file.
     let csv = table(&c.datasets()[0], true);
-    let mut importer = crate::dataset::Importer::new("a.csv", Some(csv.len()));
-    csv.chunks(100).for_each(|chunk| importer.push(chunk));
-    assert_eq!(counts(&importer.finish(&mut c, &mut |_| {}).unwrap()), (0, 20, 0, 0));
+    assert_eq!(counts(&c.import_file(&csv, "a.csv", &mut |_| {}).unwrap()), (0, 20, 0, 0));
     let e = c.import_file(b"\n  {\"format\": \"manyi\"", "cut.json", &mut |_| {}).unwrap_err().to_string();
     assert!(e.starts_with("cut.json, line 2, column ") && e.contains("not a Manyi export"), "{e}");
     assert_eq!(c.len(), 20);

@@ -1,6 +1,6 @@
 use super::*;
+use crate::dataset::{Dataset, Filter};
 use crate::response::answer::Answer;
-use crate::scoring::report::{Report, ReportOptions};
 use crate::testing::{hall, hall_response};
 
 #[test]
@@ -22,8 +22,9 @@ fn one_row_per_response_with_item_columns_composite_and_masked_phone() {
     b.answer(&q, "phone", Answer::Text("13812345678".into())).unwrap();
     b.answer(&q, "comment", Answer::Text("+1 排队太久".into())).unwrap();
     b.submit(&q, crate::testing::at("2026-11-02T09:05:00+08:00")).unwrap();
-    let rep = Report::compute(&q, &[a.clone(), b.clone()], &ReportOptions::default()).unwrap();
-    let t = responses_table(&q, &[&a, &b], Some(&rep), ResponsesOptions::default());
+    let ds = Dataset::from_responses(&q, [&a, &b]);
+    let index = ds.index(&Default::default(), &[], &Filter::default()).unwrap();
+    let t = ds.responses_table(Some(&index), ResponsesOptions::default());
     let csv = String::from_utf8(t.to_csv(false)).unwrap();
     let mut lines = csv.lines();
     let header = lines.next().unwrap();
@@ -39,7 +40,8 @@ fn one_row_per_response_with_item_columns_composite_and_masked_phone() {
     let row_b = lines.next().unwrap();
     assert!(row_b.contains(",'=cmd|' /C calc'!A0,"), "hall tag neutralised: {row_b}");
     assert!(row_b.contains(",'+1 排队太久,yes,138****5678,25,"), "{row_b}");
-    let full = responses_table(&q, &[&b], None, ResponsesOptions { show_phone_numbers: true });
+    let full = Dataset::from_responses(&q, [&b])
+        .responses_table(None, ResponsesOptions { show_phone_numbers: true });
     assert!(String::from_utf8(full.to_csv(false)).unwrap().contains(",13812345678,"));
 }
 

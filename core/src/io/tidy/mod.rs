@@ -7,7 +7,7 @@ mod ratings;
 
 pub use kano::{read_kano_counts, read_kano_pairs, KanoPairs};
 pub use matrix::read_matrix;
-pub use ratings::{read_nps_column, read_ratings, read_weights, RatingRow};
+pub use ratings::{read_nps_column, read_ratings, read_weights, RatingColumn, RatingRow};
 
 use crate::error::{Error, Position, Result};
 use crate::io::text::decode;

@@ -11,26 +11,42 @@ pub struct RatingRow {
     pub line: u64,
     /// The value of the grouping column, if any.
     pub group: Option<String>,
-    /// One value per requested item; `None` when blank or `NA`.
+    /// One value per requested column; `None` when blank or `NA`.
     pub values: Vec<Option<f64>>,
 }
 
-/// Reads the `items` columns (and the `group` column, if given) of a rating file. Every value
-/// must be a number on `scale`.
+/// A column of a rating file and the scale its values lie on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RatingColumn<'a> {
+    /// The column's name in the header.
+    pub name: &'a str,
+    /// Its scale: an item's, or overall's (e.g. 0–10 beside items on 1–5).
+    pub scale: Scale,
+}
+
+impl<'a> RatingColumn<'a> {
+    /// Each of `names` on `scale`.
+    pub fn all_on(names: &'a [String], scale: Scale) -> Vec<RatingColumn<'a>> {
+        names.iter().map(|name| RatingColumn { name, scale }).collect()
+    }
+}
+
+/// Reads the `columns` (and the `group` column, if given) of a rating file, one value per
+/// column in their order. Every value must be a number on its column's scale.
 pub fn read_ratings(
     bytes: &[u8],
     source: &str,
-    items: &[String],
-    scale: Scale,
+    columns: &[RatingColumn],
     group: Option<&str>,
 ) -> Result<Vec<RatingRow>> {
     let csv = TidyCsv::parse(bytes, source)?;
-    let cols: Vec<usize> = items.iter().map(|i| csv.column(i)).collect::<Result<_>>()?;
+    let cols: Vec<(usize, Scale)> =
+        columns.iter().map(|c| Ok((csv.column(c.name)?, c.scale))).collect::<Result<_>>()?;
     let group_col = group.map(|g| csv.column(g)).transpose()?;
     let mut rows = Vec::new();
     for (line, rec) in &csv.records {
         let mut values = Vec::with_capacity(cols.len());
-        for &c in &cols {
+        for &(c, scale) in &cols {
             let field = TidyCsv::field(rec, c);
             if is_missing(field) {
                 values.push(None);
@@ -47,7 +63,10 @@ pub fn read_ratings(
                 return Err(csv.error(
                     *line,
                     c,
-                    format!("{x} is off the scale {}..{}; correct it or check --scale", scale.min, scale.max),
+                    format!(
+                        "{x} is off the scale {}..{} given for the column; correct it or the scale",
+                        scale.min, scale.max
+                    ),
                 ));
             }
             values.push(Some(x));

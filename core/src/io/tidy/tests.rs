@@ -53,8 +53,13 @@ fn ratings_with_missing_values_groups_and_gbk() {
     // "厅" (hall) header and values in GBK: 城东 = B3C7 B6AB, 厅 = CCFC.
     let mut bytes = b"\xCC\xFC,a,b\n".to_vec();
     bytes.extend_from_slice(b"\xB3\xC7\xB6\xAB,5,NA\n\xB3\xC7\xB6\xAB,,3\n");
-    let rows =
-        read_ratings(&bytes, "r.csv", &["a".into(), "b".into()], Scale::ONE_TO_FIVE, Some("厅")).unwrap();
+    let rows = read_ratings(
+        &bytes,
+        "r.csv",
+        &RatingColumn::all_on(&["a".into(), "b".into()], Scale::ONE_TO_FIVE),
+        Some("厅"),
+    )
+    .unwrap();
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].group.as_deref(), Some("城东"));
     assert_eq!(rows[0].values, [Some(5.0), None]);
@@ -64,10 +69,18 @@ fn ratings_with_missing_values_groups_and_gbk() {
 
 #[test]
 fn ratings_off_scale_or_not_numbers() {
-    let items = ["a".to_owned()];
-    let e = err(read_ratings(b"a\n6\n", "r.csv", &items, Scale::ONE_TO_FIVE, None));
-    assert_eq!(e, "r.csv, line 2, column 1 (`a`): 6 is off the scale 1..5; correct it or check --scale");
-    let e = err(read_ratings(b"a\ngood\n", "r.csv", &items, Scale::ONE_TO_FIVE, None));
+    let names = ["a".to_owned()];
+    let items = RatingColumn::all_on(&names, Scale::ONE_TO_FIVE);
+    let e = err(read_ratings(b"a\n6\n", "r.csv", &items, None));
+    assert_eq!(e, "r.csv, line 2, column 1 (`a`): 6 is off the scale 1..5 given for the column; correct it or the scale");
+    // Overall on 0–10 beside an item on 1–5.
+    let ten = Scale::new(0.0, 10.0).unwrap();
+    let columns = [items[0], RatingColumn { name: "overall", scale: ten }];
+    let rows = read_ratings(b"a,overall\n5,9\n", "r.csv", &columns, None).unwrap();
+    assert_eq!(rows[0].values, [Some(5.0), Some(9.0)]);
+    let e = err(read_ratings(b"a,overall\n5,11\n", "r.csv", &columns, None));
+    assert!(e.starts_with("r.csv, line 2, column 2 (`overall`): 11 is off the scale 0..10"), "{e}");
+    let e = err(read_ratings(b"a\ngood\n", "r.csv", &items, None));
     assert!(e.contains("`good` is not a number"), "{e}");
 }
 

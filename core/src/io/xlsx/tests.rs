@@ -2,7 +2,7 @@
 //! by hand, text that looks like a formula stored as a string, exactly, the weights sheet, and determinism.
 
 use super::*;
-use crate::io::export::{Analysis, AnalysisOptions};
+use crate::dataset::{Dataset, Filter, SheetRows};
 use crate::io::responses::{ResponsesOptions, META_COLUMNS};
 use crate::questionnaire::builtin::Builtin;
 use crate::questionnaire::Questionnaire;
@@ -10,6 +10,7 @@ use crate::response::answer::Answer;
 use crate::response::tags::TagKey;
 use crate::response::{Channel, Response};
 use crate::sample::{sample, SampleKind, SampleOptions};
+use crate::scoring::analysis::AnalysisOptions;
 use crate::scoring::group::GroupBy;
 use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
 use std::io::Cursor;
@@ -51,9 +52,9 @@ fn response(
 fn export_of(q: &Questionnaire, rs: &[Response], by: GroupBy) -> Export {
     let mut options = AnalysisOptions::default();
     options.report.group_by = Some(by);
-    let analysis = Analysis::compute(q, rs, &options).unwrap();
-    let refs: Vec<&Response> = rs.iter().collect();
-    Export::new(q, &refs, &analysis, at("2026-11-22T20:30:00+08:00"), ResponsesOptions::default())
+    let ds = Dataset::from_responses(q, rs);
+    let analysis = ds.analyse(&options, &Filter::default()).unwrap();
+    ds.export(&analysis, at("2026-11-22T20:30:00+08:00"), ResponsesOptions::default(), SheetRows::All)
 }
 
 fn read(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {

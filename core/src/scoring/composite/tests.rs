@@ -1,11 +1,17 @@
 use super::*;
 use crate::questionnaire::builtin::Builtin;
 use crate::response::{Channel, Response};
+use crate::scoring::report::ResponseScore;
 use chrono::DateTime;
 use uuid::Uuid;
 
 fn at(s: &str) -> chrono::DateTime<chrono::FixedOffset> {
     DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+/// `r`'s score under `t` and `rule`, as every response is scored (through a dataset).
+fn scored(q: &Questionnaire, t: &WeightTree, r: &Response, rule: Renormalisation) -> ResponseScore {
+    crate::dataset::Dataset::from_responses(q, [r]).scores(t, rule).pop().expect("r answers q")
 }
 
 fn hall_response(answers: &[(&str, Answer)]) -> (Questionnaire, Response) {
@@ -53,15 +59,14 @@ fn na_renormalisation_global_and_within_dimension_by_hand() {
         ("environment", Rating(5)), // 100
     ]);
     let t = WeightTree::equal(&q).unwrap();
-    let s = ScoredResponse::new(&q, &t, &r);
     // Global: Σ p·x = 225/12 + 300/16 + 75/8 + 100/4 = 71.875 over Σ p = 0.875.
-    let global = s.composite(&t, Renormalisation::Global).unwrap();
-    assert!((global - 71.875 / 0.875).abs() < 1e-12, "{global}");
+    let global = scored(&q, &t, &r, Renormalisation::Global);
+    assert!((global.composite.unwrap() - 71.875 / 0.875).abs() < 1e-12, "{global:?}");
     // Within dimension: dimension means 75, 75, 75, 100, each 1/4.
-    let within = s.composite(&t, Renormalisation::WithinDimension).unwrap();
+    let within = scored(&q, &t, &r, Renormalisation::WithinDimension).composite.unwrap();
     assert!((within - 81.25).abs() < 1e-12, "{within}");
     // Self-service keeps only kiosk_ease.
-    assert_eq!(t.dimension_score(2, &s.scores), Some(75.0));
+    assert_eq!(global.dimensions[2], Some(75.0));
 }
 
 #[test]
@@ -69,9 +74,8 @@ fn all_na_gives_no_composite() {
     let (q, r) =
         hall_response(&[("kiosk_ease", Answer::NotApplicable), ("kiosk_fit", Answer::NotApplicable)]);
     let t = WeightTree::equal(&q).unwrap();
-    let s = ScoredResponse::new(&q, &t, &r);
-    assert_eq!(s.composite(&t, Renormalisation::Global), None);
-    assert_eq!(s.composite(&t, Renormalisation::WithinDimension), None);
+    assert_eq!(scored(&q, &t, &r, Renormalisation::Global).composite, None);
+    assert_eq!(scored(&q, &t, &r, Renormalisation::WithinDimension).composite, None);
 }
 
 #[test]
@@ -101,17 +105,16 @@ fn stated_checklist_weights_red_line_and_curve() {
     r.answer(&q, "within_pledge", Answer::No).unwrap();
     r.answer(&q, "wait_minutes", Answer::Number(30.0)).unwrap(); // halfway from 20 to 40: 50
     r.answer(&q, "handling_minutes", Answer::Number(10.0)).unwrap(); // under 15: 100
-    let s = ScoredResponse::new(&q, &t, &r);
-    // Sections: environment 4/4 yes = 100 (terminals N/A), appearance 100, conduct 5 of 6 = 83.3…,
-    // competence 2 of 3 = 66.6…, efficiency (50 + 100)/2 = 75.
-    // Visit: .15·100 + .15·100 + .30·(500/6) + .25·(200/3) + .15·75 = 15 + 15 + 25 + 16.6… + 11.25
+                                                                     // Sections: environment 4/4 yes = 100 (terminals N/A), appearance 100, conduct 5 of 6 = 83.3…,
+                                                                     // competence 2 of 3 = 66.6…, efficiency (50 + 100)/2 = 75.
+                                                                     // Visit: .15·100 + .15·100 + .30·(500/6) + .25·(200/3) + .15·75 = 15 + 15 + 25 + 16.6… + 11.25
     let expect = 15.0 + 15.0 + 25.0 + 50.0 / 3.0 + 11.25;
-    let visit = s.composite(&t, Renormalisation::WithinDimension).unwrap();
+    let visit = scored(&q, &t, &r, Renormalisation::WithinDimension).composite.unwrap();
     assert!((visit - expect).abs() < 1e-12, "{visit} vs {expect}");
     // A red line scores the visit 0 and is named.
     r.answer(&q, "quarrel", Answer::Yes).unwrap();
-    let s = ScoredResponse::new(&q, &t, &r);
-    assert_eq!(s.composite(&t, Renormalisation::WithinDimension), Some(0.0));
+    let s = scored(&q, &t, &r, Renormalisation::WithinDimension);
+    assert_eq!(s.composite, Some(0.0));
     assert_eq!(s.red_lines, [ItemId::new("quarrel")]);
 }
 

@@ -1,11 +1,11 @@
-//! Derived importance: each item's standardised regression coefficient or correlation with `overall`, and
-//! the importance–performance pairs of IPA.
+//! Derived importance: each item's standardised regression coefficient or correlation with
+//! `overall` over the complete cases ([`CompleteCases`], the accumulator), and the
+//! importance–performance pairs of IPA.
 
-use super::ols::{self, Deficiency};
-use super::Ratings;
+use super::regression::{Deficiency, Regression};
+use super::{DriversTally, PenaltyRewardOptions, Ratings};
 use crate::error::{Error, Result};
 use crate::scoring::scale::Scale;
-use crate::scoring::stats::{mean, sample_sd};
 use serde::{Deserialize, Serialize};
 
 /// Each item's association with `overall`, over the respondents who answered `overall` and every item
@@ -18,32 +18,143 @@ pub struct Association {
     pub n: usize,
 }
 
-/// The complete cases as `overall` and item columns, after checking that each of them varies.
-fn complete_columns(ratings: &Ratings, what: &str) -> Result<(Vec<f64>, Vec<Vec<f64>>)> {
-    let rows = ratings.complete_cases();
-    let pick = |answers: &[Option<f64>]| -> Vec<f64> {
-        rows.iter().map(|&r| answers[r].expect("complete case")).collect()
-    };
-    let y = pick(ratings.overall());
-    let columns: Vec<Vec<f64>> = ratings.items().iter().map(|answers| pick(answers)).collect();
-    let n = y.len();
-    let constant = |v: &[f64]| v.iter().all(|x| *x == v[0]);
-    if n < 2 || constant(&y) {
-        return Err(overall_constant(what, n));
-    }
-    for (name, column) in ratings.item_names().iter().zip(&columns) {
-        if constant(column) {
-            return Err(item_constant(what, name, n, column[0]));
-        }
-    }
-    Ok((y, columns))
+/// The respondents who answered `overall` and every item (listwise deletion), added one at a time:
+/// the cross products of their answers ([`Regression`]) and whether each column varies (with its
+/// first value, for the message when it does not). What derived importance and the weights derived
+/// from data read.
+///
+/// ```
+/// use manyi_core::scoring::drivers::CompleteCases;
+///
+/// // One item: its standardised coefficient is its correlation with overall, 6/√60 for
+/// // x = 1 … 5 and y = 2, 4, 5, 4, 5 (Sxy = 6, Sxx = 10, Syy = 6).
+/// let mut cases = CompleteCases::new(1);
+/// for (x, y) in [(1.0, 2.0), (2.0, 4.0), (3.0, 5.0), (4.0, 4.0), (5.0, 5.0)] {
+///     cases.add(&[x], y);
+/// }
+/// let names = ["wait".to_owned()];
+/// let r = cases.correlations(&names)?;
+/// assert!((r.values[0] - 6.0 / 60f64.sqrt()).abs() < 1e-12);
+/// assert!((cases.standardised(&names)?.values[0] - r.values[0]).abs() < 1e-12);
+/// # Ok::<(), manyi_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompleteCases {
+    regression: Regression,
+    first: Vec<f64>,
+    varies: Vec<bool>,
+    y_first: f64,
+    y_varies: bool,
 }
 
-// The rules of derived importance, shared with the dataset's version, which reads the same
-// regression from sufficient statistics (`crate::dataset`).
+impl CompleteCases {
+    /// None yet, for `items` items.
+    pub fn new(items: usize) -> CompleteCases {
+        CompleteCases {
+            regression: Regression::new(items),
+            first: Vec::new(),
+            varies: vec![false; items],
+            y_first: 0.0,
+            y_varies: false,
+        }
+    }
+
+    /// Respondents added.
+    pub fn n(&self) -> usize {
+        self.regression.n()
+    }
+
+    /// Adds a respondent's answers `x` to the items and `y` to overall.
+    pub fn add(&mut self, x: &[f64], y: f64) {
+        if self.n() == 0 {
+            self.first = x.to_vec();
+            self.y_first = y;
+        } else {
+            for ((varies, first), v) in self.varies.iter_mut().zip(&self.first).zip(x) {
+                *varies |= v != first;
+            }
+            self.y_varies |= y != self.y_first;
+        }
+        self.regression.add(x, y);
+    }
+
+    /// Adds the respondents `other` was given.
+    pub fn merge(&mut self, other: &CompleteCases) {
+        if other.n() == 0 {
+            return;
+        }
+        if self.n() == 0 {
+            *self = other.clone();
+            return;
+        }
+        for (j, varies) in self.varies.iter_mut().enumerate() {
+            *varies |= other.varies[j] || other.first[j] != self.first[j];
+        }
+        self.y_varies |= other.y_varies || other.y_first != self.y_first;
+        self.regression.merge(&other.regression);
+    }
+
+    fn check(&self, what: &str, names: &[String]) -> Result<usize> {
+        let n = self.n();
+        if n < 2 || !self.y_varies {
+            return Err(overall_constant(what, n));
+        }
+        match self.varies.iter().position(|v| !v) {
+            Some(j) => Err(item_constant(what, &names[j], n, self.first[j])),
+            None => Ok(n),
+        }
+    }
+
+    /// Standardised regression coefficients: the OLS slopes of `overall` on all the items (with an
+    /// intercept), each times sd(x_j) / sd(overall) (sample standard deviations of the same
+    /// respondents). `names` are the items', for the errors.
+    ///
+    /// Errors with `InsufficientData` when n ≤ k + 1, `overall` or an item does not vary, or an item
+    /// is a linear combination of the others (named; see [`Regression`]'s rank rule).
+    pub fn standardised(&self, names: &[String]) -> Result<Association> {
+        let n = self.check(STANDARDISED, names)?;
+        let fit = self.regression.fit().map_err(|d| fit_error(STANDARDISED, names, d))?;
+        let df = (n - 1) as f64;
+        let sd_y = (self.regression.centred_square_y() / df).sqrt();
+        let values = fit
+            .slopes
+            .iter()
+            .enumerate()
+            .map(|(j, b)| b * (self.regression.centred_square(j) / df).sqrt() / sd_y)
+            .collect();
+        Ok(Association { values, n })
+    }
+
+    /// Pearson correlations of each item with `overall`.
+    ///
+    /// Errors with `InsufficientData` when `overall` or an item does not vary.
+    pub fn correlations(&self, names: &[String]) -> Result<Association> {
+        let n = self.check(CORRELATIONS, names)?;
+        let g = &self.regression;
+        let syy = g.centred_square_y();
+        let values =
+            (0..names.len()).map(|j| g.centred_cross_y(j) / (g.centred_square(j) * syy).sqrt()).collect();
+        Ok(Association { values, n })
+    }
+
+    /// The complete cases among `ratings`.
+    fn of(ratings: &Ratings) -> CompleteCases {
+        let mut cases = CompleteCases::new(ratings.items().len());
+        let mut x = vec![0.0; ratings.items().len()];
+        for (r, y) in ratings.overall().iter().enumerate() {
+            let Some(y) = y else { continue };
+            let complete =
+                ratings.items().iter().zip(&mut x).all(|(answers, v)| answers[r].map(|a| *v = a).is_some());
+            if complete {
+                cases.add(&x, *y);
+            }
+        }
+        cases
+    }
+}
 
 /// Fewer than two complete respondents, or `overall` the same for all of them.
-pub(crate) fn overall_constant(what: &str, n: usize) -> Error {
+fn overall_constant(what: &str, n: usize) -> Error {
     Error::InsufficientData {
         what: what.to_owned(),
         reason: format!(
@@ -54,7 +165,7 @@ pub(crate) fn overall_constant(what: &str, n: usize) -> Error {
 }
 
 /// Every one of the `n` complete respondents gave `value` to item `name`.
-pub(crate) fn item_constant(what: &str, name: &str, n: usize, value: f64) -> Error {
+fn item_constant(what: &str, name: &str, n: usize, value: f64) -> Error {
     Error::InsufficientData {
         what: format!("{what}, item `{name}`"),
         reason: format!(
@@ -65,7 +176,7 @@ pub(crate) fn item_constant(what: &str, name: &str, n: usize, value: f64) -> Err
 }
 
 /// Why the regression of `overall` on the items cannot be fitted.
-pub(crate) fn fit_error(what: &str, names: &[String], d: Deficiency) -> Error {
+fn fit_error(what: &str, names: &[String], d: Deficiency) -> Error {
     match d {
         Deficiency::TooFew { n, coefficients } => Error::InsufficientData {
             what: what.to_owned(),
@@ -83,7 +194,7 @@ pub(crate) fn fit_error(what: &str, names: &[String], d: Deficiency) -> Error {
 }
 
 /// Nobody answered item `name`, so it has no performance.
-pub(crate) fn nobody_answered(name: &str) -> Error {
+pub(super) fn nobody_answered(name: &str) -> Error {
     Error::InsufficientData {
         what: format!("performance of item `{name}`"),
         reason: "nobody answered the item".into(),
@@ -91,41 +202,20 @@ pub(crate) fn nobody_answered(name: &str) -> Error {
 }
 
 /// What the standardised coefficients are called in errors.
-pub(crate) const STANDARDISED: &str = "standardised regression coefficients";
+const STANDARDISED: &str = "standardised regression coefficients";
 /// What the correlations are called in errors.
-pub(crate) const CORRELATIONS: &str = "correlations with overall";
+const CORRELATIONS: &str = "correlations with overall";
 
-/// Standardised regression coefficients: the OLS slopes of `overall` on all the items (with an intercept),
-/// each times sd(x_j) / sd(overall) (sample standard deviations of the same respondents).
-///
-/// Errors with `InsufficientData` when n ≤ k + 1, `overall` or an item does not vary, or an item is a linear
-/// combination of the others (named).
+/// Standardised regression coefficients of `ratings`' complete cases (see
+/// [`CompleteCases::standardised`]).
 pub fn standardised_coefficients(ratings: &Ratings) -> Result<Association> {
-    let (y, columns) = complete_columns(ratings, STANDARDISED)?;
-    let fit = ols::fit(&columns, &y).map_err(|d| fit_error(STANDARDISED, ratings.item_names(), d))?;
-    let sd_y = sample_sd(&y).expect("n ≥ 2");
-    let values =
-        fit.slopes.iter().zip(&columns).map(|(b, x)| b * sample_sd(x).expect("n ≥ 2") / sd_y).collect();
-    Ok(Association { values, n: y.len() })
+    CompleteCases::of(ratings).standardised(ratings.item_names())
 }
 
-/// Pearson correlations of each item with `overall`.
-///
-/// Errors with `InsufficientData` when `overall` or an item does not vary among the complete respondents.
+/// Pearson correlations of each item with `overall` over `ratings`' complete cases (see
+/// [`CompleteCases::correlations`]).
 pub fn correlations(ratings: &Ratings) -> Result<Association> {
-    let (y, columns) = complete_columns(ratings, CORRELATIONS)?;
-    let y_mean = mean(&y).expect("n ≥ 2");
-    let syy: f64 = y.iter().map(|v| (v - y_mean).powi(2)).sum();
-    let values = columns
-        .iter()
-        .map(|x| {
-            let x_mean = mean(x).expect("n ≥ 2");
-            let sxx: f64 = x.iter().map(|v| (v - x_mean).powi(2)).sum();
-            let sxy: f64 = x.iter().zip(&y).map(|(a, b)| (a - x_mean) * (b - y_mean)).sum();
-            sxy / (sxx * syy).sqrt()
-        })
-        .collect();
-    Ok(Association { values, n: y.len() })
+    CompleteCases::of(ratings).correlations(ratings.item_names())
 }
 
 /// Importance and performance of one item, for importance–performance analysis.
@@ -151,35 +241,14 @@ pub struct Importance {
 }
 
 /// Derived importance and performance per item. Importance uses the complete cases (see
-/// [`standardised_coefficients`]); performance uses every answer to the item, so an item is not judged only
-/// on the people who answered everything.
+/// [`CompleteCases::standardised`]); performance uses every answer to the item, so an item is not
+/// judged only on the people who answered everything.
 ///
 /// Errors: an answer off `scale` → `InvalidArgument`; an item nobody answered, or the errors of
-/// [`standardised_coefficients`] → `InsufficientData`.
+/// [`CompleteCases::standardised`] → `InsufficientData`.
 pub fn importance_performance(ratings: &Ratings, scale: Scale) -> Result<Importance> {
-    ratings.check_scale(scale)?;
-    let mut performance = Vec::with_capacity(ratings.items().len());
-    for (name, answers) in ratings.item_names().iter().zip(ratings.items()) {
-        let given: Vec<f64> = answers.iter().flatten().copied().collect();
-        let Some(m) = mean(&given) else {
-            return Err(nobody_answered(name));
-        };
-        performance.push((scale.to_percent(m), given.len()));
-    }
-    let association = standardised_coefficients(ratings)?;
-    let items = ratings
-        .item_names()
-        .iter()
-        .zip(association.values)
-        .zip(performance)
-        .map(|((item, importance), (performance, answered))| ItemImportance {
-            item: item.clone(),
-            importance,
-            performance,
-            answered,
-        })
-        .collect();
-    Ok(Importance { items, n: association.n })
+    let options = PenaltyRewardOptions { scale, ..PenaltyRewardOptions::default() };
+    DriversTally::of(ratings, &options).importance(ratings.item_names())
 }
 
 #[cfg(test)]

@@ -1,7 +1,10 @@
 //! Penalty–reward contrast analysis and derived importance: what drives `overall`.
 //!
-//! Every analysis here reads [`Ratings`]: the answers to `overall` and to each item, one position per
-//! respondent, `None` where the respondent did not answer (or answered N/A).
+//! Respondents are added one at a time to accumulators — [`DriversTally`] for the drivers table
+//! (its [`Regression`] of `overall` on the band dummies, [`CompleteCases`] for derived importance,
+//! each item's sum for performance) — by a dataset's pass over its columns or from [`Ratings`]:
+//! the answers to `overall` and to each item on plain numbers, one position per respondent,
+//! `None` where the respondent did not answer (or answered N/A).
 //!
 //! ```
 //! use manyi_core::scoring::drivers::{penalty_reward, PenaltyRewardOptions, QualityCategory, Ratings};
@@ -19,18 +22,21 @@
 //! ```
 
 mod bands;
-pub(crate) mod gram;
-pub(crate) mod importance;
-pub(crate) mod ols;
-pub(crate) mod penalty_reward;
+mod importance;
+mod penalty_reward;
+mod regression;
+mod tally;
 
 pub use bands::{Band, Bands};
 pub use importance::{
-    correlations, importance_performance, standardised_coefficients, Association, Importance, ItemImportance,
+    correlations, importance_performance, standardised_coefficients, Association, CompleteCases, Importance,
+    ItemImportance,
 };
 pub use penalty_reward::{
     penalty_reward, ItemPenaltyReward, Missing, PenaltyReward, PenaltyRewardOptions, QualityCategory,
 };
+pub use regression::{Deficiency, Fit, Regression};
+pub use tally::{DriverRow, DriversTally};
 
 use crate::error::{Error, Result};
 
@@ -113,31 +119,10 @@ impl<'a> Ratings<'a> {
     pub fn respondents(&self) -> usize {
         self.overall.len()
     }
-
-    /// The respondents who answered `overall` and every item (listwise deletion).
-    pub(crate) fn complete_cases(&self) -> Vec<usize> {
-        (0..self.respondents())
-            .filter(|&r| self.overall[r].is_some() && self.items.iter().all(|x| x[r].is_some()))
-            .collect()
-    }
-
-    /// Every present item answer lies on `scale`; otherwise names the item and respondent.
-    pub(crate) fn check_scale(&self, scale: crate::scoring::scale::Scale) -> Result<()> {
-        for (name, answers) in self.item_names.iter().zip(self.items) {
-            if let Some((r, v)) = answers
-                .iter()
-                .enumerate()
-                .find_map(|(r, a)| a.filter(|v| !scale.contains(*v)).map(|v| (r, v)))
-            {
-                return Err(off_scale(name, r, v, scale));
-            }
-        }
-        Ok(())
-    }
 }
 
 /// Respondent `r`'s (0-based) answer `v` to item `name` lies off `scale`.
-pub(crate) fn off_scale(name: &str, r: usize, v: f64, scale: crate::scoring::scale::Scale) -> Error {
+fn off_scale(name: &str, r: usize, v: f64, scale: crate::scoring::scale::Scale) -> Error {
     Error::InvalidArgument {
         what: format!("item `{name}`, respondent {}", r + 1),
         reason: format!(
@@ -161,7 +146,6 @@ mod tests {
         let items = vec![vec![Some(5.0), Some(3.0), None], vec![Some(4.0), Some(4.0), Some(1.0)]];
         let n = names(&["wait", "staff"]);
         let r = Ratings::new(&n, &overall, &items).unwrap();
-        assert_eq!(r.complete_cases(), vec![0]);
         assert_eq!(r.respondents(), 3);
 
         assert!(Ratings::new(&names(&["wait"]), &overall, &items).is_err());
@@ -179,9 +163,8 @@ mod tests {
         let overall = vec![Some(4.0), Some(3.0)];
         let items = vec![vec![Some(5.0), Some(7.0)]];
         let n = names(&["wait"]);
-        let err = Ratings::new(&n, &overall, &items)
-            .unwrap()
-            .check_scale(crate::scoring::scale::Scale::ONE_TO_FIVE)
+        let ratings = Ratings::new(&n, &overall, &items).unwrap();
+        let err = importance_performance(&ratings, crate::scoring::scale::Scale::ONE_TO_FIVE)
             .unwrap_err()
             .to_string();
         assert!(err.contains("item `wait`, respondent 2") && err.contains("outside the scale 1–5"), "{err}");

@@ -1,7 +1,7 @@
 //! Penalty–reward contrast analysis: quality categories (basic, performance, excitement) from ordinary ratings.
 
-use super::ols::{self, Deficiency, Fit};
-use super::{Band, Bands, Ratings};
+use super::regression::{Deficiency, Fit};
+use super::{Band, Bands, DriversTally, Ratings};
 use crate::error::{Error, Result};
 use crate::scoring::scale::Scale;
 use crate::text::Text;
@@ -129,59 +129,16 @@ pub struct PenaltyReward {
     pub r_squared: f64,
 }
 
-/// Penalty–reward contrast analysis: one OLS regression of `overall` on an intercept and, for each item, a
-/// low-band dummy and a high-band dummy (the middle answers are the reference).
-///
-/// Errors: bands off the scale or overlapping, α outside (0, 1), or an answer off the scale →
-/// `InvalidArgument`; n ≤ 2k + 1 for k items, `overall` constant, a dummy that never varies, or a dummy that
-/// is a combination of the others (e.g. every answer in one of the two bands) → `InsufficientData` naming
-/// the item and band.
+/// Penalty–reward contrast analysis of `ratings` (see [`DriversTally::penalty_reward`], which this
+/// feeds the respondents in order).
 pub fn penalty_reward(ratings: &Ratings, options: &PenaltyRewardOptions) -> Result<PenaltyReward> {
-    let PenaltyRewardOptions { scale, bands, alpha, missing } = *options;
-    check_options(options)?;
-    ratings.check_scale(scale)?;
-    let rows: Vec<usize> = match missing {
-        Missing::Listwise => ratings.complete_cases(),
-        Missing::AsMiddle => (0..ratings.respondents()).filter(|&r| ratings.overall()[r].is_some()).collect(),
-    };
-    let n = rows.len();
-    let y: Vec<f64> = rows.iter().map(|&r| ratings.overall()[r].expect("kept rows answer overall")).collect();
-    let k = 2 * ratings.items().len();
-    if n <= k + 1 {
-        return Err(too_few(n, k));
-    }
-    if y.iter().all(|v| *v == y[0]) {
-        return Err(nothing_to_explain(n, y[0]));
-    }
-    let dummy = |band: Band, answers: &[Option<f64>]| -> Vec<f64> {
-        rows.iter().map(|&r| if answers[r].is_some_and(|v| band.contains(v)) { 1.0 } else { 0.0 }).collect()
-    };
-    let mut columns = Vec::with_capacity(k);
-    for answers in ratings.items() {
-        columns.push(dummy(bands.low, answers));
-        columns.push(dummy(bands.high, answers));
-    }
-    let count = |c: &Vec<f64>| c.iter().filter(|d| **d == 1.0).count();
-    for (c, column) in columns.iter().enumerate() {
-        check_dummy(ratings.item_names(), &bands, c, count(column), n)?;
-    }
-    let fit = ols::fit(&columns, &y).map_err(|d| fit_error(ratings.item_names(), &bands, d))?;
-    let items = ratings
-        .item_names()
-        .iter()
-        .enumerate()
-        .map(|(j, name)| {
-            item_result(name, &fit, j, alpha, (count(&columns[2 * j]), count(&columns[2 * j + 1])))
-        })
-        .collect();
-    Ok(PenaltyReward { items, bands, alpha, missing, n, r_squared: fit.r_squared })
+    DriversTally::of(ratings, options).penalty_reward(ratings.item_names())
 }
 
-// The rules and results of penalty–reward analysis, shared with the dataset's version, which reads
-// the same regression from sufficient statistics (`crate::dataset`).
+// The rules and results of penalty–reward analysis, which [`DriversTally`] applies.
 
 /// The bands lie on the scale and α in (0, 1).
-pub(crate) fn check_options(options: &PenaltyRewardOptions) -> Result<()> {
+pub(super) fn check_options(options: &PenaltyRewardOptions) -> Result<()> {
     options.bands.validate(options.scale)?;
     if !(options.alpha > 0.0 && options.alpha < 1.0) {
         return Err(Error::InvalidArgument {
@@ -197,7 +154,7 @@ fn what() -> String {
 }
 
 /// n ≤ k + 1 respondents for k dummies.
-pub(crate) fn too_few(n: usize, k: usize) -> Error {
+pub(super) fn too_few(n: usize, k: usize) -> Error {
     Error::InsufficientData {
         what: what(),
         reason: format!("{n} respondents for {k} dummies and an intercept; at least {} are needed", k + 2),
@@ -205,7 +162,7 @@ pub(crate) fn too_few(n: usize, k: usize) -> Error {
 }
 
 /// Every respondent gave overall `y`.
-pub(crate) fn nothing_to_explain(n: usize, y: f64) -> Error {
+pub(super) fn nothing_to_explain(n: usize, y: f64) -> Error {
     Error::InsufficientData {
         what: what(),
         reason: format!("every one of the {n} respondents gave overall {y}; nothing to explain"),
@@ -223,7 +180,7 @@ fn band_of(names: &[String], bands: &Bands, c: usize) -> (String, Band) {
 }
 
 /// Dummy `c`, set for `count` of the `n` respondents, varies.
-pub(crate) fn check_dummy(names: &[String], bands: &Bands, c: usize, count: usize, n: usize) -> Result<()> {
+pub(super) fn check_dummy(names: &[String], bands: &Bands, c: usize, count: usize, n: usize) -> Result<()> {
     if count == 0 || count == n {
         let (label, band) = band_of(names, bands, c);
         let how = if count == 0 { "none" } else { "all" };
@@ -239,7 +196,7 @@ pub(crate) fn check_dummy(names: &[String], bands: &Bands, c: usize, count: usiz
 }
 
 /// Why the dummy regression cannot be fitted.
-pub(crate) fn fit_error(names: &[String], bands: &Bands, d: Deficiency) -> Error {
+pub(super) fn fit_error(names: &[String], bands: &Bands, d: Deficiency) -> Error {
     match d {
         Deficiency::Collinear(c) => {
             let (label, band) = band_of(names, bands, c);
@@ -258,7 +215,7 @@ pub(crate) fn fit_error(names: &[String], bands: &Bands, d: Deficiency) -> Error
 }
 
 /// Item `j`'s figures from the fit of all dummies; `counts` are its low and high band counts.
-pub(crate) fn item_result(
+pub(super) fn item_result(
     name: &str,
     fit: &Fit,
     j: usize,

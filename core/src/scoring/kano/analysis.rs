@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ClassRule, EvaluationTable, KanoAnswer, KanoCategory, KanoCounts};
+use super::{ClassRule, EvaluationTable, KanoAnswer, KanoCategory, KanoCounts, KanoTally};
 use crate::{Error, Result};
 
 /// The z value of Fong's test (one-sided 5 %), as in DOMAIN.md §3.
@@ -64,20 +64,17 @@ impl KanoResult {
     }
 }
 
-/// Analyses one attribute from its respondents' (functional, dysfunctional) answer pairs.
-/// Besides everything [`analyse_counts`] gives, it reports the DuMouchel means over all pairs
-/// (Q and R pairs included).
+/// Analyses one attribute from its respondents' (functional, dysfunctional) answer pairs, added
+/// to a [`KanoTally`]. Besides everything [`analyse_counts`] gives, it reports the DuMouchel means
+/// over all pairs (Q and R pairs included).
 ///
 /// # Errors
 /// [`Error::InsufficientData`] when there are no pairs; [`Error::InvalidArgument`] for a
 /// `moai` threshold outside 0–1.
 pub fn analyse_pairs(pairs: &[(KanoAnswer, KanoAnswer)], options: &KanoOptions) -> Result<KanoResult> {
-    let counts = KanoCounts::from_pairs(options.table, pairs.iter().copied());
-    let mut result = analyse_counts(counts, options)?;
-    let n = pairs.len() as f64;
-    result.functional_mean = Some(pairs.iter().map(|(f, _)| f.functional_score()).sum::<f64>() / n);
-    result.dysfunctional_mean = Some(pairs.iter().map(|(_, d)| d.dysfunctional_score()).sum::<f64>() / n);
-    Ok(result)
+    let mut tally = KanoTally::default();
+    pairs.iter().for_each(|&(f, d)| tally.add(f, d));
+    tally.finish(options)
 }
 
 /// Analyses one attribute from its category counts (the DuMouchel means are `None`).

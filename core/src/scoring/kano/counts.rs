@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{EvaluationTable, KanoAnswer, KanoCategory};
+use super::KanoCategory;
 
 /// Counts of the six categories for one attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -22,21 +22,9 @@ pub struct KanoCounts {
 }
 
 impl KanoCounts {
-    /// Classifies each (functional, dysfunctional) pair with `table` and counts the categories.
-    pub fn from_pairs<I>(table: EvaluationTable, pairs: I) -> Self
-    where
-        I: IntoIterator<Item = (KanoAnswer, KanoAnswer)>,
-    {
-        let mut counts = KanoCounts::default();
-        for (functional, dysfunctional) in pairs {
-            counts.add(table.classify(functional, dysfunctional));
-        }
-        counts
-    }
-
-    /// Counts one more respondent in `category`.
-    pub fn add(&mut self, category: KanoCategory) {
-        *self.slot(category) += 1;
+    /// Counts `times` more respondents in `category`.
+    pub fn add_times(&mut self, category: KanoCategory, times: u64) {
+        *self.slot(category) += times;
     }
 
     /// The count of `category`.
@@ -103,7 +91,7 @@ impl KanoCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use KanoAnswer::*;
+    use crate::scoring::kano::{EvaluationTable, KanoAnswer::*, KanoTally};
 
     #[test]
     fn counts_pairs_through_the_table() {
@@ -117,7 +105,9 @@ mod tests {
             (Like, Like),
             (LiveWith, Dislike),
         ];
-        let c = KanoCounts::from_pairs(EvaluationTable::Standard, pairs);
+        let mut tally = KanoTally::default();
+        pairs.into_iter().for_each(|(f, d)| tally.add(f, d));
+        let c = tally.counts(EvaluationTable::Standard);
         assert_eq!(c, KanoCounts { a: 1, o: 1, m: 2, i: 1, r: 1, q: 1 });
         assert_eq!(c.n(), 7);
     }

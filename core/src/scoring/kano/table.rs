@@ -7,16 +7,10 @@ use serde::{Deserialize, Serialize};
 use super::{KanoAnswer, KanoCategory};
 use crate::Error;
 
-/// Which evaluation table turns an answer pair into a category.
-///
-/// Only the standard table is offered. A variant for the modified table attributed to
-/// Pouliot (co-author of Berger et al. 1993, *Kano's methods for understanding
-/// customer-defined quality*, Center for Quality of Management Journal 2(4)) was asked for,
-/// but its cells could not be verified from a published source, so it is deliberately not
-/// guessed at. The enum is `#[non_exhaustive]` so that it can be added without breaking callers.
+/// Which evaluation table turns an answer pair into a category (DOMAIN.md §3). Written and
+/// serialised as `standard` or `pouliot`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-#[non_exhaustive]
 pub enum EvaluationTable {
     /// The table of DOMAIN.md §3 (Berger et al. 1993), rows = functional, columns =
     /// dysfunctional answer (1 like … 5 dislike):
@@ -31,6 +25,20 @@ pub enum EvaluationTable {
     /// ```
     #[default]
     Standard,
+    /// The Pouliot (1993) variant: the standard table with the pairs (2, 2) "expect / expect"
+    /// and (4, 4) "live with / live with" questionable instead of indifferent — answers that
+    /// neither want the feature nor mind its absence, yet claim to expect it or to put up with
+    /// it both ways:
+    ///
+    /// ```text
+    /// func\dysf  1  2  3  4  5
+    ///     1      Q  A  A  A  O
+    ///     2      R  Q  I  I  M
+    ///     3      R  I  I  I  M
+    ///     4      R  I  I  Q  M
+    ///     5      R  R  R  R  Q
+    /// ```
+    Pouliot,
 }
 
 impl EvaluationTable {
@@ -44,15 +52,16 @@ impl EvaluationTable {
     pub fn classify(self, functional: KanoAnswer, dysfunctional: KanoAnswer) -> KanoCategory {
         use KanoAnswer::*;
         use KanoCategory as C;
-        match self {
-            EvaluationTable::Standard => match (functional, dysfunctional) {
-                (Like, Like) | (Dislike, Dislike) => C::Q,
-                (Like, Dislike) => C::O,
-                (Like, _) => C::A,
-                (_, Dislike) => C::M,
-                (Dislike, _) | (_, Like) => C::R,
-                _ => C::I,
-            },
+        match (self, functional, dysfunctional) {
+            (EvaluationTable::Pouliot, Expect, Expect) | (EvaluationTable::Pouliot, LiveWith, LiveWith) => {
+                C::Q
+            }
+            (_, Like, Like) | (_, Dislike, Dislike) => C::Q,
+            (_, Like, Dislike) => C::O,
+            (_, Like, _) => C::A,
+            (_, _, Dislike) => C::M,
+            (_, Dislike, _) | (_, _, Like) => C::R,
+            _ => C::I,
         }
     }
 }
@@ -60,19 +69,14 @@ impl EvaluationTable {
 impl FromStr for EvaluationTable {
     type Err = Error;
 
-    /// Parses `standard`.
+    /// Parses `standard` or `pouliot` (case and surrounding spaces ignored).
     fn from_str(s: &str) -> Result<Self, Error> {
         match s.trim().to_ascii_lowercase().as_str() {
             "standard" => Ok(EvaluationTable::Standard),
-            "pouliot" => Err(Error::InvalidArgument {
-                what: "Kano evaluation table".into(),
-                reason:
-                    "the Pouliot table is not available (its cells could not be verified); use `standard`"
-                        .into(),
-            }),
+            "pouliot" => Ok(EvaluationTable::Pouliot),
             _ => Err(Error::InvalidArgument {
                 what: "Kano evaluation table".into(),
-                reason: format!("`{s}` is not an evaluation table; use `standard`"),
+                reason: format!("`{s}` is not an evaluation table; use `standard` or `pouliot`"),
             }),
         }
     }
@@ -84,14 +88,24 @@ mod tests {
 
     /// The standard table typed in from DOMAIN.md §3, row by row.
     const STANDARD: [&str; 5] = ["QAAAO", "RIIIM", "RIIIM", "RIIIM", "RRRRQ"];
+    /// The Pouliot variant: (2, 2) and (4, 4) are Q (DOMAIN.md §3).
+    const POULIOT: [&str; 5] = ["QAAAO", "RQIIM", "RIIIM", "RIIQM", "RRRRQ"];
 
     #[test]
-    fn every_cell_of_the_standard_table() {
-        for (r, f) in KanoAnswer::ALL.into_iter().enumerate() {
-            for (c, d) in KanoAnswer::ALL.into_iter().enumerate() {
-                let expected = STANDARD[r].as_bytes()[c] as char;
-                let got = EvaluationTable::Standard.classify(f, d);
-                assert_eq!(got.letter(), expected, "functional {}, dysfunctional {}", f.code(), d.code());
+    fn every_cell_of_both_tables() {
+        for (table, rows) in [(EvaluationTable::Standard, STANDARD), (EvaluationTable::Pouliot, POULIOT)] {
+            for (r, f) in KanoAnswer::ALL.into_iter().enumerate() {
+                for (c, d) in KanoAnswer::ALL.into_iter().enumerate() {
+                    let expected = rows[r].as_bytes()[c] as char;
+                    let got = table.classify(f, d);
+                    assert_eq!(
+                        got.letter(),
+                        expected,
+                        "{table:?}: functional {}, dysfunctional {}",
+                        f.code(),
+                        d.code()
+                    );
+                }
             }
         }
     }
@@ -99,9 +113,10 @@ mod tests {
     #[test]
     fn parses_and_serialises_by_name() {
         assert_eq!("Standard".parse::<EvaluationTable>().unwrap(), EvaluationTable::Standard);
+        assert_eq!(" pouliot".parse::<EvaluationTable>().unwrap(), EvaluationTable::Pouliot);
         assert_eq!(serde_json::to_string(&EvaluationTable::Standard).unwrap(), "\"standard\"");
-        let e = "pouliot".parse::<EvaluationTable>().unwrap_err();
-        assert!(e.to_string().contains("not available"), "{e}");
-        assert!("kano".parse::<EvaluationTable>().is_err());
+        assert_eq!(serde_json::to_string(&EvaluationTable::Pouliot).unwrap(), "\"pouliot\"");
+        let e = "kano".parse::<EvaluationTable>().unwrap_err();
+        assert!(e.to_string().contains("use `standard` or `pouliot`"), "{e}");
     }
 }

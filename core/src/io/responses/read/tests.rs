@@ -1,17 +1,18 @@
 use super::*;
-use crate::io::export::{Analysis, AnalysisOptions, Export};
+use crate::dataset::{Dataset, Filter, SheetRows};
 use crate::io::responses::ResponsesOptions;
 use crate::questionnaire::builtin::Builtin;
 use crate::response::tags::BusinessType;
 use crate::sample::{sample_bundle, SampleKind, SampleOptions};
+use crate::scoring::analysis::AnalysisOptions;
 use crate::scoring::kano::KanoAnswer;
 use crate::testing::at;
 
 /// The `responses.csv` of the analysts' export of `responses` to `q`.
 fn exported(q: &Questionnaire, responses: &[Response], options: ResponsesOptions) -> Vec<u8> {
-    let analysis = Analysis::compute(q, responses, &AnalysisOptions::default()).unwrap();
-    let refs: Vec<&Response> = responses.iter().collect();
-    let export = Export::new(q, &refs, &analysis, at("2026-11-22T20:30:00+08:00"), options);
+    let ds = Dataset::from_responses(q, responses);
+    let analysis = ds.analyse(&AnalysisOptions::default(), &Filter::default()).unwrap();
+    let export = ds.export(&analysis, at("2026-11-22T20:30:00+08:00"), options, SheetRows::All);
     let files = export.csv_files();
     files.into_iter().find(|(name, _)| name == "responses.csv").unwrap().1
 }
