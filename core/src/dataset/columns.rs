@@ -4,7 +4,9 @@
 use crate::questionnaire::item::ItemId;
 use crate::response::answer::Answer;
 use crate::response::disposition::Disposition;
-use crate::response::tags::{BusinessType, CustomerClass};
+#[cfg(doc)]
+use crate::response::tags::TagKey;
+use crate::response::tags::{BusinessType, CustomerClass, FREE_TAGS};
 use crate::response::{Channel, Status};
 use chrono::{DateTime, FixedOffset, TimeZone};
 use std::collections::BTreeMap;
@@ -103,16 +105,9 @@ meta_columns! {
     status: Status,
     /// How it was collected.
     channel: Channel,
-    /// Hall, as an index into the dataset's hall dictionary, or [`NONE`].
-    hall: u32,
-    /// Counter, likewise.
-    counter: u32,
-    /// Staff, likewise.
-    staff: u32,
-    /// Device, likewise.
-    device: u32,
-    /// Interviewer or evaluator, likewise.
-    interviewer: u32,
+    /// Each free tag (in the order of [`TagKey::FREE`]) as an index into the dataset's dictionary
+    /// of that tag, or [`NONE`].
+    free: [u32; FREE_TAGS],
     /// Business type.
     business_type: Option<BusinessType>,
     /// Customer class.
@@ -285,11 +280,7 @@ mod tests {
             hash: id as u64 * 7,
             status: Status::Complete,
             channel: Channel::Hall,
-            hall: NONE,
-            counter: 0,
-            staff: NONE,
-            device: NONE,
-            interviewer: NONE,
+            free: std::array::from_fn(|k| if k == 1 { 0 } else { NONE }),
             business_type: None,
             customer_class: Some(CustomerClass::Residential),
             disposition: None,

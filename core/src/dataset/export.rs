@@ -62,20 +62,19 @@ impl Dataset {
             answers.extend(side.foreign.iter().cloned());
             notes = side.notes.clone();
         }
-        let tag = |k: usize, v: u32| (v != super::columns::NONE).then(|| TagValue::new(self.tags[k].get(v)));
+        let free = std::array::from_fn(|k| {
+            let v = m.free[k];
+            (v != super::columns::NONE).then(|| TagValue::new(self.tags[k].get(v)))
+        });
         Response {
             id: ResponseId(uuid::Uuid::from_u128(m.id)),
             questionnaire: q.reference(),
             channel: m.channel,
             status: m.status,
             tags: Tags {
-                hall: tag(0, m.hall),
-                counter: tag(1, m.counter),
-                staff: tag(2, m.staff),
-                device: tag(3, m.device),
-                interviewer: tag(4, m.interviewer),
                 business_type: m.business_type,
                 customer_class: m.customer_class,
+                ..Tags::of_free(free)
             },
             started_at: m.started.get().expect("every response has a start"),
             submitted_at: m.submitted.get(),

@@ -2,8 +2,8 @@
 //! pass into tests on the columns.
 
 use super::columns::{Stamp, NONE};
-use super::{free_tag, Dataset};
-use crate::response::tags::{BusinessType, CustomerClass, TagKey};
+use super::Dataset;
+use crate::response::tags::{BusinessType, CustomerClass, TagKey, FREE_TAGS};
 use crate::response::{Channel, Status};
 use crate::scoring::group::NO_VALUE;
 use chrono::NaiveDate;
@@ -52,7 +52,7 @@ impl Dataset {
 
 /// A tag filter as a test per dictionary index (or code, by its position in `ALL`) of the column.
 enum TagTest<'d> {
-    Free { column: &'d [u32], allowed: Vec<bool>, none: bool },
+    Free { column: &'d [[u32; FREE_TAGS]], k: usize, allowed: Vec<bool>, none: bool },
     Business { column: &'d [Option<BusinessType>], allowed: Vec<bool>, none: bool },
     Class { column: &'d [Option<CustomerClass>], allowed: Vec<bool>, none: bool },
 }
@@ -118,10 +118,9 @@ impl<'d> TagTest<'d> {
         let allowed =
             |codes: &mut dyn Iterator<Item = &str>| codes.map(|c| f.values.iter().any(|v| v == c)).collect();
         let m = &ds.rows.meta;
-        match (free_tag(f.tag), f.tag) {
+        match (f.tag.free_index(), f.tag) {
             (Some(k), _) => {
-                let column = [&m.hall, &m.counter, &m.staff, &m.device, &m.interviewer][k];
-                TagTest::Free { column, allowed: allowed(&mut ds.tags[k].iter()), none }
+                TagTest::Free { column: &m.free, k, allowed: allowed(&mut ds.tags[k].iter()), none }
             }
             (None, TagKey::BusinessType) => {
                 let codes = &mut BusinessType::ALL.iter().map(|b| b.code());
@@ -137,7 +136,7 @@ impl<'d> TagTest<'d> {
     fn passes(&self, row: usize) -> bool {
         // A coded enum's `as usize` is its position in `ALL` (the order of its declaration).
         match self {
-            TagTest::Free { column, allowed, none } => match column[row] {
+            TagTest::Free { column, k, allowed, none } => match column[row][*k] {
                 NONE => *none,
                 i => allowed[i as usize],
             },

@@ -1,9 +1,8 @@
-//! Groups in a pass: each row's group under a grouping (a slot read from a column), the running
-//! moments of each group, and the index tables made of them, keyed as
-//! [`crate::scoring::group::GroupBy::key`] keys them.
+//! Groups in a pass: each row's group under a grouping (a slot read from a column), and the index
+//! tables made of each group's [`Moments`], keyed as [`GroupBy`] says.
 
-use super::{free_tag, Dataset};
-use crate::response::tags::{BusinessType, CustomerClass, TagKey};
+use super::Dataset;
+use crate::response::tags::{BusinessType, CustomerClass, TagKey, FREE_TAGS};
 use crate::response::Channel;
 use crate::scoring::group::{GroupBy, NO_VALUE};
 use crate::scoring::index::{GroupIndex, IndexOptions};
@@ -13,7 +12,8 @@ use std::collections::BTreeMap;
 /// Where a row's group is read from.
 enum Column<'d> {
     One,
-    Free(&'d [u32]),
+    /// A free tag's column: the tag's position in each row's free tags.
+    Free(&'d [[u32; FREE_TAGS]], usize),
     Business(&'d [Option<BusinessType>]),
     Class(&'d [Option<CustomerClass>]),
     Channel(&'d [Channel]),
@@ -45,9 +45,8 @@ impl<'d> Grouper<'d> {
                 with_none(&mut CustomerClass::ALL.iter().map(|c| c.code())),
             ),
             GroupBy::Tag(tag) => {
-                let k = free_tag(tag).expect("a free tag");
-                let column = [&m.hall, &m.counter, &m.staff, &m.device, &m.interviewer][k];
-                (Column::Free(column), with_none(&mut ds.tags[k].iter()))
+                let k = tag.free_index().expect("a free tag");
+                (Column::Free(&m.free, k), with_none(&mut ds.tags[k].iter()))
             }
             GroupBy::Channel => {
                 (Column::Channel(&m.channel), Channel::ALL.iter().map(|c| c.code().to_owned()).collect())
@@ -71,7 +70,7 @@ impl<'d> Grouper<'d> {
         let none = self.keys.len() - 1;
         match &self.column {
             Column::One => 0,
-            Column::Free(c) => match c[row] {
+            Column::Free(c, k) => match c[row][*k] {
                 super::columns::NONE => none,
                 i => i as usize,
             },

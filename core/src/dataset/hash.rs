@@ -15,7 +15,7 @@ use crate::questionnaire::item::ItemId;
 use crate::questionnaire::Questionnaire;
 use crate::response::answer::Answer;
 use crate::response::disposition::Disposition;
-use crate::response::tags::{BusinessType, CustomerClass};
+use crate::response::tags::{BusinessType, CustomerClass, FREE_TAGS};
 use crate::response::validate::AnswerSet;
 use crate::response::{Channel, Status};
 use chrono::{DateTime, FixedOffset};
@@ -29,8 +29,8 @@ pub(crate) struct Fields<'a> {
     pub questionnaire: (&'a str, u32),
     pub channel: Channel,
     pub status: Status,
-    /// Hall, counter, staff, device, interviewer.
-    pub tags: [Option<&'a str>; 5],
+    /// The free tags, in the order of [`crate::response::tags::TagKey::FREE`].
+    pub tags: [Option<&'a str>; FREE_TAGS],
     pub business_type: Option<BusinessType>,
     pub customer_class: Option<CustomerClass>,
     pub started_at: DateTime<FixedOffset>,
@@ -92,21 +92,12 @@ mod tests {
     use crate::sample::{sample, SampleKind, SampleOptions};
 
     fn hash_of(q: &Questionnaire, r: &crate::response::Response) -> u64 {
-        fn tag(t: &Option<crate::response::tags::TagValue>) -> Option<&str> {
-            t.as_ref().map(|v| v.as_str())
-        }
         let f = Fields {
             id: r.id.0.as_u128(),
             questionnaire: (r.questionnaire.id.as_str(), r.questionnaire.version),
             channel: r.channel,
             status: r.status,
-            tags: [
-                tag(&r.tags.hall),
-                tag(&r.tags.counter),
-                tag(&r.tags.staff),
-                tag(&r.tags.device),
-                tag(&r.tags.interviewer),
-            ],
+            tags: r.tags.free(),
             business_type: r.tags.business_type,
             customer_class: r.tags.customer_class,
             started_at: r.started_at,

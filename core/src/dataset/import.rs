@@ -348,18 +348,14 @@ impl FileImport<'_, '_> {
         }
         side.answers.sort_by_key(|(j, _)| *j);
         let intern = |t: Option<&str>, dict: &mut super::Dictionary| t.map_or(NONE, |v| dict.intern(v));
-        let [hall, counter, staff, device, interviewer] = fields.tags;
+        let free = std::array::from_fn(|k| intern(fields.tags[k], &mut ds.tags[k]));
         let (month, week) = ds.periods.of(s.submitted_at.as_ref().unwrap_or(&started_at));
         let meta = Meta {
             id: fields.id,
             hash,
             status,
             channel: fields.channel,
-            hall: intern(hall, &mut ds.tags[0]),
-            counter: intern(counter, &mut ds.tags[1]),
-            staff: intern(staff, &mut ds.tags[2]),
-            device: intern(device, &mut ds.tags[3]),
-            interviewer: intern(interviewer, &mut ds.tags[4]),
+            free,
             business_type: fields.business_type,
             customer_class: fields.customer_class,
             disposition: fields.disposition,

@@ -106,7 +106,7 @@ pub use filter::{Filter, TagFilter};
 pub use import::{Collection, Progress, PROGRESS_EVERY};
 
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
-use crate::response::tags::TagKey;
+use crate::response::tags::{TagKey, FREE_TAGS};
 use crate::response::Status;
 use codes::Schema;
 use columns::Rows;
@@ -120,21 +120,9 @@ pub struct Dataset {
     schema: Arc<Schema>,
     rows: Rows,
     index: IdIndex,
-    /// Hall, counter, staff, device, interviewer.
-    tags: [Dictionary; 5],
+    /// The values of each free tag, in the order of [`TagKey::FREE`].
+    tags: [Dictionary; FREE_TAGS],
     periods: Periods,
-}
-
-/// The position of a free tag's dictionary, if `key` is one.
-fn free_tag(key: TagKey) -> Option<usize> {
-    match key {
-        TagKey::Hall => Some(0),
-        TagKey::Counter => Some(1),
-        TagKey::Staff => Some(2),
-        TagKey::Device => Some(3),
-        TagKey::Interviewer => Some(4),
-        TagKey::BusinessType | TagKey::CustomerClass => None,
-    }
 }
 
 impl Dataset {
@@ -182,7 +170,7 @@ impl Dataset {
     /// first seen, for a filter to offer; `None` for business type and customer class, which are
     /// coded ([`crate::response::tags::BusinessType::ALL`]).
     pub fn tag_values(&self, key: TagKey) -> Option<&Dictionary> {
-        free_tag(key).map(|k| &self.tags[k])
+        key.free_index().map(|k| &self.tags[k])
     }
 
     /// Approximate memory held, in bytes: columns, codes, UUID index, side table.

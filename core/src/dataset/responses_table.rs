@@ -86,21 +86,13 @@ fn read_table(
         for (i, answer) in row.answers.drain(..) {
             slots[i] = Some(answer);
         }
-        let [hall, counter, staff, device, interviewer] = row.tags.map(|t| t.map(|t| Text(Cow::Borrowed(t))));
+        let free = row.tags.map(|t| t.map(|t| Text(Cow::Borrowed(t))));
         let mut s = Scratch {
             id: Some(row.id),
             questionnaire: Some(RefIn { id: Text(Cow::Borrowed(q.id.as_str())), version: q.version }),
             channel: Some(row.channel),
             status: Some(row.status),
-            tags: TagsIn {
-                hall,
-                counter,
-                staff,
-                device,
-                interviewer,
-                business_type: row.business_type,
-                customer_class: row.customer_class,
-            },
+            tags: TagsIn { free, business_type: row.business_type, customer_class: row.customer_class },
             started_at: Some(row.started_at),
             submitted_at: row.submitted_at,
             notes: row.notes.iter().map(|&(i, n)| (q.items[i].id.clone(), n.to_owned())).collect(),

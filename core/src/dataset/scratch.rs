@@ -7,11 +7,13 @@ use crate::questionnaire::item::{Item, ItemId};
 use crate::questionnaire::Questionnaire;
 use crate::response::answer::Answer;
 use crate::response::disposition::Disposition;
-use crate::response::tags::{BusinessType, CustomerClass};
+#[cfg(doc)]
+use crate::response::tags::Tags;
+use crate::response::tags::{BusinessType, CustomerClass, TagKey, FREE_TAGS, TAG_COUNT};
 use crate::response::validate::AnswerSet;
 use crate::response::{Channel, Response, ResponseId, Status};
 use chrono::{DateTime, FixedOffset};
-use serde::de::{Deserializer, Visitor};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -40,31 +42,50 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
     }
 }
 
-/// [`crate::response::tags::Tags`] with borrowed values.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename = "Tags")]
+/// [`Tags`] with borrowed values: read from JSON with the same fields, defaults and messages.
+#[derive(Debug, Default)]
 pub(crate) struct TagsIn<'a> {
-    #[serde(default, borrow)]
-    pub hall: Option<Text<'a>>,
-    #[serde(default, borrow)]
-    pub counter: Option<Text<'a>>,
-    #[serde(default, borrow)]
-    pub staff: Option<Text<'a>>,
-    #[serde(default, borrow)]
-    pub device: Option<Text<'a>>,
-    #[serde(default, borrow)]
-    pub interviewer: Option<Text<'a>>,
-    #[serde(default)]
+    /// The free tags, in the order of [`TagKey::FREE`].
+    pub free: [Option<Text<'a>>; FREE_TAGS],
     pub business_type: Option<BusinessType>,
-    #[serde(default)]
     pub customer_class: Option<CustomerClass>,
 }
 
 impl TagsIn<'_> {
-    /// Hall, counter, staff, device, interviewer.
-    pub fn free(&self) -> [Option<&str>; 5] {
-        [&self.hall, &self.counter, &self.staff, &self.device, &self.interviewer]
-            .map(|t| t.as_ref().map(|t| &*t.0))
+    /// The free tags' values, in the order of [`TagKey::FREE`].
+    pub fn free(&self) -> [Option<&str>; FREE_TAGS] {
+        std::array::from_fn(|k| self.free[k].as_ref().map(|t| &*t.0))
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for TagsIn<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = TagsIn<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("struct Tags")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<TagsIn<'de>, A::Error> {
+                let mut tags = TagsIn::default();
+                let mut seen = [false; TAG_COUNT];
+                while let Some(key) = map.next_key::<Text<'de>>()? {
+                    let Ok(k) = key.0.parse::<TagKey>() else {
+                        return Err(de::Error::unknown_field(&key.0, &TagKey::CODES));
+                    };
+                    if std::mem::replace(&mut seen[k as usize], true) {
+                        return Err(de::Error::duplicate_field(k.code()));
+                    }
+                    match (k.free_index(), k) {
+                        (Some(i), _) => tags.free[i] = map.next_value()?,
+                        (None, TagKey::BusinessType) => tags.business_type = map.next_value()?,
+                        (None, _) => tags.customer_class = map.next_value()?,
+                    }
+                }
+                Ok(tags)
+            }
+        }
+        d.deserialize_struct("Tags", &TagKey::CODES, V)
     }
 }
 
@@ -130,18 +151,13 @@ impl<'r> Scratch<'r> {
     pub(super) fn fill(&mut self, schema: &Arc<Schema>, r: &'r Response) {
         self.reset();
         let text = |t: &'r str| Text(Cow::Borrowed(t));
-        let tag = |t: &'r Option<crate::response::tags::TagValue>| t.as_ref().map(|t| text(t.as_str()));
         self.id = Some(r.id);
         self.questionnaire =
             Some(RefIn { id: text(r.questionnaire.id.as_str()), version: r.questionnaire.version });
         self.channel = Some(r.channel);
         self.status = Some(r.status);
         self.tags = TagsIn {
-            hall: tag(&r.tags.hall),
-            counter: tag(&r.tags.counter),
-            staff: tag(&r.tags.staff),
-            device: tag(&r.tags.device),
-            interviewer: tag(&r.tags.interviewer),
+            free: r.tags.free().map(|t| t.map(text)),
             business_type: r.tags.business_type,
             customer_class: r.tags.customer_class,
         };

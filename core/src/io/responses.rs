@@ -6,7 +6,7 @@ use crate::questionnaire::item::{Item, ItemId, ItemKind, TextFormat};
 use crate::questionnaire::Questionnaire;
 use crate::response::answer::Answer;
 use crate::response::disposition::Disposition;
-use crate::response::tags::{BusinessType, CustomerClass, TagKey};
+use crate::response::tags::{BusinessType, CustomerClass, TagKey, TAG_COUNT};
 use crate::response::{Channel, Response, Status};
 use crate::text::Text;
 
@@ -26,24 +26,35 @@ pub struct ResponsesOptions {
 /// The columns after the items.
 pub const SCORE_COLUMNS: [&str; 2] = ["composite", "red_lines"];
 
-/// The metadata columns before the items.
-pub const META_COLUMNS: [&str; 15] = [
-    "response_id",
-    "questionnaire_id",
-    "questionnaire_version",
-    "channel",
-    "status",
-    "hall",
-    "counter",
-    "staff",
-    "device",
-    "interviewer",
-    "business_type",
-    "customer_class",
-    "started_at",
-    "submitted_at",
-    "disposition",
-];
+/// The metadata columns before the tags.
+const HEAD_COLUMNS: [&str; 5] =
+    ["response_id", "questionnaire_id", "questionnaire_version", "channel", "status"];
+/// The metadata columns after the tags.
+const TAIL_COLUMNS: [&str; 3] = ["started_at", "submitted_at", "disposition"];
+
+/// The metadata columns before the items: `response_id`, `questionnaire_id`,
+/// `questionnaire_version`, `channel`, `status`, a column per tag (in the order of
+/// [`TagKey::ALL`]: `hall` … `customer_class`), `started_at`, `submitted_at`, `disposition`.
+pub const META_COLUMNS: [&str; HEAD_COLUMNS.len() + TAG_COUNT + TAIL_COLUMNS.len()] = meta_columns();
+
+/// The position of the first tag's column in [`META_COLUMNS`].
+pub(crate) const TAG_COLUMNS_AT: usize = HEAD_COLUMNS.len();
+
+const fn meta_columns() -> [&'static str; HEAD_COLUMNS.len() + TAG_COUNT + TAIL_COLUMNS.len()] {
+    let mut out = [""; HEAD_COLUMNS.len() + TAG_COUNT + TAIL_COLUMNS.len()];
+    let mut k = 0;
+    while k < out.len() {
+        out[k] = if k < TAG_COLUMNS_AT {
+            HEAD_COLUMNS[k]
+        } else if k < TAG_COLUMNS_AT + TAG_COUNT {
+            TagKey::CODES[k - TAG_COLUMNS_AT]
+        } else {
+            TAIL_COLUMNS[k - TAG_COLUMNS_AT - TAG_COUNT]
+        };
+        k += 1;
+    }
+    out
+}
 
 /// A phone number with all but the first three and last four digits hidden (`138****5678`);
 /// short numbers keep only their last two digits.
@@ -100,13 +111,9 @@ impl<'q> ResponsesLayout<'q> {
             Cell::Integer(i64::from(r.questionnaire.version)),
             r.channel.code().into(),
             r.status.code().into(),
-            tag(TagKey::Hall),
-            tag(TagKey::Counter),
-            tag(TagKey::Staff),
-            tag(TagKey::Device),
-            tag(TagKey::Interviewer),
-            tag(TagKey::BusinessType),
-            tag(TagKey::CustomerClass),
+        ]);
+        row.extend(TagKey::ALL.iter().map(|key| tag(*key)));
+        row.extend([
             r.started_at.into(),
             r.submitted_at.into(),
             r.disposition.map_or(Cell::Empty, |d| d.code().into()),

@@ -49,94 +49,120 @@ coded_enum! {
     }
 }
 
-coded_enum! {
-    /// A tag of a response, as a key for grouping and for items that set a tag.
-    TagKey {
+/// Defines the tags of a response once — the free tags (a hall, counter … id as the company
+/// writes it) and the coded ones (a value of a coded enum), in the order every list of tags
+/// follows (the responses table's columns, the dataset's columns and dictionaries, grouping and
+/// filtering) — with [`Tags`], [`TagKey`] and the code that reads and writes a tag by its key.
+macro_rules! tags {
+    (
+        free { $( $(#[$fdoc:meta])* $Free:ident $free:ident = $fcode:literal, $fzh:literal, $fen:literal; )+ }
+        coded { $( $(#[$cdoc:meta])* $Coded:ident $coded:ident: $Type:ident = $ccode:literal, $czh:literal, $cen:literal; )+ }
+    ) => {
+        coded_enum! {
+            /// A tag of a response, as a key for grouping, filtering and items that set a tag.
+            TagKey {
+                $( $(#[$fdoc])* $Free = $fcode, $fzh, $fen; )+
+                $( $(#[$cdoc])* $Coded = $ccode, $czh, $cen; )+
+            }
+        }
+
+        /// How many free tags there are.
+        pub const FREE_TAGS: usize = [$($fcode),+].len();
+
+        /// How many tags there are, free and coded.
+        pub const TAG_COUNT: usize = [$($fcode,)+ $($ccode),+].len();
+
+        /// The tags of one response. Every tag is optional.
+        #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Tags {
+            $(
+                $(#[$fdoc])*
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub $free: Option<TagValue>,
+            )+
+            $(
+                $(#[$cdoc])*
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub $coded: Option<$Type>,
+            )+
+        }
+
+        impl TagKey {
+            /// The free tags, in order: a free tag's position here is its index in
+            /// [`Tags::free`] and in the dataset's dictionaries.
+            pub const FREE: [TagKey; FREE_TAGS] = [$(TagKey::$Free),+];
+
+            /// Every tag's code, in the order of [`TagKey::ALL`] (the responses table's columns).
+            pub const CODES: [&'static str; TAG_COUNT] = [$($fcode,)+ $($ccode),+];
+
+            /// The position of a free tag in [`TagKey::FREE`]; `None` for a coded one.
+            pub fn free_index(self) -> Option<usize> {
+                TagKey::FREE.iter().position(|k| *k == self)
+            }
+
+            /// The value of this tag in `tags`, as its code or text.
+            pub fn get(self, tags: &Tags) -> Option<String> {
+                match self {
+                    $(TagKey::$Free => tags.$free.as_ref().map(ToString::to_string),)+
+                    $(TagKey::$Coded => tags.$coded.map(|c| c.code().to_owned()),)+
+                }
+            }
+
+            /// Sets this tag from a code or text; an empty value clears it.
+            pub fn set(self, tags: &mut Tags, value: &str) -> Result<(), String> {
+                let value = value.trim();
+                match self {
+                    $(TagKey::$Free => tags.$free = (!value.is_empty()).then(|| TagValue::new(value)),)+
+                    $(TagKey::$Coded => {
+                        tags.$coded = if value.is_empty() { None } else { Some(value.parse()?) }
+                    })+
+                }
+                Ok(())
+            }
+
+            /// Whether `code` is a valid value of a coded tag (free tags accept anything).
+            pub fn check_code(self, code: &str) -> Result<(), String> {
+                match self {
+                    $(TagKey::$Coded => code.parse::<$Type>().map(|_| ()),)+
+                    _ => Ok(()),
+                }
+            }
+        }
+
+        impl Tags {
+            /// The free tags' values, in the order of [`TagKey::FREE`].
+            pub fn free(&self) -> [Option<&str>; FREE_TAGS] {
+                [$(self.$free.as_ref().map(TagValue::as_str)),+]
+            }
+
+            /// Tags with these free values (in the order of [`TagKey::FREE`]) and no coded one.
+            pub fn of_free(values: [Option<TagValue>; FREE_TAGS]) -> Tags {
+                let [$($free),+] = values;
+                Tags { $($free,)+ ..Tags::default() }
+            }
+        }
+    };
+}
+
+tags! {
+    free {
         /// 营业厅 hall.
-        Hall = "hall", "营业厅", "Hall";
+        Hall hall = "hall", "营业厅", "Hall";
         /// 窗口 counter (window).
-        Counter = "counter", "窗口", "Counter";
-        /// 工号 staff.
-        Staff = "staff", "工号", "Staff";
-        /// 设备 device.
-        Device = "device", "设备", "Device";
-        /// 回访员/测评员 interviewer or evaluator.
-        Interviewer = "interviewer", "回访员/测评员", "Interviewer / evaluator";
-        /// 业务类型 business type.
-        BusinessType = "business_type", "业务类型", "Business type";
+        Counter counter = "counter", "窗口", "Counter";
+        /// 工号 staff: the staff member who served the customer.
+        Staff staff = "staff", "工号", "Staff";
+        /// 设备 device: the device that collected the response.
+        Device device = "device", "设备", "Device";
+        /// 回访员/测评员: the interviewer (callback) or evaluator (checklist).
+        Interviewer interviewer = "interviewer", "回访员/测评员", "Interviewer / evaluator";
+    }
+    coded {
+        /// 业务类型 business type: the business handled.
+        BusinessType business_type: BusinessType = "business_type", "业务类型", "Business type";
         /// 客户类别 customer class.
-        CustomerClass = "customer_class", "客户类别", "Customer class";
-    }
-}
-
-/// The tags of one response. Every tag is optional.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Tags {
-    /// The hall (营业厅).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hall: Option<TagValue>,
-    /// The counter or window (窗口).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub counter: Option<TagValue>,
-    /// The staff member who served the customer (工号).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub staff: Option<TagValue>,
-    /// The device that collected the response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device: Option<TagValue>,
-    /// The interviewer (callback) or evaluator (checklist).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interviewer: Option<TagValue>,
-    /// The business handled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub business_type: Option<BusinessType>,
-    /// The customer class.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer_class: Option<CustomerClass>,
-}
-
-impl TagKey {
-    /// The value of this tag in `tags`, as its code or text.
-    pub fn get(self, tags: &Tags) -> Option<String> {
-        match self {
-            TagKey::Hall => tags.hall.as_ref().map(ToString::to_string),
-            TagKey::Counter => tags.counter.as_ref().map(ToString::to_string),
-            TagKey::Staff => tags.staff.as_ref().map(ToString::to_string),
-            TagKey::Device => tags.device.as_ref().map(ToString::to_string),
-            TagKey::Interviewer => tags.interviewer.as_ref().map(ToString::to_string),
-            TagKey::BusinessType => tags.business_type.map(|b| b.code().to_owned()),
-            TagKey::CustomerClass => tags.customer_class.map(|c| c.code().to_owned()),
-        }
-    }
-
-    /// Sets this tag from a code or text; an empty value clears it.
-    pub fn set(self, tags: &mut Tags, value: &str) -> Result<(), String> {
-        let value = value.trim();
-        let free = || (!value.is_empty()).then(|| TagValue::new(value));
-        match self {
-            TagKey::Hall => tags.hall = free(),
-            TagKey::Counter => tags.counter = free(),
-            TagKey::Staff => tags.staff = free(),
-            TagKey::Device => tags.device = free(),
-            TagKey::Interviewer => tags.interviewer = free(),
-            TagKey::BusinessType => {
-                tags.business_type = if value.is_empty() { None } else { Some(value.parse()?) }
-            }
-            TagKey::CustomerClass => {
-                tags.customer_class = if value.is_empty() { None } else { Some(value.parse()?) }
-            }
-        }
-        Ok(())
-    }
-
-    /// Whether `code` is a valid value of a coded tag (free tags accept anything).
-    pub fn check_code(self, code: &str) -> Result<(), String> {
-        match self {
-            TagKey::BusinessType => code.parse::<BusinessType>().map(|_| ()),
-            TagKey::CustomerClass => code.parse::<CustomerClass>().map(|_| ()),
-            _ => Ok(()),
-        }
+        CustomerClass customer_class: CustomerClass = "customer_class", "客户类别", "Customer class";
     }
 }
 
@@ -151,6 +177,18 @@ mod tests {
         }
         let err = "refund".parse::<BusinessType>().unwrap_err();
         assert!(err.contains("`refund`") && err.contains("payment"), "{err}");
+    }
+
+    #[test]
+    fn the_free_tags_in_order() {
+        assert_eq!(TagKey::FREE[0], TagKey::Hall);
+        assert_eq!((TagKey::Device.free_index(), TagKey::CustomerClass.free_index()), (Some(3), None));
+        let mut free: [Option<TagValue>; FREE_TAGS] = Default::default();
+        (free[1], free[4]) = (Some(TagValue::new("3")), Some(TagValue::new("A07")));
+        let tags = Tags::of_free(free);
+        assert_eq!((tags.free()[1], tags.free()[4], tags.free()[0]), (Some("3"), Some("A07"), None));
+        assert_eq!(serde_json::to_string(&tags).unwrap(), r#"{"counter":"3","interviewer":"A07"}"#);
+        assert_eq!(TagKey::ALL.len(), FREE_TAGS + 2);
     }
 
     #[test]

@@ -54,8 +54,8 @@ impl FromStr for GroupBy {
             "questionnaire" => Ok(GroupBy::Questionnaire),
             other => other.parse::<TagKey>().map(GroupBy::Tag).map_err(|_| {
                 format!(
-                    "cannot group by `{other}`; use all, hall, counter, staff, device, interviewer, \
-                     business_type, customer_class, channel, month, week or questionnaire"
+                    "cannot group by `{other}`; use all, {}, channel, month, week or questionnaire",
+                    TagKey::CODES.join(", ")
                 )
             }),
         }

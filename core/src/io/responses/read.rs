@@ -8,7 +8,7 @@
 
 use super::cells::{decode, whole, Cells};
 use super::columns::{ColumnMap, Source};
-use super::META_COLUMNS;
+use super::{META_COLUMNS, TAG_COLUMNS_AT};
 use crate::error::{Error, Position, Result};
 use crate::io::table::unneutralise;
 use crate::io::tidy::LineCounter;
@@ -16,9 +16,12 @@ use crate::questionnaire::item::{ChoiceCode, Item, ItemId, ItemKind, TextFormat}
 use crate::questionnaire::Questionnaire;
 use crate::response::answer::Answer;
 use crate::response::disposition::Disposition;
-use crate::response::tags::{BusinessType, CustomerClass, TagKey, TagValue, Tags};
+use crate::response::tags::{BusinessType, CustomerClass, TagKey, TagValue, Tags, FREE_TAGS, TAG_COUNT};
 use crate::response::{Channel, Response, ResponseId, Status};
 use chrono::{DateTime, FixedOffset};
+
+/// The position of `started_at` in [`META_COLUMNS`]; `submitted_at` and `disposition` follow.
+const STARTED_AT: usize = TAG_COLUMNS_AT + TAG_COUNT;
 
 /// Reads a responses table — the `responses.csv` of a Manyi export (or the `answers.csv` of the
 /// callback workspace), as written or as saved again by Excel or WPS — back into responses.
@@ -94,8 +97,8 @@ pub(crate) struct Row<'r> {
     pub questionnaire: &'r Questionnaire,
     pub channel: Channel,
     pub status: Status,
-    /// Hall, counter, staff, device, interviewer.
-    pub tags: [Option<&'r str>; 5],
+    /// The free tags, in the order of [`TagKey::FREE`].
+    pub tags: [Option<&'r str>; FREE_TAGS],
     pub business_type: Option<BusinessType>,
     pub customer_class: Option<CustomerClass>,
     pub started_at: DateTime<FixedOffset>,
@@ -202,19 +205,19 @@ impl<'t> TableReader<'t> {
             questionnaire: q,
             channel: cells.need(m[3], cells.coded(m[3])?)?,
             status: cells.need(m[4], cells.coded(m[4])?)?,
-            tags: [free(m[5]), free(m[6]), free(m[7]), free(m[8]), free(m[9])],
-            business_type: cells.coded(m[10])?,
-            customer_class: cells.coded(m[11])?,
-            started_at: cells.need(m[12], cells.time(m[12])?)?,
-            submitted_at: cells.time(m[13])?,
-            disposition: cells.disposition(m[14])?,
+            tags: std::array::from_fn(|k| free(m[TAG_COLUMNS_AT + k])),
+            business_type: cells.coded(m[TAG_COLUMNS_AT + FREE_TAGS])?,
+            customer_class: cells.coded(m[TAG_COLUMNS_AT + FREE_TAGS + 1])?,
+            started_at: cells.need(m[STARTED_AT], cells.time(m[STARTED_AT])?)?,
+            submitted_at: cells.time(m[STARTED_AT + 1])?,
+            disposition: cells.disposition(m[STARTED_AT + 2])?,
             answers: Vec::with_capacity(layout.items.len()),
             notes: Vec::new(),
             masked_phones: 0,
             layout,
             headers: &self.headers,
             source: self.source,
-            submitted_column: m[13],
+            submitted_column: m[STARTED_AT + 1],
         };
         for &(i, source) in &layout.items {
             let item = &q.items[i];
@@ -249,28 +252,19 @@ pub(crate) fn expected_rows(text: &[u8]) -> usize {
 impl Row<'_> {
     /// The tags.
     pub fn tag_set(&self) -> Tags {
-        let [hall, counter, staff, device, interviewer] = self.tags.map(|t| t.map(TagValue::new));
         Tags {
-            hall,
-            counter,
-            staff,
-            device,
-            interviewer,
             business_type: self.business_type,
             customer_class: self.customer_class,
+            ..Tags::of_free(self.tags.map(|t| t.map(TagValue::new)))
         }
     }
 
     /// The value of a tag, as its code or text.
     fn tag_value(&self, key: TagKey) -> Option<&str> {
-        match key {
-            TagKey::Hall => self.tags[0],
-            TagKey::Counter => self.tags[1],
-            TagKey::Staff => self.tags[2],
-            TagKey::Device => self.tags[3],
-            TagKey::Interviewer => self.tags[4],
-            TagKey::BusinessType => self.business_type.map(|b| b.code()),
-            TagKey::CustomerClass => self.customer_class.map(|c| c.code()),
+        match (key.free_index(), key) {
+            (Some(k), _) => self.tags[k],
+            (None, TagKey::BusinessType) => self.business_type.map(|b| b.code()),
+            (None, _) => self.customer_class.map(|c| c.code()),
         }
     }
 
