@@ -128,8 +128,7 @@ impl Call {
     ) -> Call {
         let interview = draft.filter(|d| Some(d.id) == slot.response && d.status == Status::Draft).map(|d| {
             let mut s =
-                Survey::new(q).with_context(Channel::Callback, interview_tags(case, &slot.interviewer));
-            s = s.without_tap_guard();
+                Survey::keyed(q).with_context(Channel::Callback, interview_tags(case, &slot.interviewer));
             s.apply(SurveyAction::Resume { draft: Box::new(d), at });
             s
         });
@@ -153,8 +152,7 @@ impl Call {
         if self.interview.is_some() || case.key != self.case {
             return false;
         }
-        let mut s = Survey::new(q).with_context(Channel::Callback, interview_tags(case, &self.interviewer));
-        s = s.without_tap_guard();
+        let mut s = Survey::keyed(q).with_context(Channel::Callback, interview_tags(case, &self.interviewer));
         let started = s.apply(SurveyAction::Start { id, at });
         self.interview = Some(s);
         started
@@ -228,8 +226,9 @@ impl Call {
         attempt.response = response.as_ref().map(|r| r.id);
         let mut case = case.clone();
         let after = case.record(attempt, rules)?;
-        let problem = response.as_ref().and_then(|r| {
-            Problem::from_response(r, problem_id, Some(case.key.clone()), self.interviewer.as_str(), ended_at)
+        let problem = response.as_ref().zip(self.interview.as_ref()).and_then(|(r, s)| {
+            let (key, by) = (Some(case.key.clone()), self.interviewer.as_str());
+            Problem::from_response(r, &s.questionnaire, problem_id, key, by, ended_at)
         });
         Ok(Finished { case, after, response, problem })
     }

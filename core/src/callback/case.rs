@@ -8,6 +8,7 @@ use super::scheduling::SchedulingRules;
 use crate::code::coded_enum;
 use crate::error::{Error, Result};
 use crate::id::string_id;
+use crate::questionnaire::{QuestionnaireId, QuestionnaireRef};
 use crate::response::disposition::Disposition;
 use crate::response::tags::{BusinessType, CustomerClass, TagValue};
 use crate::response::ResponseId;
@@ -141,6 +142,10 @@ pub struct Case {
     /// For a ticket: the name of the call-list file it was imported from, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<String>,
+    /// The interviewer-read questionnaire the call's interview asks, chosen when the list was
+    /// imported; `None`: the built-in callback interview (DOMAIN.md §2.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub script: Option<QuestionnaireRef>,
 }
 
 impl Case {
@@ -162,7 +167,15 @@ impl Case {
             final_disposition: None,
             kiosk: None,
             list: None,
+            script: None,
         }
+    }
+
+    /// The questionnaire the case's interview asks: its script, or the built-in callback one.
+    pub fn script_or_builtin(&self) -> QuestionnaireRef {
+        // The built-in callback questionnaire (builtin/callback.json) is `callback` v1.
+        let builtin = || QuestionnaireRef { id: QuestionnaireId::new("callback"), version: 1 };
+        self.script.clone().unwrap_or_else(builtin)
     }
 
     /// Open or closed.

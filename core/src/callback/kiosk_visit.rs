@@ -4,6 +4,7 @@
 //! number to verify, the visit named, what was rated low read back.
 
 use super::case::Case;
+use crate::kiosk::low_score::LowScoreRule;
 use crate::questionnaire::item::{ItemId, ItemKind, TextFormat};
 use crate::questionnaire::Questionnaire;
 use crate::response::answer::Answer;
@@ -12,10 +13,6 @@ use crate::response::Response;
 use crate::text::Text;
 use chrono::{DateTime, FixedOffset, Timelike};
 use serde::{Deserialize, Serialize};
-
-/// The item the kiosk asks the overall score with (not listed among the low ratings: the case
-/// shows it on its own).
-const OVERALL: &str = "overall";
 
 /// An item the customer rated at or below the low-score threshold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,20 +56,34 @@ pub struct KioskVisit {
 }
 
 impl KioskVisit {
-    /// The visit of `response`: its items rated ≤ `threshold` (but `overall`) and its free-text
-    /// answers; with `q` (the questionnaire it answers), the items' texts too.
-    pub fn of(response: &Response, threshold: i32, q: Option<&Questionnaire>) -> KioskVisit {
-        let rated_low = |id: &ItemId| match response.answer_of(id) {
-            Some(Answer::Rating(x)) if *x <= threshold && id.as_str() != OVERALL => Some(*x),
-            _ => None,
-        };
+    /// The visit of `response` under the low-score `rule`: its items other than the overall one
+    /// rated low, and its free-text answers; with `q` (the questionnaire it answers), the items'
+    /// texts too. An item on a scale of its own is low where its answer lies as far down its
+    /// scale as the rule's threshold on the overall item's (1–5 at ≤ 2: a quarter of the way up,
+    /// so ≤ 2.5 on 0–10); without `q`, at or below the threshold itself.
+    pub fn of(response: &Response, rule: &LowScoreRule, q: Option<&Questionnaire>) -> KioskVisit {
+        let span = f64::from((rule.max - rule.min).max(1));
+        let cut = f64::from(rule.threshold - rule.min) / span;
+        let rated_low =
+            |id: &ItemId, points: Option<std::ops::RangeInclusive<i32>>| match response.answer_of(id) {
+                Some(Answer::Rating(x)) if *id != rule.overall => {
+                    let low = match points {
+                        Some(p) => {
+                            f64::from(x - p.start()) / f64::from((p.end() - p.start()).max(1)) <= cut + 1e-9
+                        }
+                        None => *x <= rule.threshold,
+                    };
+                    low.then_some(*x)
+                }
+                _ => None,
+            };
         let (low, comment) = match q {
             Some(q) => {
                 let low = q
                     .items
                     .iter()
                     .filter_map(|i| {
-                        let rating = rated_low(&i.id)?;
+                        let rating = rated_low(&i.id, q.rating_points(i))?;
                         Some(LowRating { item: i.id.clone(), text: Some(i.text.clone()), rating })
                     })
                     .collect();
@@ -91,7 +102,9 @@ impl KioskVisit {
                 let low = response
                     .answers
                     .keys()
-                    .filter_map(|id| Some(LowRating { item: id.clone(), text: None, rating: rated_low(id)? }))
+                    .filter_map(|id| {
+                        Some(LowRating { item: id.clone(), text: None, rating: rated_low(id, None)? })
+                    })
                     .collect();
                 let comment = match response.answer_of(&ItemId::new("comment")) {
                     Some(Answer::Text(t)) if !t.trim().is_empty() => Some(t.trim().to_owned()),

@@ -5,6 +5,9 @@
 use super::case::CaseKey;
 use crate::code::coded_enum;
 use crate::error::{Error, Result};
+use crate::kiosk::low_score::default_threshold;
+use crate::questionnaire::item::{ItemKind, TextFormat};
+use crate::questionnaire::Questionnaire;
 use crate::response::answer::Answer;
 use crate::response::tags::TagValue;
 use crate::response::{Response, ResponseId};
@@ -12,7 +15,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// The highest `overall` rating that counts as dissatisfied (on 1–5).
+/// The highest `overall` rating that counts as dissatisfied on 1–5 (the bottom quarter of the
+/// scale; other scales, [`dissatisfaction`]).
 pub const DISSATISFIED_AT_MOST: i32 = 2;
 
 /// A problem record's id: a UUID made by the caller.
@@ -91,37 +95,62 @@ pub struct ProblemUpdate {
     pub deadline: Option<NaiveDate>,
 }
 
-/// The dissatisfied answers of a response: `overall` ≤ 2, `resolved` = no, or both; `None` if
-/// neither. Also its free comment, if any.
-pub fn dissatisfaction(response: &Response) -> Option<(Option<i32>, bool, Option<&str>)> {
-    let low = match response.answers.get("overall") {
-        Some(Answer::Rating(x)) if *x <= DISSATISFIED_AT_MOST => Some(*x),
-        _ => None,
-    };
+/// What was dissatisfied in a response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dissatisfied<'r> {
+    /// The low answer to the overall item, with its scale's lowest and highest points.
+    pub low: Option<(i32, i32, i32)>,
+    /// `resolved` was answered no (the built-in callback's "is it resolved?").
+    pub unresolved: bool,
+    /// The first free comment given, if any.
+    pub comment: Option<&'r str>,
+}
+
+/// The dissatisfied answers of a response to `q`: a low answer to its overall item (the bottom
+/// quarter of that item's own scale, [`crate::kiosk::low_score::default_threshold`]: ≤ 2 on
+/// 1–5, [`DISSATISFIED_AT_MOST`]), `resolved` = no, or both; `None` if neither.
+pub fn dissatisfaction<'r>(response: &'r Response, q: &Questionnaire) -> Option<Dissatisfied<'r>> {
+    let low = q.scoring.overall.as_ref().and_then(|id| {
+        let points = q.rating_points(q.item(id.as_str())?)?;
+        let (min, max) = (*points.start(), *points.end());
+        match response.answers.get(id) {
+            Some(Answer::Rating(x)) if *x <= default_threshold(min, max) => Some((*x, min, max)),
+            _ => None,
+        }
+    });
     let unresolved = response.answers.get("resolved") == Some(&Answer::No);
-    let comment = match response.answers.get("comment") {
+    let free = |i: &&crate::questionnaire::item::Item| {
+        matches!(i.kind, ItemKind::Text { format: TextFormat::Free, .. })
+    };
+    let comment = q.items.iter().filter(free).find_map(|i| match response.answers.get(&i.id) {
         Some(Answer::Text(t)) if !t.trim().is_empty() => Some(t.trim()),
         _ => None,
-    };
-    (low.is_some() || unresolved).then_some((low, unresolved, comment))
+    });
+    (low.is_some() || unresolved).then_some(Dissatisfied { low, unresolved, comment })
 }
 
 impl Problem {
-    /// The record a dissatisfied response opens ([`dissatisfaction`]), `None` for a satisfied one.
-    /// `what` says what was answered (zh-CN, English in brackets) and quotes the comment;
-    /// severity is serious when `overall` is 1 or a low score comes with an unresolved ticket,
-    /// general otherwise. The caller makes the id and reads the clock.
+    /// The record a dissatisfied response to `q` opens ([`dissatisfaction`]), `None` for a
+    /// satisfied one. `what` says what was answered (zh-CN, English in brackets; the scale named
+    /// unless it is 1–5) and quotes the comment; severity is serious when the overall answer is
+    /// its scale's lowest point or a low score comes with an unresolved ticket, general
+    /// otherwise. The caller makes the id and reads the clock.
     pub fn from_response(
         response: &Response,
+        q: &Questionnaire,
         id: Uuid,
         case: Option<CaseKey>,
         found_by: &str,
         found_at: DateTime<FixedOffset>,
     ) -> Option<Problem> {
-        let (low, unresolved, comment) = dissatisfaction(response)?;
+        let Dissatisfied { low, unresolved, comment } = dissatisfaction(response, q)?;
         let mut what = Vec::new();
-        if let Some(x) = low {
-            what.push(format!("总体满意度 {x} 分 (overall {x})"));
+        match low {
+            Some((x, 1, 5)) => what.push(format!("总体满意度 {x} 分 (overall {x})")),
+            Some((x, min, max)) => {
+                what.push(format!("总体满意度 {x} 分，{min}–{max} 分制 (overall {x} on {min}–{max})"))
+            }
+            None => {}
         }
         if unresolved {
             what.push("问题未办结 (not resolved)".to_owned());
@@ -129,7 +158,7 @@ impl Problem {
         if let Some(c) = comment {
             what.push(format!("客户意见 (comment): {c}"));
         }
-        let serious = low == Some(1) || (low.is_some() && unresolved);
+        let serious = low.is_some_and(|(x, min, _)| x == min) || (low.is_some() && unresolved);
         Some(Problem {
             id: ProblemId(id),
             response: Some(response.id),
@@ -218,6 +247,7 @@ impl ProblemLog {
     pub fn open_for(
         &mut self,
         response: &Response,
+        q: &Questionnaire,
         id: Uuid,
         case: Option<CaseKey>,
         found_by: &str,
@@ -226,7 +256,7 @@ impl ProblemLog {
         if self.problems.iter().any(|p| p.response == Some(response.id)) {
             return None;
         }
-        self.problems.push(Problem::from_response(response, id, case, found_by, found_at)?);
+        self.problems.push(Problem::from_response(response, q, id, case, found_by, found_at)?);
         self.problems.last()
     }
 

@@ -6,6 +6,7 @@ use super::call_list::{read_call_list, RejectedRow};
 use super::case::{AfterAttempt, Case, CaseKey, CaseStatus, Ticket, TicketId};
 use super::scheduling::SchedulingRules;
 use crate::error::{Error, Result};
+use crate::questionnaire::QuestionnaireRef;
 use crate::response::tags::BusinessType;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -102,6 +103,22 @@ impl CallList {
             case.list = Some(source.to_owned());
         }
         summary.rejected = file.rejected;
+        Ok(summary)
+    }
+
+    /// Reads a call-list file and adds its good rows as cases whose interview asks `script`
+    /// (`None`: the built-in callback interview). Tickets already listed keep their own script.
+    pub fn import_with_script(
+        &mut self,
+        bytes: &[u8],
+        source: &str,
+        script: Option<QuestionnaireRef>,
+    ) -> Result<ImportSummary> {
+        let before = self.cases.len();
+        let summary = self.import(bytes, source)?;
+        for case in &mut self.cases[before..] {
+            case.script = script.clone();
+        }
         Ok(summary)
     }
 

@@ -4,42 +4,37 @@
 use super::case::{Case, CaseKey, Priority};
 use super::kiosk_visit::KioskVisit;
 use super::queue::CallList;
+use crate::kiosk::low_score::LowScoreRule;
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
-use crate::response::answer::Answer;
-use crate::response::{Response, Status};
+use crate::response::Response;
 use std::collections::HashSet;
 
 /// The default threshold: `overall` ≤ 2 on 1–5 is a low score (DOMAIN.md §2.1).
 pub const LOW_SCORE_THRESHOLD: i32 = 2;
 
-/// The kiosk items read: the overall score, the consent and the phone number.
+/// The built-in hall questionnaire's overall item.
 pub const OVERALL_ITEM: &str = "overall";
-/// The "may we call you back?" item.
+/// The built-in hall questionnaire's "may we call you back?" item.
 pub const CONSENT_ITEM: &str = "callback_consent";
-/// The phone number item.
+/// The built-in hall questionnaire's phone number item.
 pub const PHONE_ITEM: &str = "phone";
 
 /// A service-recovery case for a submitted (or broken-off) response whose `overall` rating is
 /// ≤ `threshold`, with `callback_consent` yes and a phone number; `None` otherwise (drafts
-/// included). Its ticket date is the day of the visit, its ticket type the business handled,
-/// hall and customer class those of the response; no name, no due date; what the customer said
-/// is its [`KioskVisit`] (with the items' texts when `q`, the questionnaire answered, is given).
+/// included): the rule of the built-in hall questionnaire's ids,
+/// [`crate::kiosk::low_score::LowScoreRule::hall`]. Any other questionnaire's rule is
+/// [`crate::kiosk::low_score::LowScoreRule::of`]. With `q` (the questionnaire answered), what the
+/// customer said ([`KioskVisit`]) names its items by their texts.
 pub fn service_recovery_case(response: &Response, threshold: i32, q: Option<&Questionnaire>) -> Option<Case> {
-    if response.status == Status::Draft {
-        return None;
-    }
-    let overall = match response.answers.get(OVERALL_ITEM) {
-        Some(Answer::Rating(x)) if *x <= threshold => *x,
-        _ => return None,
-    };
-    if response.answers.get(CONSENT_ITEM) != Some(&Answer::Yes) {
-        return None;
-    }
-    let phone = match response.answers.get(PHONE_ITEM) {
-        Some(Answer::Text(p)) if !p.trim().is_empty() => p.trim().to_owned(),
-        _ => return None,
-    };
-    Some(Case {
+    LowScoreRule::hall(threshold).case(response, q)
+}
+
+/// The case of a response whose overall answer `overall` was low and whose customer left
+/// `phone` to be called back. Its ticket date is the day of the visit, its ticket type the
+/// business handled, hall and customer class those of the response; no name, no due date; what
+/// the customer said is its `visit`.
+pub(crate) fn recovery_case(response: &Response, overall: i32, phone: String, visit: KioskVisit) -> Case {
+    Case {
         key: CaseKey::Kiosk(response.id),
         customer: None,
         phone,
@@ -53,9 +48,10 @@ pub fn service_recovery_case(response: &Response, threshold: i32, q: Option<&Que
         attempts: Vec::new(),
         next_call_at: None,
         final_disposition: None,
-        kiosk: Some(KioskVisit::of(response, threshold, q)),
+        kiosk: Some(visit),
         list: None,
-    })
+        script: None,
+    }
 }
 
 impl CallList {
@@ -68,11 +64,25 @@ impl CallList {
         threshold: i32,
         questionnaire: impl Fn(&QuestionnaireRef) -> Option<&'q Questionnaire>,
     ) -> usize {
+        let rule = LowScoreRule::hall(threshold);
+        self.add_recovery_cases(responses, |_| Some(rule.clone()), questionnaire)
+    }
+
+    /// Adds the service-recovery case of every response that has one by the low-score rule
+    /// `rule_of` gives for its questionnaire version (none: the response is not followed up),
+    /// not already in the list (key: the response id); returns how many were added.
+    /// `questionnaire` finds the questionnaire a response answers, to name its items.
+    pub fn add_recovery_cases<'r, 'q>(
+        &mut self,
+        responses: impl IntoIterator<Item = &'r Response>,
+        rule_of: impl Fn(&QuestionnaireRef) -> Option<LowScoreRule>,
+        questionnaire: impl Fn(&QuestionnaireRef) -> Option<&'q Questionnaire>,
+    ) -> usize {
         let mut known: HashSet<CaseKey> = self.cases.iter().map(|c| c.key.clone()).collect();
         let before = self.cases.len();
         let cases = responses
             .into_iter()
-            .filter_map(|r| service_recovery_case(r, threshold, questionnaire(&r.questionnaire)));
+            .filter_map(|r| rule_of(&r.questionnaire)?.case(r, questionnaire(&r.questionnaire)));
         for case in cases {
             if known.insert(case.key.clone()) {
                 self.cases.push(case);
@@ -87,6 +97,7 @@ mod tests {
     use super::*;
     use crate::callback::queue::CaseFilter;
     use crate::response::answer::Answer;
+    use crate::response::Status;
     use crate::testing::{at, hall, hall_response};
 
     fn with_consent(q: &Questionnaire, n: u128, overall: i32, consent: bool) -> Response {

@@ -5,12 +5,14 @@
 
 pub mod hours;
 pub mod idle;
+pub mod low_score;
 pub mod pin;
 pub mod settings;
 pub mod summary;
 
 pub use hours::OpeningHours;
 pub use idle::{Closing, IdlePhase, IdlePolicy, Partial};
+pub use low_score::LowScoreRule;
 pub use pin::{PinGuard, PinHash, PinProblem};
 pub use settings::{KioskSettings, SettingProblem};
 pub use summary::{follow_up, to_export, FollowUp, StaffSummary};

@@ -3,9 +3,9 @@
 //! [`crate::callback::recovery::service_recovery_case`] takes); a low score without them is only
 //! flagged.
 
-use crate::callback::recovery::{service_recovery_case, OVERALL_ITEM};
+use super::low_score::LowScoreRule;
 use crate::code::coded_enum;
-use crate::response::answer::Answer;
+use crate::questionnaire::QuestionnaireRef;
 use crate::response::{Response, Status};
 
 coded_enum! {
@@ -19,18 +19,10 @@ coded_enum! {
 }
 
 /// The follow-up of a closed response with `overall` ≤ `threshold`; `None` for drafts and
-/// for scores above it.
+/// for scores above it: the rule of the built-in hall questionnaire's ids,
+/// [`LowScoreRule::hall`]; any other questionnaire's rule is [`LowScoreRule::of`].
 pub fn follow_up(r: &Response, threshold: i32) -> Option<FollowUp> {
-    if r.status == Status::Draft {
-        return None;
-    }
-    if service_recovery_case(r, threshold, None).is_some() {
-        return Some(FollowUp::Queued);
-    }
-    match r.answers.get(OVERALL_ITEM) {
-        Some(Answer::Rating(x)) if *x <= threshold => Some(FollowUp::Flagged),
-        _ => None,
-    }
+    LowScoreRule::hall(threshold).follow_up(r)
 }
 
 /// The counts on the staff screen.
@@ -57,6 +49,16 @@ pub struct StaffSummary {
 impl StaffSummary {
     /// Counts `responses`, each with whether it was exported, at the low-score `threshold`.
     pub fn of<'r>(responses: impl IntoIterator<Item = (&'r Response, bool)>, threshold: i32) -> StaffSummary {
+        let rule = LowScoreRule::hall(threshold);
+        StaffSummary::count(responses, |_| Some(rule.clone()))
+    }
+
+    /// Counts `responses`, each with whether it was exported, following up each by the
+    /// low-score rule `rule_of` gives for its questionnaire version (none: not followed up).
+    pub fn count<'r>(
+        responses: impl IntoIterator<Item = (&'r Response, bool)>,
+        rule_of: impl Fn(&QuestionnaireRef) -> Option<LowScoreRule>,
+    ) -> StaffSummary {
         let mut s = StaffSummary::default();
         for (r, exported) in responses {
             s.stored += 1;
@@ -73,7 +75,7 @@ impl StaffSummary {
             } else {
                 s.unexported += 1;
             }
-            match follow_up(r, threshold) {
+            match rule_of(&r.questionnaire).and_then(|rule| rule.follow_up(r)) {
                 Some(FollowUp::Queued) => s.queued += 1,
                 Some(FollowUp::Flagged) => s.flagged += 1,
                 None => {}
@@ -101,8 +103,9 @@ pub fn to_export<'r>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::callback::recovery::{CONSENT_ITEM, LOW_SCORE_THRESHOLD, PHONE_ITEM};
+    use crate::callback::recovery::{service_recovery_case, CONSENT_ITEM, LOW_SCORE_THRESHOLD, PHONE_ITEM};
     use crate::questionnaire::Questionnaire;
+    use crate::response::answer::Answer;
     use crate::response::Channel;
     use crate::testing::{at, hall, hall_response};
 

@@ -62,6 +62,21 @@ impl Plan {
         Plan { pages }
     }
 
+    /// The screens of `q` for answers keyed in (the call desk): one item a screen, so each key
+    /// answers the item shown. A required item answered with one key moves on when confirmed;
+    /// the others (optional ones, multiple choices, numbers, text) go on with Enter.
+    pub fn one_item_a_screen(q: &Questionnaire) -> Plan {
+        let pages = q
+            .items
+            .iter()
+            .map(|item| Page {
+                kind: if answered_by_one_tap(item) { PageKind::Tap } else { PageKind::Form },
+                items: vec![item.id.clone()],
+            })
+            .collect();
+        Plan { pages }
+    }
+
     /// Whether screen `page` shows any item for the answers of `r`.
     pub fn is_visible(&self, q: &Questionnaire, r: &Response, page: usize) -> bool {
         self.pages.get(page).is_some_and(|p| {

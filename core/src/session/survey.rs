@@ -117,6 +117,17 @@ impl Survey {
     /// A survey of `q` on its start screen, in the hall channel with no tags.
     pub fn new(q: Questionnaire) -> Survey {
         let plan = Plan::new(&q);
+        Survey::with_plan(q, plan)
+    }
+
+    /// A survey of `q` keyed in by an agent: one item a screen ([`Plan::one_item_a_screen`]) and
+    /// no double-tap guard ([`Survey::without_tap_guard`]).
+    pub fn keyed(q: Questionnaire) -> Survey {
+        let plan = Plan::one_item_a_screen(&q);
+        Survey::with_plan(q, plan).without_tap_guard()
+    }
+
+    fn with_plan(q: Questionnaire, plan: Plan) -> Survey {
         Survey {
             questionnaire: Rc::new(q),
             plan: Rc::new(plan),

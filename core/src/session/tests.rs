@@ -8,6 +8,7 @@ use crate::response::answer::Answer;
 use crate::response::tags::{BusinessType, CustomerClass};
 use crate::response::Status;
 use chrono::{DateTime, Duration, FixedOffset};
+use std::rc::Rc;
 use uuid::Uuid;
 
 const RATED: [&str; 11] = [
@@ -77,6 +78,32 @@ fn hall_plan_has_one_screen_per_tap_item_and_one_closing_form() {
     assert!(plan.pages[..13].iter().all(|p| p.kind == PageKind::Tap && p.items.len() == 1));
     let last: Vec<&str> = plan.pages[13].items.iter().map(ItemId::as_str).collect();
     assert_eq!((plan.pages[13].kind, last), (PageKind::Form, vec!["comment", "callback_consent", "phone"]));
+}
+
+#[test]
+fn keyed_in_every_item_has_a_screen_and_the_phone_shows_on_consent() {
+    let mut s = Survey::keyed(Builtin::Hall.questionnaire());
+    let kinds: Vec<PageKind> = s.plan.pages.iter().map(|p| p.kind).collect();
+    // 2 context questions and 11 ratings (required: one key), then comment, consent, phone.
+    assert_eq!(kinds.len(), 16);
+    assert!(kinds[..13].iter().all(|k| *k == PageKind::Tap));
+    assert!(kinds[13..].iter().all(|k| *k == PageKind::Form));
+    assert!(s.plan.pages.iter().all(|p| p.items.len() == 1));
+    let at = t0();
+    assert!(s.apply(SurveyAction::Start { id: Uuid::from_u128(8), at }));
+    let r = s.draft.clone().unwrap();
+    let q = Rc::clone(&s.questionnaire);
+    // No consent yet: the consent's screen is the last one shown.
+    assert!(s.plan.is_last(&q, &r, 14) && !s.plan.is_visible(&q, &r, 15));
+    s.screen = Screen::Page(14);
+    assert!(s.apply(SurveyAction::Answer {
+        page: 14,
+        item: ItemId::new("callback_consent"),
+        answer: Answer::Yes,
+        at
+    }));
+    let r = s.draft.clone().unwrap();
+    assert!(s.plan.is_visible(&q, &r, 15) && !s.plan.is_last(&q, &r, 14));
 }
 
 #[test]

@@ -31,6 +31,23 @@ fn interview(n: u128, resolved: bool, overall: i32, comment: &str) -> Response {
     r
 }
 
+fn callback() -> crate::questionnaire::Questionnaire {
+    Builtin::Callback.questionnaire()
+}
+
+impl Problem {
+    /// The record of an interview of the built-in callback questionnaire.
+    fn from_response_of(
+        r: &Response,
+        id: Uuid,
+        case: Option<CaseKey>,
+        by: &str,
+        at: DateTime<FixedOffset>,
+    ) -> Option<Problem> {
+        Problem::from_response(r, &callback(), id, case, by, at)
+    }
+}
+
 fn case() -> Option<CaseKey> {
     Some(CaseKey::Ticket(TicketId::new("GD1")))
 }
@@ -39,7 +56,7 @@ fn case() -> Option<CaseKey> {
 fn a_low_score_opens_a_problem_record() {
     let r = interview(1, true, 2, "抢修太慢");
     let found = at("2026-11-02T10:04:00+08:00");
-    let p = Problem::from_response(&r, Uuid::from_u128(100), case(), "A07", found).unwrap();
+    let p = Problem::from_response_of(&r, Uuid::from_u128(100), case(), "A07", found).unwrap();
     assert_eq!(p.what, "总体满意度 2 分 (overall 2); 客户意见 (comment): 抢修太慢");
     assert_eq!((p.severity, p.found_by.as_str(), p.found_at), (Severity::General, "A07", found));
     assert_eq!(p.responsible_unit.as_deref(), Some("城东营业厅"));
@@ -51,20 +68,20 @@ fn a_low_score_opens_a_problem_record() {
 fn unresolved_or_very_low_is_serious_and_satisfied_opens_nothing() {
     let found = at("2026-11-02T10:04:00+08:00");
     let unresolved = interview(2, false, 4, "");
-    let p = Problem::from_response(&unresolved, Uuid::from_u128(101), case(), "A07", found).unwrap();
+    let p = Problem::from_response_of(&unresolved, Uuid::from_u128(101), case(), "A07", found).unwrap();
     assert_eq!((p.what.as_str(), p.severity), ("问题未办结 (not resolved)", Severity::General));
     let both = interview(3, false, 2, "");
     assert_eq!(
-        Problem::from_response(&both, Uuid::from_u128(102), case(), "A07", found).unwrap().severity,
+        Problem::from_response_of(&both, Uuid::from_u128(102), case(), "A07", found).unwrap().severity,
         Severity::Serious
     );
     let one = interview(4, true, 1, "");
     assert_eq!(
-        Problem::from_response(&one, Uuid::from_u128(103), case(), "A07", found).unwrap().severity,
+        Problem::from_response_of(&one, Uuid::from_u128(103), case(), "A07", found).unwrap().severity,
         Severity::Serious
     );
     // overall 3 and resolved: satisfied enough.
-    assert!(Problem::from_response(
+    assert!(Problem::from_response_of(
         &interview(5, true, 3, "还行"),
         Uuid::from_u128(104),
         case(),
@@ -79,10 +96,16 @@ fn open_problems_with_their_age_until_a_result_is_entered() {
     let mut log = ProblemLog::default();
     let r1 = interview(1, true, 2, "");
     let r2 = interview(2, false, 3, "");
-    assert!(log.open_for(&r1, Uuid::from_u128(10), case(), "A07", at("2026-10-30T16:00:00+08:00")).is_some());
+    assert!(log
+        .open_for(&r1, &callback(), Uuid::from_u128(10), case(), "A07", at("2026-10-30T16:00:00+08:00"))
+        .is_some());
     // The same response does not open a second record.
-    assert!(log.open_for(&r1, Uuid::from_u128(11), case(), "A07", at("2026-10-31T09:00:00+08:00")).is_none());
-    assert!(log.open_for(&r2, Uuid::from_u128(12), None, "A08", at("2026-11-02T23:30:00+08:00")).is_some());
+    assert!(log
+        .open_for(&r1, &callback(), Uuid::from_u128(11), case(), "A07", at("2026-10-31T09:00:00+08:00"))
+        .is_none());
+    assert!(log
+        .open_for(&r2, &callback(), Uuid::from_u128(12), None, "A08", at("2026-11-02T23:30:00+08:00"))
+        .is_some());
     log.get_mut(ProblemId(Uuid::from_u128(10))).unwrap().update(ProblemUpdate {
         responsible_unit: Some("城东供电所".into()),
         remedy: Some("上门致歉并复查线路".into()),
@@ -107,4 +130,42 @@ fn open_problems_with_their_age_until_a_result_is_entered() {
     let open = log.open_problems(now);
     assert_eq!(open.len(), 1);
     assert_eq!(open[0].problem.id, ProblemId(Uuid::from_u128(12)));
+}
+
+#[test]
+fn an_authored_script_is_judged_on_its_own_overall_scale_and_comment() {
+    // The callback questionnaire with `overall` on 0–10 and the comment renamed `remarks`.
+    let json =
+        Builtin::Callback.questionnaire().to_json().replace("\"id\": \"comment\"", "\"id\": \"remarks\"");
+    let mut q = crate::questionnaire::Questionnaire::from_json(&json, "script").unwrap();
+    let eleven = crate::questionnaire::item::ScaleId::new("eleven");
+    q.scales
+        .insert(eleven.clone(), crate::questionnaire::item::RatingScale { min: 0, max: 10, labels: vec![] });
+    let overall = q.items.iter_mut().find(|i| i.id.as_str() == "overall").unwrap();
+    overall.kind = crate::questionnaire::item::ItemKind::Rating { scale: eleven, not_applicable: false };
+    let mut r = Response::start(
+        Uuid::from_u128(9),
+        &q,
+        Channel::Callback,
+        Default::default(),
+        at("2026-11-02T10:00:00+08:00"),
+    );
+    r.answer(&q, "resolved", Answer::Yes).unwrap();
+    for item in ["timeliness", "attitude", "informed"] {
+        r.answer(&q, item, Answer::Rating(3)).unwrap();
+    }
+    let found = at("2026-11-02T10:04:00+08:00");
+    // 0–10: the bottom quarter is 0 + ⌊10/4⌋ = 2. 3 is not low; 2 is; 0 is the lowest point.
+    let with = |overall: i32| {
+        let mut r = r.clone();
+        r.answer(&q, "overall", Answer::Rating(overall)).unwrap();
+        r.answer(&q, "remarks", Answer::Text("等太久".into())).unwrap();
+        r.submit(&q, found).unwrap();
+        Problem::from_response(&r, &q, Uuid::from_u128(200), case(), "A07", found)
+    };
+    assert!(with(3).is_none());
+    let p = with(2).unwrap();
+    assert_eq!(p.what, "总体满意度 2 分，0–10 分制 (overall 2 on 0–10); 客户意见 (comment): 等太久");
+    assert_eq!(p.severity, Severity::General);
+    assert_eq!(with(0).unwrap().severity, Severity::Serious);
 }

@@ -59,3 +59,22 @@ fn the_list_round_trips_as_json() {
     assert!(json.contains(r#""key":{"source":"ticket","id":"T1"}"#), "{json}");
     assert_eq!(serde_json::from_str::<CallList>(&json).unwrap(), list);
 }
+
+#[test]
+fn a_list_imported_with_a_script_keeps_it_and_a_reimport_changes_no_case() {
+    let script =
+        QuestionnaireRef { id: crate::questionnaire::QuestionnaireId::new("repair_call"), version: 2 };
+    let mut list = CallList::default();
+    list.import(&LIST.as_bytes()[..LIST.find("\nT2").unwrap() + 1], "first.csv").unwrap();
+    let summary = list.import_with_script(LIST.as_bytes(), "l.csv", Some(script.clone())).unwrap();
+    assert_eq!(summary.already_listed.len(), 1);
+    // T1 came first, without a script: the built-in callback interview; the rest ask `repair_call` v2.
+    assert_eq!(list.cases[0].script, None);
+    assert_eq!(list.cases[0].script_or_builtin().to_string(), "callback v1");
+    assert!(list.cases[1..].iter().all(|c| c.script.as_ref() == Some(&script)));
+    assert_eq!(list.cases.len(), 1 + summary.added.len());
+    let json = serde_json::to_string(&list).unwrap();
+    assert!(json.contains(r#""script":{"id":"repair_call","version":2}"#), "{json}");
+    assert!(!json[..json.find("T2").unwrap()].contains("script"), "no script, no field: {json}");
+    assert_eq!(serde_json::from_str::<CallList>(&json).unwrap(), list);
+}
