@@ -1,10 +1,10 @@
-//! At start-up, once the store is open: the kiosk's settings, then what becomes of the drafts
-//! left by a reload or crash — the newest resumes if it was touched within the idle time, every
-//! other one is closed as the idle policy says, so that a later customer never sees it.
+//! At start-up, once the store is open and the settings read: what becomes of the drafts left by
+//! a reload or crash — the newest resumes if it was touched within the idle time, every other one
+//! is closed as the idle policy says, so that a later customer never sees it.
 
-use super::state::KioskAction;
+use super::state::{KioskAction, KioskState};
 use crate::platform::clock;
-use crate::state::{Action, AppState, Notice};
+use crate::state::{Action, Notice};
 use crate::storage::{StorageError, Store};
 use manyi_core::kiosk::{follow_up, Closing, KioskSettings};
 use manyi_core::session::survey::SurveyAction;
@@ -20,7 +20,7 @@ pub async fn apply_closing(store: &Store, closing: &Closing, threshold: i32) -> 
 
 async fn settle_drafts(
     store: &Store,
-    state: &UseReducerHandle<AppState>,
+    state: &UseReducerHandle<KioskState>,
     settings: &KioskSettings,
 ) -> Result<(), StorageError> {
     let now = clock::now();
@@ -36,7 +36,7 @@ async fn settle_drafts(
                 // The idle time of a resumed survey starts now.
                 crate::platform::timer::record_activity();
                 let draft = Box::new(draft.response);
-                state.dispatch(Action::Survey(SurveyAction::Resume { draft, at: now }));
+                state.dispatch(KioskAction::Survey(SurveyAction::Resume { draft, at: now }));
             }
             Some(closing) => apply_closing(store, &closing, threshold).await?,
         }
@@ -44,18 +44,9 @@ async fn settle_drafts(
     Ok(())
 }
 
-/// Reads the settings (the defaults on first start, or when they cannot be read) and settles
-/// the drafts; a failure is shown.
-pub async fn start(store: &Store, state: &UseReducerHandle<AppState>) {
-    let settings = match store.settings().await {
-        Ok(settings) => settings.unwrap_or_default(),
-        Err(e) => {
-            state.dispatch(Action::Notify(Notice::StorageUnavailable(e.to_string())));
-            KioskSettings::default()
-        }
-    };
-    state.dispatch(Action::Kiosk(KioskAction::Settings(settings.clone(), clock::now())));
-    if let Err(e) = settle_drafts(store, state, &settings).await {
-        state.dispatch(Action::Notify(Notice::StorageUnavailable(e.to_string())));
+/// Settles the drafts of the questionnaire `settings` name; a failure is shown.
+pub async fn settle(store: &Store, state: &UseReducerHandle<KioskState>, settings: &KioskSettings) {
+    if let Err(e) = settle_drafts(store, state, settings).await {
+        state.dispatch(KioskAction::App(Action::Notify(Notice::StorageUnavailable(e.to_string()))));
     }
 }

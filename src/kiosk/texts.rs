@@ -18,23 +18,9 @@ crate::i18n::texts! {
     Saving => "正在保存…", "Saving…";
     SaveFailedCustomer => "很抱歉，您的评价未能保存，请告知工作人员。", "Sorry, your answers could not be saved. Please tell a member of staff.";
     Retry => "重试", "Try again";
-    PinTitle => "工作人员登录", "Staff sign-in";
-    Pin => "密码", "PIN";
-    PinWrong => "密码错误", "Wrong PIN";
-    PinPaused => "错误次数过多，请 {n} 秒后再试", "Too many wrong PINs: try again in {n} s";
-    Enter => "确定", "OK";
-    DeleteDigit => "删除一位", "Delete a digit";
     Cancel => "返回", "Cancel";
-    SetupTitle => "首次使用：设置工作人员密码", "First start: set the staff PIN";
-    SetupBody => "设置、导出和删除数据都需要此密码。", "The PIN opens the settings, exports and deletion.";
-    NewPin => "新密码（4–8 位数字）", "New PIN (4–8 digits)";
-    RepeatPin => "再次输入新密码", "Repeat the new PIN";
-    PinFormat => "密码须为 4–8 位数字", "The PIN must be 4 to 8 digits";
-    PinMismatch => "两次输入的密码不一致", "The two PINs differ";
-    SavePin => "保存密码", "Save PIN";
     StaffTitle => "工作人员设置", "Staff settings";
     LockAndReturn => "锁定并返回评价", "Lock and return to the survey";
-    Results => "查看结果", "Results";
     TagsTitle => "本机信息（用于此后的每份问卷）", "This kiosk (applied to every response from now on)";
     Hall => "营业厅", "Hall";
     Counter => "窗口", "Counter";
@@ -90,7 +76,6 @@ crate::i18n::texts! {
     LastSaveFailed => "保存失败：", "Saving failed: ";
     SettingsTitle => "设置", "Settings";
     TimingsTitle => "计时与低分", "Timings and low scores";
-    Callback => "电话回访", "Callback workspace";
 }
 
 impl K {

@@ -20,11 +20,9 @@ pub fn random_salt() -> [u8; 16] {
     Uuid::new_v4().into_bytes()
 }
 
-/// Goes to `route` (sets the address's hash).
+/// Goes to `route`: a new hash on this page, or another area's page.
 pub fn go(route: location::Route) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(route.href());
-    }
+    location::go(route);
 }
 
 /// Scrolls the page back to its top, as a new screen should start there.

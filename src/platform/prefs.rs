@@ -1,4 +1,5 @@
-//! Small preferences in localStorage (only these: responses live in IndexedDB).
+//! Small preferences in localStorage (only these: responses live in IndexedDB), and small notes
+//! one page of the tab leaves for the next in sessionStorage.
 
 use manyi_core::Lang;
 
@@ -47,5 +48,25 @@ pub fn load_text(key: &str) -> Option<String> {
 pub fn save_text(key: &str, value: &str) {
     if let Some(s) = local_storage() {
         let _ = s.set_item(key, value);
+    }
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// A note another page of this tab left under `key` (e.g. the kiosk's last failed save, for
+/// the staff screen).
+pub fn tab_note(key: &str) -> Option<String> {
+    session_storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Leaves a note under `key` for the next page of this tab, or removes it.
+pub fn set_tab_note(key: &str, note: Option<&str>) {
+    if let Some(s) = session_storage() {
+        let _ = match note {
+            Some(text) => s.set_item(key, text),
+            None => s.remove_item(key),
+        };
     }
 }

@@ -1,9 +1,13 @@
-//! The app's state and every transition of it. `reduce` is pure: reading the clock, making ids and
-//! saving to storage happen in the callbacks and effects that surround it.
+//! What every area's page shares, and every transition of it: the language, a notice, the
+//! kiosk's settings (they hold the staff PIN) and the staff gate (the PIN's session and its
+//! guard against guessing). `reduce` is pure: reading the clock, making ids and saving to
+//! storage happen in the callbacks and effects that surround it. An area keeps its own state
+//! beside this (the kiosk's survey in `kiosk::state`, the call desk's in `callback::state`).
 
-use crate::kiosk::state::{KioskAction, KioskState};
+use chrono::{DateTime, FixedOffset};
+use manyi_core::kiosk::{KioskSettings, PinGuard};
+use manyi_core::questionnaire::builtin::Builtin;
 use manyi_core::questionnaire::Questionnaire;
-use manyi_core::session::survey::{Survey, SurveyAction};
 use manyi_core::Lang;
 use std::rc::Rc;
 use yew::Reducible;
@@ -17,38 +21,142 @@ pub enum Notice {
     SaveFailed(String),
 }
 
-/// The app's state.
+/// Whether the screens behind the staff PIN are open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Staff {
+    /// Closed: the PIN opens them.
+    #[default]
+    Locked,
+    /// Open since the PIN was entered (or, on a page opened from another area, since the last
+    /// touch there); locks after the staff idle time without a touch.
+    Unlocked {
+        /// When the PIN was entered, or the last touch on the page before.
+        since: DateTime<FixedOffset>,
+    },
+}
+
+/// Why the PIN did not open the staff screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinError {
+    /// Not the PIN.
+    Wrong,
+    /// Too many wrong PINs: wait this many seconds.
+    Paused(u32),
+}
+
+/// The state every area shares.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     /// The language of the interface.
     pub lang: Lang,
-    /// The kiosk survey.
-    pub survey: Survey,
     /// A problem to show, if any.
     pub notice: Option<Notice>,
-    /// The hall kiosk: settings, staff session, idle and thank-you timers.
-    pub kiosk: KioskState,
+    /// The kiosk's settings (tags, hours, timings, the PIN's hash); `None` until read from storage.
+    pub settings: Option<Rc<KioskSettings>>,
+    /// The staff session.
+    pub staff: Staff,
+    /// Wrong PINs so far.
+    pub guard: PinGuard,
+    /// The last PIN attempt's failure.
+    pub pin_error: Option<PinError>,
 }
 
-/// Everything that changes the app's state.
+/// Everything that changes the shared state.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Switch the interface language.
     SetLang(Lang),
-    /// A move on the survey.
-    Survey(SurveyAction),
     /// Show a problem.
     Notify(Notice),
     /// Hide the problem shown.
     DismissNotice,
-    /// Something for the kiosk.
-    Kiosk(KioskAction),
+    /// The settings were read (or made on first start) or saved by staff, at this time.
+    Settings(Rc<KioskSettings>, DateTime<FixedOffset>),
+    /// A PIN was entered.
+    Pin(String, DateTime<FixedOffset>),
+    /// Close the staff screens.
+    Lock,
+    /// The clock moved on; the last touch was at `last_touch` (the staff screens lock when left).
+    Tick {
+        /// Now.
+        now: DateTime<FixedOffset>,
+        /// The last touch, key or click anywhere on the page.
+        last_touch: Option<DateTime<FixedOffset>>,
+    },
 }
 
 impl AppState {
-    /// The state at launch: the survey of `q` on its start screen.
-    pub fn new(q: Questionnaire, lang: Lang) -> AppState {
-        AppState { lang, survey: Survey::new(q), notice: None, kiosk: KioskState::default() }
+    /// The state at launch, in `lang`; `staff` is the session another area's page handed on
+    /// (see `app::session`), if any.
+    pub fn new(lang: Lang, staff: Staff) -> AppState {
+        AppState { lang, notice: None, settings: None, staff, guard: PinGuard::default(), pin_error: None }
+    }
+
+    /// Whether the staff screens are open.
+    pub fn unlocked(&self) -> bool {
+        matches!(self.staff, Staff::Unlocked { .. })
+    }
+
+    /// Whether the device has a staff PIN (then every screen outside the customer's flow needs it).
+    pub fn has_pin(&self) -> bool {
+        self.settings.as_ref().is_some_and(|s| s.pin.is_some())
+    }
+
+    /// The questionnaire the kiosk runs: the one the settings name (the built-in hall one when
+    /// unknown or not yet read).
+    pub fn active_questionnaire(&self) -> Questionnaire {
+        self.settings.as_deref().map_or_else(|| Builtin::Hall.questionnaire(), active_questionnaire)
+    }
+}
+
+/// The built-in questionnaires the kiosk can run: answered by the customer alone, with a kiosk
+/// widget for every item (a test checks the list against the questionnaires). Only these are
+/// parsed, so only their JSON is in the kiosk's wasm.
+pub const KIOSK_BUILTINS: [Builtin; 1] = [Builtin::Hall];
+
+/// The questionnaire `settings` name (the built-in hall one when unknown).
+pub fn active_questionnaire(settings: &KioskSettings) -> Questionnaire {
+    let named = KIOSK_BUILTINS.into_iter().find(|b| b.id() == settings.questionnaire.as_str());
+    named.unwrap_or(Builtin::Hall).questionnaire()
+}
+
+/// Applies `action` to `s`; returns whether anything changed.
+pub fn reduce(s: &mut AppState, action: Action) -> bool {
+    match action {
+        Action::SetLang(lang) => std::mem::replace(&mut s.lang, lang) != lang,
+        Action::Notify(n) => s.notice.replace(n.clone()) != Some(n),
+        Action::DismissNotice => s.notice.take().is_some(),
+        Action::Settings(settings, _) => {
+            let settings = Some(settings);
+            std::mem::replace(&mut s.settings, settings.clone()) != settings
+        }
+        Action::Pin(pin, at) => {
+            let Some(hash) = s.settings.as_ref().and_then(|p| p.pin.clone()) else { return false };
+            if s.guard.attempt(&hash, &pin, at) {
+                s.staff = Staff::Unlocked { since: at };
+                s.pin_error = None;
+            } else {
+                s.pin_error = Some(s.guard.paused(at).map_or(PinError::Wrong, PinError::Paused));
+            }
+            // A wrong PIN twice is still news: the screen says it again.
+            true
+        }
+        Action::Lock => {
+            let changed = s.unlocked() || s.pin_error.is_some();
+            s.staff = Staff::Locked;
+            s.pin_error = None;
+            changed
+        }
+        Action::Tick { now, last_touch } => {
+            let (Staff::Unlocked { since }, Some(settings)) = (s.staff, s.settings.as_ref()) else {
+                return false;
+            };
+            let locks = settings.idle.staff_locks(last_touch.map_or(since, |t| t.max(since)), now);
+            if locks {
+                s.staff = Staff::Locked;
+            }
+            locks
+        }
     }
 }
 
@@ -57,22 +165,8 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        let changed = match action {
-            Action::SetLang(lang) => std::mem::replace(&mut next.lang, lang) != lang,
-            Action::Survey(a) => {
-                let changed = next.survey.apply(a);
-                if changed {
-                    crate::kiosk::state::after_survey(&mut next);
-                }
-                changed
-            }
-            Action::Notify(n) => next.notice.replace(n.clone()) != Some(n),
-            Action::DismissNotice => next.notice.take().is_some(),
-            Action::Kiosk(a) => crate::kiosk::state::reduce(&mut next, a),
-        };
-        // An ignored action (e.g. the second tap of a double tap) keeps the same state, so nothing
-        // re-renders and no effect runs again.
-        if changed {
+        // An ignored action keeps the same state, so nothing re-renders and no effect runs again.
+        if reduce(&mut next, action) {
             Rc::new(next)
         } else {
             self
@@ -81,18 +175,4 @@ impl Reducible for AppState {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use manyi_core::questionnaire::builtin::Builtin;
-
-    #[test]
-    fn an_ignored_action_keeps_the_same_state() {
-        let s = Rc::new(AppState::new(Builtin::Hall.questionnaire(), Lang::Zh));
-        let same = Rc::clone(&s).reduce(Action::SetLang(Lang::Zh));
-        assert!(Rc::ptr_eq(&s, &same), "no change, no re-render");
-        let reset = Rc::clone(&s).reduce(Action::Survey(SurveyAction::Reset));
-        assert!(Rc::ptr_eq(&s, &reset), "Reset off the thank-you screen is ignored");
-        let en = s.reduce(Action::SetLang(Lang::En));
-        assert_eq!(en.lang, Lang::En);
-    }
-}
+mod tests;

@@ -341,7 +341,8 @@ impl Browser {
             Err(_) => String::new(),
         };
         let end = body.char_indices().nth(3000).map_or(body.len(), |(at, _)| at);
-        panic!("{what}; the page's body is:\n{}", &body[..end]);
+        let url = self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+        panic!("{what}; the page {url}'s body is:\n{}", &body[..end]);
     }
 }
 
@@ -368,6 +369,19 @@ async fn accessible_name(button: &Element) -> Option<String> {
         return Some(text);
     }
     button.attr("title").await.ok()?.map(normalise)
+}
+
+/// Copies the folder `from` (e.g. the built site) to `to`, with its folders.
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
 }
 
 /// The built site's folder.

@@ -6,7 +6,6 @@ use crate::customer::*;
 use crate::harness::{self, Browser, TIMEOUT};
 use fantoccini::Locator;
 use serde_json::Value;
-use std::time::Duration;
 
 fn status(r: &Value) -> &str {
     r["status"].as_str().unwrap_or_default()
@@ -234,68 +233,6 @@ async fn with_the_network_off_after_a_first_visit_the_app_loads_and_stores_a_res
     wait_for_store(&browser, "one complete response", |rs| rs.len() == 1 && status(&rs[0]) == "complete")
         .await;
     browser.close().await;
-}
-
-#[tokio::test]
-async fn a_new_build_replaces_the_cached_one() {
-    let site = std::env::temp_dir().join(format!("manyi-e2e-site-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&site);
-    copy(&harness::dist(), &site);
-    let server = static_server::Server::bind("127.0.0.1:0", &site).unwrap().spawn_stoppable();
-    let browser = Browser::open_at(server.addr()).await;
-    attract_or_setup(&browser).await;
-    browser
-        .wait_until(
-            "return navigator.serviceWorker.controller !== null",
-            "the service worker controls the page",
-            TIMEOUT,
-        )
-        .await;
-    let caches = "const done = arguments[0]; caches.keys().then(k => done(k));";
-    let before = browser.execute_async(caches, vec![]).await;
-    let old = before[0].as_str().expect("one cache").to_owned();
-    // A new build: another version in sw.js and a changed stylesheet.
-    let sw = std::fs::read_to_string(site.join("sw.js")).unwrap();
-    let build = old.trim_start_matches("manyi-");
-    std::fs::write(site.join("sw.js"), sw.replace(build, &format!("{build}n"))).unwrap();
-    let css = std::fs::read_to_string(site.join("style.css")).unwrap();
-    std::fs::write(site.join("style.css"), format!("{css}\n/* build two */\n")).unwrap();
-    browser
-        .client()
-        .execute("navigator.serviceWorker.getRegistration().then(r => r.update());", vec![])
-        .await
-        .unwrap();
-    let expected = Value::Array(vec![Value::String(format!("manyi-{build}n"))]);
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    loop {
-        let now = browser.execute_async(caches, vec![]).await;
-        if now == expected {
-            break;
-        }
-        assert!(std::time::Instant::now() < deadline, "the caches are {now}, not {expected}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let css_now = "const done = arguments[0]; fetch('style.css').then(r => r.text()).then(t => done(t.includes('build two')));";
-    assert_eq!(browser.execute_async(css_now, vec![]).await, Value::Bool(true));
-    browser.close().await;
-    drop(server);
-    let _ = std::fs::remove_dir_all(&site);
-}
-
-async fn attract_or_setup(browser: &Browser) {
-    browser.wait_for("#new-pin, .attract", TIMEOUT).await;
-}
-
-fn copy(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            copy(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
 }
 
 #[tokio::test]

@@ -9,6 +9,7 @@ mod harness;
 mod analysis;
 mod analysis_bench;
 mod analyst;
+mod areas;
 mod call_desk;
 mod callback;
 #[allow(dead_code)]
@@ -20,3 +21,4 @@ mod hall;
 mod kano;
 mod kiosk;
 mod kiosk_bench;
+mod upgrade;

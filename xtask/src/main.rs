@@ -1,6 +1,9 @@
 //! `cargo xtask dist | serve | test`: build, serve and test Manyi without Trunk or downloaded binaries.
 
+mod areas;
+mod bench;
 mod cmd;
+mod compress;
 mod dist;
 mod install;
 mod serve;
@@ -18,6 +21,8 @@ usage: cargo xtask <command> [options]
   dist [--debug] [--no-wasm-opt]   build the site into dist/ (release by default)
   serve [--addr HOST:PORT] [--debug] [--no-wasm-opt]
                                    build dist/, then serve it (default 127.0.0.1:8080)
+  bench                            the kiosk's first visit against SurveyJS's (bench/, npm),
+                                   on dist/ (built first if missing)
   test [STEP ...]                  install what is missing, then run every check (or only the named
                                    steps: install fmt clippy clippy-wasm reference dist native browser)";
 
@@ -31,6 +36,7 @@ fn main() -> ExitCode {
         "dist" => dist::Options::parse(rest).and_then(|options| dist::build(&options).map(drop)),
         "serve" => serve::run(rest),
         "test" => test::run(rest),
+        "bench" => bench::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

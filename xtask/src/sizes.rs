@@ -1,47 +1,66 @@
-//! The sizes of the shipped files, raw and gzip-compressed, as a browser would download them.
+//! The sizes of what each area's first visit downloads (its page and every file its service
+//! worker keeps): raw, and as sent with gzip -9 or brotli 11 (images as they are).
 
+use crate::compress;
 use anyhow::Result;
-use flate2::{write::GzEncoder, Compression};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Prints one line per file under `dir` and a total.
-pub fn print(dir: &Path) -> Result<()> {
-    let mut files = Vec::new();
-    collect(dir, &mut files)?;
-    files.sort();
-    println!("{:<28} {:>10} {:>10}", "dist/", "raw", "gzip -9");
-    let (mut raw_total, mut gzip_total) = (0, 0);
-    for file in &files {
-        let bytes = std::fs::read(file)?;
-        let gzipped = gzip_len(&bytes)?;
-        raw_total += bytes.len();
-        gzip_total += gzipped;
-        let name = file.strip_prefix(dir).unwrap_or(file).display().to_string();
-        println!("{name:<28} {:>10} {:>10}", kb(bytes.len()), kb(gzipped));
-    }
-    println!("{:<28} {:>10} {:>10}", "total", kb(raw_total), kb(gzip_total));
-    Ok(())
+/// What a first visit of an area downloads, in bytes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Totals {
+    /// The files as they are.
+    pub raw: usize,
+    /// Sent with gzip.
+    pub gzip: usize,
+    /// Sent with brotli.
+    pub brotli: usize,
 }
 
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect(&path, files)?;
+/// The most a first visit may download with gzip, in KiB (the issue's targets), if the area has one.
+fn budget(area: &str) -> Option<usize> {
+    match area {
+        "kiosk" => Some(300),
+        "field" => Some(400),
+        _ => None,
+    }
+}
+
+fn kib(bytes: usize) -> String {
+    format!("{:.1} KiB", bytes as f64 / 1024.0)
+}
+
+/// Prints one line per file of `files` (relative to `dist`) and the area's totals; returns them.
+pub fn print(dist: &Path, area: &str, files: &[PathBuf]) -> Result<Totals> {
+    println!("\n{:<34} {:>11} {:>11} {:>11}", format!("{area}: first visit"), "raw", "gzip -9", "brotli 11");
+    let mut totals = Totals::default();
+    for file in files {
+        let bytes = std::fs::read(dist.join(file))?;
+        // The copies `compress` wrote beside it, as a server sends them.
+        let copy = |extension: &str| -> Result<usize> {
+            let name = format!("{}.{extension}", file.file_name().unwrap_or_default().to_string_lossy());
+            Ok(std::fs::metadata(dist.join(file).with_file_name(name))?.len() as usize)
+        };
+        let (gzip, brotli) = if compress::compressible(file) {
+            (copy("gz")?, copy("br")?)
         } else {
-            files.push(path);
-        }
+            (bytes.len(), bytes.len())
+        };
+        totals.raw += bytes.len();
+        totals.gzip += gzip;
+        totals.brotli += brotli;
+        println!("{:<34} {:>11} {:>11} {:>11}", file.display(), kib(bytes.len()), kib(gzip), kib(brotli));
     }
-    Ok(())
-}
-
-fn gzip_len(bytes: &[u8]) -> Result<usize> {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder.write_all(bytes)?;
-    Ok(encoder.finish()?.len())
-}
-
-fn kb(bytes: usize) -> String {
-    format!("{:.1} KB", bytes as f64 / 1024.0)
+    let verdict = match budget(area) {
+        Some(limit) if totals.gzip <= limit * 1024 => format!("  (target ≤ {limit} KiB gzip: met)"),
+        Some(limit) => format!("  (target ≤ {limit} KiB gzip: NOT met)"),
+        None => String::new(),
+    };
+    println!(
+        "{:<34} {:>11} {:>11} {:>11}{verdict}",
+        "total",
+        kib(totals.raw),
+        kib(totals.gzip),
+        kib(totals.brotli)
+    );
+    Ok(totals)
 }

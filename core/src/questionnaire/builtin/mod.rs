@@ -19,7 +19,23 @@ impl Builtin {
     /// Every built-in questionnaire.
     pub const ALL: [Builtin; 4] = [Builtin::Hall, Builtin::Callback, Builtin::Evaluation, Builtin::Kano];
 
+    /// Its questionnaire's id (`hall`, `callback`, `evaluation`, `kano`), known without parsing it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Builtin::Hall => "hall",
+            Builtin::Callback => "callback",
+            Builtin::Evaluation => "evaluation",
+            Builtin::Kano => "kano",
+        }
+    }
+
+    /// The built-in questionnaire with this id, if any.
+    pub fn with_id(id: &str) -> Option<Builtin> {
+        Builtin::ALL.into_iter().find(|b| b.id() == id)
+    }
+
     /// Its JSON text.
+    #[inline]
     pub fn json(self) -> &'static str {
         match self {
             Builtin::Hall => include_str!("hall.json"),
@@ -29,7 +45,8 @@ impl Builtin {
         }
     }
 
-    /// The questionnaire.
+    /// The questionnaire. (Inlined: a caller that names one built-in links only its JSON.)
+    #[inline]
     pub fn questionnaire(self) -> Questionnaire {
         let name = format!("built-in {self:?}");
         Questionnaire::from_json(self.json(), &name).expect("built-in questionnaires are valid (tested)")
@@ -45,6 +62,15 @@ pub fn all() -> Vec<Questionnaire> {
 mod tests {
     use super::*;
     use crate::questionnaire::item::ItemKind;
+
+    #[test]
+    fn each_builtin_is_found_by_the_id_its_json_gives() {
+        for b in Builtin::ALL {
+            assert_eq!(b.questionnaire().id.as_str(), b.id());
+            assert_eq!(Builtin::with_id(b.id()), Some(b));
+        }
+        assert_eq!(Builtin::with_id("nowhere"), None);
+    }
 
     #[test]
     fn every_builtin_is_valid_and_round_trips() {

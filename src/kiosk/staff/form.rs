@@ -1,0 +1,202 @@
+//! The staff settings form as plain data: the fields as typed, read from the settings and turned
+//! back into settings with every rule checked by core. Tested natively.
+
+use chrono::NaiveTime;
+use manyi_core::kiosk::hours::ALL_DAYS;
+use manyi_core::kiosk::settings::tag;
+use manyi_core::kiosk::{IdlePolicy, KioskSettings, OpeningHours, Partial};
+use manyi_core::questionnaire::QuestionnaireId;
+
+/// A text field of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// 营业厅.
+    Hall,
+    /// 窗口.
+    Counter,
+    /// 工号.
+    Staff,
+    /// Device name.
+    Device,
+    /// Active questionnaire id.
+    Questionnaire,
+    /// Opening time, `HH:MM`.
+    Open,
+    /// Closing time, `HH:MM`.
+    Close,
+    /// Idle seconds.
+    Idle,
+    /// Countdown seconds.
+    Countdown,
+    /// Thank-you seconds.
+    Thanks,
+    /// Staff lock seconds.
+    StaffLock,
+    /// Low-score threshold.
+    Threshold,
+}
+
+/// The form's fields.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingsForm {
+    text: [String; 12],
+    /// Open all day, every day.
+    pub always_open: bool,
+    /// Opening days, Monday first.
+    pub days: [bool; 7],
+    /// What becomes of partial responses.
+    pub partial: Partial,
+}
+
+use crate::view::clock_text::{hhmm, parse_hhmm};
+
+impl SettingsForm {
+    /// The form showing `s`.
+    pub fn of(s: &KioskSettings) -> SettingsForm {
+        let text = |v: &Option<manyi_core::response::tags::TagValue>| {
+            v.as_ref().map(|t| t.to_string()).unwrap_or_default()
+        };
+        let (always_open, open, close, days) = match &s.hours {
+            OpeningHours::Always => {
+                let OpeningHours::Daily { open, close, .. } = OpeningHours::usual() else { unreachable!() };
+                (true, open, close, [true; 7])
+            }
+            OpeningHours::Daily { open, close, days } => {
+                (false, *open, *close, ALL_DAYS.map(|d| days.contains(&d)))
+            }
+        };
+        let i = s.idle;
+        SettingsForm {
+            text: [
+                text(&s.hall),
+                text(&s.counter),
+                text(&s.staff),
+                text(&s.device),
+                s.questionnaire.to_string(),
+                hhmm(open),
+                hhmm(close),
+                i.idle_seconds.to_string(),
+                i.countdown_seconds.to_string(),
+                i.thanks_seconds.to_string(),
+                i.staff_lock_seconds.to_string(),
+                s.low_score_threshold.to_string(),
+            ],
+            always_open,
+            days,
+            partial: i.partial,
+        }
+    }
+
+    /// A field's text.
+    pub fn get(&self, f: Field) -> &str {
+        &self.text[f as usize]
+    }
+
+    /// Sets a field's text.
+    pub fn set(&mut self, f: Field, value: String) {
+        self.text[f as usize] = value;
+    }
+
+    fn number<T: std::str::FromStr>(&self, f: Field) -> Result<T, Field> {
+        self.get(f).trim().parse().map_err(|_| f)
+    }
+
+    fn time(&self, f: Field) -> Result<NaiveTime, Field> {
+        parse_hhmm(self.get(f)).ok_or(f)
+    }
+
+    /// The settings of the form (the PIN kept from `base`), or the field at fault and why.
+    pub fn settings(&self, base: &KioskSettings) -> Result<KioskSettings, (Field, String)> {
+        let unreadable = |f: Field| (f, format!("`{}` cannot be read", self.get(f)));
+        let hours = if self.always_open {
+            OpeningHours::Always
+        } else {
+            OpeningHours::Daily {
+                open: self.time(Field::Open).map_err(unreadable)?,
+                close: self.time(Field::Close).map_err(unreadable)?,
+                days: ALL_DAYS.iter().zip(self.days).filter(|(_, on)| *on).map(|(d, _)| *d).collect(),
+            }
+        };
+        let idle = IdlePolicy {
+            idle_seconds: self.number(Field::Idle).map_err(unreadable)?,
+            countdown_seconds: self.number(Field::Countdown).map_err(unreadable)?,
+            partial: self.partial,
+            thanks_seconds: self.number(Field::Thanks).map_err(unreadable)?,
+            staff_lock_seconds: self.number(Field::StaffLock).map_err(unreadable)?,
+        };
+        let s = KioskSettings {
+            hall: tag(self.get(Field::Hall)),
+            counter: tag(self.get(Field::Counter)),
+            staff: tag(self.get(Field::Staff)),
+            device: tag(self.get(Field::Device)),
+            questionnaire: QuestionnaireId::new(self.get(Field::Questionnaire).trim()),
+            hours,
+            idle,
+            low_score_threshold: self.number(Field::Threshold).map_err(unreadable)?,
+            pin: base.pin.clone(),
+        };
+        match s.problem() {
+            None => Ok(s),
+            Some(p) => {
+                let field = match p.setting {
+                    "hours" => Field::Open,
+                    "idle" => Field::Idle,
+                    _ => Field::Threshold,
+                };
+                Err((field, p.reason.to_owned()))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use manyi_core::kiosk::PinHash;
+
+    #[test]
+    fn the_form_round_trips_the_settings_and_keeps_the_pin() {
+        let pin = PinHash::new("2468", "2468", [1; 16]).unwrap();
+        let s = KioskSettings {
+            hall: tag("城东营业厅"),
+            counter: tag("5"),
+            hours: OpeningHours::usual(),
+            pin: Some(pin.clone()),
+            ..KioskSettings::default()
+        };
+        let form = SettingsForm::of(&s);
+        assert_eq!(
+            (form.get(Field::Open), form.get(Field::Close), form.always_open),
+            ("08:30", "17:30", false)
+        );
+        assert_eq!(form.settings(&s).unwrap(), s);
+        let mut edited = form.clone();
+        edited.set(Field::Staff, " A017 ".into());
+        edited.set(Field::Idle, "30".into());
+        edited.days[6] = false;
+        let changed = edited.settings(&KioskSettings::default()).unwrap();
+        assert_eq!(changed.staff.as_ref().map(|s| s.as_str()), Some("A017"));
+        assert_eq!(changed.idle.idle_seconds, 30);
+        assert_eq!(changed.pin, None, "the PIN comes from the base settings");
+        let OpeningHours::Daily { days, .. } = changed.hours else { panic!("daily") };
+        assert_eq!(days.len(), 6);
+    }
+
+    #[test]
+    fn unreadable_or_out_of_range_fields_are_named() {
+        let s = KioskSettings::default();
+        let mut form = SettingsForm::of(&s);
+        assert!(form.always_open);
+        form.set(Field::Countdown, "soon".into());
+        assert_eq!(form.settings(&s).unwrap_err().0, Field::Countdown);
+        form.set(Field::Countdown, "10".into());
+        form.set(Field::Threshold, "5".into());
+        let (field, reason) = form.settings(&s).unwrap_err();
+        assert_eq!(field, Field::Threshold);
+        assert!(reason.contains("1 to 4"), "{reason}");
+        form.set(Field::Threshold, "2".into());
+        form.always_open = false;
+        form.set(Field::Close, "07:00".into());
+        assert_eq!(form.settings(&s).unwrap_err().0, Field::Open);
+    }
+}

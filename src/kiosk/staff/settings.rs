@@ -1,0 +1,226 @@
+//! The staff screen's settings section: the tags every response gets from now on, the active
+//! questionnaire, opening hours, timings and the low-score threshold, checked by core on save.
+
+use super::form::{Field, SettingsForm};
+use crate::app::{save_settings, AppContext};
+use crate::kiosk::texts::K;
+use crate::state::KIOSK_BUILTINS;
+use manyi_core::kiosk::Partial;
+use manyi_core::Lang;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+const DAYS: [(&str, &str); 7] = [
+    ("周一", "Mon"),
+    ("周二", "Tue"),
+    ("周三", "Wed"),
+    ("周四", "Thu"),
+    ("周五", "Fri"),
+    ("周六", "Sat"),
+    ("周日", "Sun"),
+];
+
+/// The form's fields, read at the moment they are needed (a change and a submit can come in one
+/// go, before a re-render), and a re-render after each edit.
+#[derive(Clone)]
+struct FormHandle {
+    data: std::rc::Rc<std::cell::RefCell<SettingsForm>>,
+    update: UseForceUpdateHandle,
+}
+
+impl FormHandle {
+    fn read(&self) -> std::cell::Ref<'_, SettingsForm> {
+        self.data.borrow()
+    }
+
+    fn edit(&self, f: impl FnOnce(&mut SettingsForm)) {
+        f(&mut self.data.borrow_mut());
+        self.update.force_update();
+    }
+}
+
+/// The label of a field.
+fn label(f: Field) -> K {
+    match f {
+        Field::Hall => K::Hall,
+        Field::Counter => K::Counter,
+        Field::Staff => K::StaffId,
+        Field::Device => K::Device,
+        Field::Questionnaire => K::Questionnaire,
+        Field::Open => K::Opens,
+        Field::Close => K::Closes,
+        Field::Idle => K::IdleTime,
+        Field::Countdown => K::Countdown,
+        Field::Thanks => K::ThanksSeconds,
+        Field::StaffLock => K::StaffLock,
+        Field::Threshold => K::Threshold,
+    }
+}
+
+fn value_of(e: &web_sys::Event) -> String {
+    let target = e.target();
+    target
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<HtmlInputElement>().map(HtmlInputElement::value))
+        .or_else(|| {
+            target.as_ref().and_then(|t| t.dyn_ref::<HtmlSelectElement>().map(HtmlSelectElement::value))
+        })
+        .unwrap_or_default()
+}
+
+fn checked(e: &Event) -> bool {
+    e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked())
+}
+
+fn text_input(form: &FormHandle, field: Field, lang: Lang, kind: &'static str) -> Html {
+    let label = label(field).get(lang);
+    let id = format!("setting-{field:?}").to_lowercase();
+    // On every key, not on change: a change event comes only when the field loses focus.
+    let oninput = {
+        let form = form.clone();
+        Callback::from(move |e: InputEvent| {
+            form.edit(|f| f.set(field, value_of(&e)));
+        })
+    };
+    html! {
+        <p class="field">
+            <label for={id.clone()}>{ label }</label>
+            <input {id} type={kind} value={form.read().get(field).to_owned()} {oninput} />
+        </p>
+    }
+}
+
+fn hours_inputs(form: &FormHandle, lang: Lang) -> Html {
+    let always = {
+        let form = form.clone();
+        Callback::from(move |e: Event| {
+            form.edit(|f| f.always_open = checked(&e));
+        })
+    };
+    let days = DAYS.iter().enumerate().map(|(i, (zh, en))| {
+        let on = form.read().days[i];
+        let form = form.clone();
+        let onchange = Callback::from(move |e: Event| {
+            form.edit(|f| f.days[i] = checked(&e));
+        });
+        html! { <label class="check"><input type="checkbox" checked={on} {onchange} />{ if lang == Lang::Zh { *zh } else { *en } }</label> }
+    });
+    let daily = (!form.read().always_open).then(|| {
+        html! {
+            <>
+                { text_input(form, Field::Open, lang, "time") }
+                { text_input(form, Field::Close, lang, "time") }
+                <p class="days">{ for days }</p>
+            </>
+        }
+    });
+    html! {
+        <fieldset>
+            <legend>{ K::HoursTitle.get(lang) }</legend>
+            <label class="check"><input type="checkbox" checked={form.read().always_open} onchange={always} />{ K::AlwaysOpen.get(lang) }</label>
+            { for daily }
+        </fieldset>
+    }
+}
+
+fn partial_inputs(form: &FormHandle, lang: Lang) -> Html {
+    let radio = |value: Partial, label: K| {
+        let checked = form.read().partial == value;
+        let form = form.clone();
+        let onchange = Callback::from(move |_: Event| {
+            form.edit(|f| f.partial = value);
+        });
+        html! { <label class="check"><input type="radio" name="partial" {checked} {onchange} />{ label.get(lang) }</label> }
+    };
+    html! {
+        <fieldset>
+            <legend>{ K::Partial.get(lang) }</legend>
+            { radio(Partial::BreakOff, K::KeepBreakOff) }
+            { radio(Partial::Discard, K::DiscardPartial) }
+        </fieldset>
+    }
+}
+
+fn questionnaire_select(form: &FormHandle, lang: Lang) -> Html {
+    // Questionnaires the customer answers alone and whose every item the kiosk can show.
+    let options = KIOSK_BUILTINS.iter().map(|b| b.questionnaire());
+    let onchange = {
+        let form = form.clone();
+        Callback::from(move |e: Event| {
+            form.edit(|f| f.set(Field::Questionnaire, value_of(&e)));
+        })
+    };
+    let current = form.read().get(Field::Questionnaire).to_owned();
+    html! {
+        <p class="field">
+            <label for="setting-questionnaire">{ K::Questionnaire.get(lang) }</label>
+            <select id="setting-questionnaire" {onchange}>
+                { for options.map(|q| html! {
+                    <option value={q.id.to_string()} selected={q.id.as_str() == current}>{ q.title.get(lang) }</option>
+                }) }
+            </select>
+        </p>
+    }
+}
+
+/// The settings section.
+#[function_component(SettingsSection)]
+pub fn settings_section() -> Html {
+    let ctx = use_context::<AppContext>().expect("SettingsSection is rendered inside an area's root");
+    let lang = ctx.lang();
+    let saved = ctx.state.settings.as_deref().cloned().unwrap_or_default();
+    let form = FormHandle { data: use_mut_ref(|| SettingsForm::of(&saved)), update: use_force_update() };
+    let message = use_state(|| None::<(bool, String)>);
+    let onsubmit = {
+        let (form, message, state, store) =
+            (form.clone(), message.clone(), ctx.state.clone(), ctx.store.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let base = state.settings.as_deref().cloned().unwrap_or_default();
+            let checked = form.read().settings(&base);
+            match checked {
+                Err((field, reason)) => {
+                    message.set(Some((false, format!("{}: {reason}", label(field).get(lang)))))
+                }
+                Ok(settings) => {
+                    let (state, store, message) = (state.clone(), store.clone(), message.clone());
+                    spawn_local(async move {
+                        message.set(Some(match save_settings(&store, &state, settings).await {
+                            Ok(()) => (true, K::Saved.get(state.lang).to_owned()),
+                            Err(e) => (false, e),
+                        }))
+                    });
+                }
+            }
+        })
+    };
+    let message = (*message).clone().map(|(ok, text)| {
+        html! { <p class={if ok { "ok" } else { "error" }} role={if ok { "status" } else { "alert" }}>{ text }</p> }
+    });
+    html! {
+        <form class="staff-settings" {onsubmit}>
+            <fieldset>
+                <legend>{ K::TagsTitle.get(lang) }</legend>
+                { text_input(&form, Field::Hall, lang, "text") }
+                { text_input(&form, Field::Counter, lang, "text") }
+                { text_input(&form, Field::Staff, lang, "text") }
+                { text_input(&form, Field::Device, lang, "text") }
+                { questionnaire_select(&form, lang) }
+            </fieldset>
+            { hours_inputs(&form, lang) }
+            <fieldset>
+                <legend>{ K::TimingsTitle.get(lang) }</legend>
+                { text_input(&form, Field::Idle, lang, "number") }
+                { text_input(&form, Field::Countdown, lang, "number") }
+                { text_input(&form, Field::Thanks, lang, "number") }
+                { text_input(&form, Field::StaffLock, lang, "number") }
+                { text_input(&form, Field::Threshold, lang, "number") }
+            </fieldset>
+            { partial_inputs(&form, lang) }
+            { for message }
+            <button type="submit" class="primary">{ K::SaveSettings.get(lang) }</button>
+        </form>
+    }
+}
