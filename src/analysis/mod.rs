@@ -25,6 +25,7 @@ mod server_panel;
 pub mod settings;
 pub mod state;
 pub mod texts;
+pub mod weighting;
 mod weights;
 pub mod worker;
 
