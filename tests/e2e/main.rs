@@ -8,6 +8,7 @@ mod harness;
 
 mod analysis;
 mod analysis_bench;
+mod any_questionnaire;
 mod areas;
 mod callback;
 mod chosen;
