@@ -92,6 +92,18 @@ fn problems(q: &Questionnaire, lang: Lang) -> Html {
     }
 }
 
+/// Asked when 返回列表 is pressed with unsaved changes: let them go, or keep editing.
+fn leave_unsaved(state: &UseReducerHandle<EditorState>, lang: Lang) -> Html {
+    let (stay, discard) = (state.clone(), state.clone());
+    html! {
+        <div class="leave-unsaved" role="alertdialog" aria-labelledby="leave-unsaved-title">
+            <p id="leave-unsaved-title">{ A::LeaveUnsaved.get(lang) }</p>
+            <button type="button" class="primary" onclick={move |_| stay.dispatch(EditorAction::StayEditing)}>{ A::KeepEditing.get(lang) }</button>
+            <button type="button" class="danger" onclick={move |_| discard.dispatch(EditorAction::Discard)}>{ A::Discard.get(lang) }</button>
+        </div>
+    }
+}
+
 fn editor(
     ctx: &AppContext,
     library: &UseStateHandle<Loaded>,
@@ -159,6 +171,7 @@ fn editor(
                     <button type="button" class="secondary" onclick={on_close}>{ A::Close.get(lang) }</button>
                 </div>
             </header>
+            if state.leaving { { leave_unsaved(state, lang) } }
             if let Some((problem, said)) = &state.message {
                 <p class={classes!("editor-message", problem.then_some("error"))} role="status">{ said.get(lang) }</p>
             }

@@ -44,8 +44,9 @@ async fn new_recovery_cases(
     let threshold = store.settings().await?.map_or(LOW_SCORE_THRESHOLD, |s| s.low_score_threshold);
     let mut with = list.clone();
     let before = with.cases.len();
-    // Each response by the low-score rule of the questionnaire version it answered.
-    with.add_recovery_cases(responses, |r| LowScoreRule::of(library.get(r)?, threshold));
+    // Each response by the low-score rule of the questionnaire version it answered, which also
+    // names the items the customer rated low.
+    with.add_recovery_cases(responses, |r| LowScoreRule::of(library.get(r)?, threshold), |r| library.get(r));
     let added = with.cases.split_off(before);
     if !added.is_empty() {
         store.add_callback_cases(before as u64, &added, clock::now()).await?;

@@ -2,7 +2,7 @@
 //! call — dialling, a question, the comment, the outcome list, the appointment. Every button
 //! here is also a key (shown on it); the keys are read by the page.
 
-use super::case_panel::fact;
+use super::case_panel::{fact, kiosk_visit};
 use super::keys::{outcome_letter, KeyPress, KeyScreen};
 use super::state::{CallDesk, Desk, DeskAction};
 use super::texts::T;
@@ -216,7 +216,7 @@ fn question(
 fn facts(case: &Case, attempts_left: u32, lang: Lang) -> Html {
     html! {
         <dl class="cb-facts">
-            { fact(T::Ticket, &case.key.to_string(), lang) }
+            { fact(T::Ticket, manyi_core::callback::view::case_label(case).get(lang), lang) }
             { fact(T::Customer, case.customer.as_deref().unwrap_or(""), lang) }
             { fact(T::Phone, &case.phone, lang) }
             { fact(T::FilterType, case.ticket_type.map(|t| t.label().get(lang).to_owned()).unwrap_or_default().as_str(), lang) }
@@ -280,11 +280,19 @@ pub fn call_screen(props: &CallScreenProps) -> Html {
                 { key_button(&d, "Escape", None, classes!("secondary"), html! { { T::OutcomesBack.get(lang) } }) }
             </>
         },
+        Some(KeyScreen::Confirm(kind)) => html! {
+            <div class="cb-confirm-outcome" role="alertdialog" aria-labelledby="cb-confirm-title" aria-describedby="cb-confirm-why">
+                <h2 id="cb-confirm-title">{ format!("{}{}", T::ConfirmRecord.get(lang), kind.label().get(lang)) }</h2>
+                <p id="cb-confirm-why">{ T::ConfirmCloses.get(lang) }</p>
+                { key_button(&d, "Enter", None, classes!("primary"), html! { { T::ConfirmYes.get(lang) } }) }
+                { key_button(&d, "Escape", None, classes!("secondary"), html! { { T::ConfirmBack.get(lang) } }) }
+            </div>
+        },
         Some(KeyScreen::Appointment) => html! {
             <div class="cb-question">
                 <label class="question" for="cb-appointment">{ T::AppointmentAt.get(lang) }</label>
-                <input id="cb-appointment" type="datetime-local" ref={field_ref.clone()}
-                    value={call.appointment_text.clone()} />
+                <input id="cb-appointment" type="text" inputmode="numeric" autocomplete="off" ref={field_ref.clone()}
+                    placeholder={T::AppointmentPlaceholder.get(lang)} value={call.appointment_text.clone()} />
                 { for call.appointment_error.as_ref().map(|e| html! { <p class="missing" role="alert">{ e.get(lang).to_owned() }</p> }) }
                 <p class="cb-legend">{ T::AppointmentKeys.get(lang) }</p>
                 { key_button(&d, "Enter", Some(field_ref.clone()), classes!("primary"), html! { { OutcomeKind::Appointment.label().get(lang).to_owned() } }) }
@@ -298,6 +306,7 @@ pub fn call_screen(props: &CallScreenProps) -> Html {
                 <h2 id="cb-script-title">{ T::Script.get(lang) }</h2>
                 <p class="cb-script-name">{ format!("{}：{}", T::ScriptFact.get(lang), case.script_or_builtin()) }</p>
                 <ol class="cb-script-lines">{ for lines.iter().map(|l| html! { <li>{ l.get(lang).to_owned() }</li> }) }</ol>
+                { kiosk_visit(case, lang) }
                 <h3>{ T::Facts.get(lang) }</h3>
                 { facts(case, case.attempts_left(&desk.rules), lang) }
             </section>

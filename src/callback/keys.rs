@@ -30,7 +30,7 @@ impl KeyPress {
 /// Where the agent is, as far as keys are concerned.
 #[derive(Debug, Clone, PartialEq)]
 pub enum KeyScreen {
-    /// A case is open in the queue, no call yet: Enter starts the call.
+    /// The queue, no call: Enter starts a call on the open case, N opens the next case.
     Case,
     /// The call is ringing or the customer is being greeted: outcome letters, Enter begins the
     /// interview, Esc cancels the call (nothing is recorded).
@@ -45,6 +45,8 @@ pub enum KeyScreen {
     Outcomes,
     /// The appointment time field: Enter confirms, Esc goes back.
     Appointment,
+    /// An outcome that closes the case, asked: Enter records it, Esc goes back to the call.
+    Confirm(OutcomeKind),
 }
 
 /// What a key asks for.
@@ -52,6 +54,8 @@ pub enum KeyScreen {
 pub enum Command {
     /// Start the call on the open case.
     StartCall,
+    /// Open the next case to call.
+    NextCase,
     /// Begin the interview (the customer agreed).
     BeginInterview,
     /// A key on a question: core says what it keys (a digit, `Y`, …), if anything.
@@ -72,7 +76,14 @@ pub enum Command {
     ConfirmAppointment(String),
     /// Drop the call before anything was recorded.
     CancelCall,
+    /// Record the outcome asked about.
+    ConfirmOutcome(OutcomeKind),
+    /// Do not record it: back to the call.
+    CancelOutcome,
 }
+
+/// The key that opens the next case from the queue.
+pub const NEXT_CASE_KEY: char = 'N';
 
 /// The letter of each outcome an agent may type (shown beside each outcome on screen). Complete
 /// has none: Enter records it once the interview is submitted.
@@ -112,7 +123,14 @@ pub fn command(press: &KeyPress, screen: &KeyScreen, allowed: &[OutcomeKind]) ->
     let key = press.key.as_str();
     let in_field = press.field.is_some();
     match screen {
-        KeyScreen::Case => (key == "Enter" && !in_field).then_some(Command::StartCall),
+        KeyScreen::Case if in_field => None,
+        KeyScreen::Case if key == "Enter" => Some(Command::StartCall),
+        KeyScreen::Case => (letter(key) == Some(NEXT_CASE_KEY)).then_some(Command::NextCase),
+        KeyScreen::Confirm(kind) => match key {
+            "Enter" => Some(Command::ConfirmOutcome(*kind)),
+            "Escape" => Some(Command::CancelOutcome),
+            _ => None,
+        },
         KeyScreen::Dialling if in_field => None,
         KeyScreen::Dialling => match key {
             "Enter" => Some(Command::BeginInterview),
@@ -222,6 +240,15 @@ mod tests {
             Some(Command::ConfirmAppointment("2026-11-03T15:00".into()))
         );
         assert_eq!(command(&KeyPress::key("Enter"), &KeyScreen::Case, &[]), Some(Command::StartCall));
+        assert_eq!(command(&KeyPress::key("n"), &KeyScreen::Case, &[]), Some(Command::NextCase));
+        assert_eq!(command(&KeyPress::in_field("n", "A0"), &KeyScreen::Case, &[]), None);
+        let ask = KeyScreen::Confirm(OutcomeKind::Refusal);
+        assert_eq!(
+            command(&KeyPress::key("Enter"), &ask, &[]),
+            Some(Command::ConfirmOutcome(OutcomeKind::Refusal))
+        );
+        assert_eq!(command(&KeyPress::key("Escape"), &ask, &[]), Some(Command::CancelOutcome));
+        assert_eq!(command(&KeyPress::key("r"), &ask, &[]), None);
         assert_eq!(command(&KeyPress::in_field("Enter", "A07"), &KeyScreen::Case, &[]), None);
     }
 }

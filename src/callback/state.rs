@@ -2,20 +2,20 @@
 //! new ids come in with the actions, and storage happens around it — a call's end is computed
 //! here and put in `saving` for the page to store, and applied only once stored.
 
-use super::keys::{command, Command, KeyPress, KeyScreen};
+use super::keys::{KeyPress, KeyScreen};
 use super::texts::T;
-use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
+use chrono::{DateTime, FixedOffset};
 use manyi_core::callback::call_list::RejectedRow;
 use manyi_core::callback::problem::{Problem, ProblemId, ProblemLog};
 use manyi_core::callback::{
-    Call, CallList, Case, CaseFilter, CaseKey, Finished, Outcome, OutcomeKind, SchedulingRules,
+    Call, CallList, Case, CaseFilter, CaseKey, Finished, OutcomeKind, SchedulingRules,
 };
 use manyi_core::questionnaire::library::Library;
 use manyi_core::questionnaire::QuestionnaireRef;
 use manyi_core::response::answer::Answer;
 use manyi_core::response::Status;
 use manyi_core::session::keys::{ItemKeys, Keyed};
-use manyi_core::session::survey::{Screen, SurveyAction};
+use manyi_core::session::survey::Screen;
 use manyi_core::Text;
 use std::rc::Rc;
 use uuid::Uuid;
@@ -113,6 +113,8 @@ pub struct CallDesk {
     pub appointment_text: String,
     /// Why the appointment time was refused.
     pub appointment_error: Option<Text>,
+    /// An outcome that closes the case, keyed and waiting for Enter (Esc goes back).
+    pub confirm: Option<OutcomeKind>,
 }
 
 impl CallDesk {
@@ -123,6 +125,7 @@ impl CallDesk {
             panel: CallPanel::Keys,
             appointment_text: String::new(),
             appointment_error: None,
+            confirm: None,
         }
     }
 }
@@ -251,14 +254,17 @@ impl Desk {
         self.list.case(key)
     }
 
-    /// What the keys do now; `None` when they do nothing (no case open, a call being stored).
+    /// What the keys do now; `None` when they do nothing (another tab, a call being stored).
     pub fn key_screen(&self) -> Option<KeyScreen> {
         if self.saving.is_some() {
             return None;
         }
         let Some(desk) = &self.call else {
-            return (self.tab == Tab::Queue && self.selected.is_some()).then_some(KeyScreen::Case);
+            return (self.tab == Tab::Queue).then_some(KeyScreen::Case);
         };
+        if let Some(kind) = desk.confirm {
+            return Some(KeyScreen::Confirm(kind));
+        }
         match desk.panel {
             CallPanel::Outcomes => return Some(KeyScreen::Outcomes),
             CallPanel::Appointment => return Some(KeyScreen::Appointment),
@@ -272,134 +278,6 @@ impl Desk {
         let q = &survey.questionnaire;
         let item = q.item(survey.plan.pages.get(page)?.items.first()?.as_str())?;
         Some(KeyScreen::Question(ItemKeys::of(q, item)))
-    }
-
-    fn allowed(&self) -> Vec<OutcomeKind> {
-        self.call.as_ref().map(|d| d.call.allowed_outcomes()).unwrap_or_default()
-    }
-
-    fn key(&mut self, press: &KeyPress, at: DateTime<FixedOffset>, id: Uuid) -> bool {
-        let Some(screen) = self.key_screen() else { return false };
-        let Some(cmd) = command(press, &screen, &self.allowed()) else { return false };
-        self.now = at;
-        match cmd {
-            Command::StartCall => self.start_call(at),
-            Command::BeginInterview => self.begin_interview(at, id),
-            Command::Press(key) => self.press_key(&key),
-            Command::Confirm => self.confirm(at),
-            Command::ConfirmField(text) => self.confirm_field(&text, at, true),
-            Command::Back => self.interview_move(|page| SurveyAction::Back { page, at }),
-            Command::Outcome(OutcomeKind::Appointment) => {
-                let proposed = self.rules.calling_hours.next_opening(at + chrono::Duration::hours(1));
-                let text = proposed.map(|t| t.format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default();
-                self.with_call(|d| {
-                    d.panel = CallPanel::Appointment;
-                    d.appointment_text = text;
-                    d.appointment_error = None;
-                    true
-                })
-            }
-            Command::Outcome(kind) => kind.outcome().is_some_and(|o| self.finish(o, at, id)),
-            Command::OpenOutcomes => {
-                // A number or text typed before Esc is kept (a partial interview keeps it too).
-                if let (KeyScreen::Question(keys), Some(text)) = (&screen, &press.field) {
-                    if keys.in_field() && !text.trim().is_empty() {
-                        self.confirm_field(text, at, false);
-                    }
-                }
-                self.with_call(|d| {
-                    std::mem::replace(&mut d.panel, CallPanel::Outcomes) != CallPanel::Outcomes
-                })
-            }
-            Command::CloseOutcomes => {
-                self.with_call(|d| std::mem::replace(&mut d.panel, CallPanel::Keys) != CallPanel::Keys)
-            }
-            Command::ConfirmAppointment(text) => self.appointment(&text, at, id),
-            Command::CancelCall => self.call.take().is_some(),
-        }
-    }
-
-    pub(super) fn with_call(&mut self, f: impl FnOnce(&mut CallDesk) -> bool) -> bool {
-        self.call.as_mut().is_some_and(f)
-    }
-
-    fn start_call(&mut self, at: DateTime<FixedOffset>) -> bool {
-        let Some(case) = self.selected.as_ref().and_then(|k| self.list.case(k)) else { return false };
-        if self.settings.agent.trim().is_empty() {
-            self.message = Some(Message::error(T::NeedAgent.text()));
-            return true;
-        }
-        match Call::start(case, &self.settings.agent, at) {
-            Ok(call) => {
-                self.call = Some(CallDesk::new(call));
-                self.message = None;
-            }
-            Err(e) => self.message = Some(Message::error_with(T::CannotCall, e)),
-        }
-        true
-    }
-
-    fn begin_interview(&mut self, at: DateTime<FixedOffset>, id: Uuid) -> bool {
-        let Some(case) = self.call.as_ref().and_then(|d| self.list.case(&d.call.case)) else { return false };
-        let Some(q) = self.script_of(case).cloned() else {
-            let script = case.script_or_builtin();
-            self.message = Some(Message::error_with(T::ScriptMissing, script));
-            return true;
-        };
-        let case = case.clone();
-        self.with_call(|d| d.call.begin_interview(q, &case, id, at))
-    }
-
-    /// The screen of the interview and its first item, if a question is shown.
-    fn page(&self) -> Option<usize> {
-        match self.call.as_ref()?.call.interview.as_ref()?.screen {
-            Screen::Page(p) => Some(p),
-            _ => None,
-        }
-    }
-
-    fn interview_move(&mut self, make: impl FnOnce(usize) -> SurveyAction) -> bool {
-        let Some(page) = self.page() else { return false };
-        self.with_call(|d| {
-            d.keyed = Keyed::default();
-            d.call.apply(make(page))
-        })
-    }
-
-    fn finish(&mut self, outcome: Outcome, at: DateTime<FixedOffset>, problem_id: Uuid) -> bool {
-        let Some(desk) = self.call.as_mut() else { return false };
-        let Some(order) = self.list.cases.iter().position(|c| c.key == desk.call.case) else { return false };
-        match desk.call.finish(&self.list.cases[order], outcome, at, &self.rules, problem_id) {
-            Ok(finished) => {
-                self.saving = Some(Rc::new(SaveCall { order: order as u64, finished, at }));
-                desk.panel = CallPanel::Keys;
-            }
-            Err(e) => self.message = Some(Message::error_with(T::CannotRecord, e)),
-        }
-        true
-    }
-
-    fn appointment(&mut self, text: &str, at: DateTime<FixedOffset>, id: Uuid) -> bool {
-        self.with_call(|d| {
-            d.appointment_text = text.to_owned();
-            true
-        });
-        let error = match appointment_time(text, at) {
-            None => Some(T::AppointmentFormat.text()),
-            Some(t) if t <= at => Some(T::AppointmentPast.text()),
-            Some(t) if !self.rules.calling_hours.contains(t) => {
-                let next =
-                    self.rules.calling_hours.next_opening(t).map(|n| n.format("%Y-%m-%d %H:%M").to_string());
-                let base = T::AppointmentOutsideHours.text();
-                let next = next.unwrap_or_default();
-                Some(Text::new(format!("{}{next}", base.zh), format!("{}{next}", base.en)))
-            }
-            Some(t) => return self.finish(Outcome::Appointment { at: t }, at, id),
-        };
-        self.with_call(|d| {
-            d.appointment_error = error;
-            true
-        })
     }
 
     fn call_saved(&mut self) -> bool {
@@ -424,14 +302,6 @@ impl Desk {
         self.now = save.at;
         true
     }
-}
-
-/// The appointment typed in a `datetime-local` field (`2026-11-03T15:00`), in the offset of `now`.
-pub fn appointment_time(text: &str, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
-    let local = NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M:%S"))
-        .ok()?;
-    now.offset().from_local_datetime(&local).single()
 }
 
 impl Reducible for Desk {
@@ -467,16 +337,7 @@ impl Reducible for Desk {
                 next.message = None;
                 std::mem::replace(&mut next.selected, key.clone()) != key
             }
-            DeskAction::NextCase => {
-                match next.list.next_case(next.now, &next.filter).map(|c| c.key.clone()) {
-                    Some(key) => {
-                        next.selected = Some(key);
-                        next.message = None;
-                    }
-                    None => next.message = Some(Message::error(T::NoCaseNow.text())),
-                }
-                true
-            }
+            DeskAction::NextCase => next.next_case(),
             DeskAction::Settings(s) => std::mem::replace(&mut next.settings, s.clone()) != s,
             DeskAction::CasesAdded { cases, import } => {
                 let list = Rc::make_mut(&mut next.list);
@@ -529,5 +390,6 @@ pub fn draft_to_keep(desk: &CallDesk) -> Option<&manyi_core::response::Response>
 }
 
 mod answers;
+mod keyed;
 #[cfg(test)]
 mod tests;

@@ -73,6 +73,8 @@ crate::i18n::texts! {
     Version => "版本", "Version";
     Yes => "是", "Yes";
     No => "否", "No";
+    YesViolation => "是（违规）", "Yes (violation)";
+    NoNotHappened => "否（未发生）", "No (did not happen)";
     NotApplicable => "不适用", "N/A";
     Loading => "正在加载…", "Loading…";
     TrialBanner => "试填：答卷不保存，不计入任何统计", "Trial run: nothing is stored and nothing counts";

@@ -2,7 +2,9 @@
 //! no-answer, an appointment outside calling hours.
 
 use super::*;
+use crate::callback::appointment::appointment_time;
 use chrono::DateTime;
+use manyi_core::callback::OutcomeKind;
 use manyi_core::callback::{AfterAttempt, CaseStatus};
 use manyi_core::questionnaire::item::ChoiceCode;
 use manyi_core::questionnaire::Questionnaire;
@@ -118,7 +120,7 @@ fn escape_offers_only_the_outcomes_the_call_allows() {
     assert!(d.saving.is_none());
     let d = press(d, &["Escape"]);
     assert_eq!(d.key_screen(), Some(KeyScreen::Outcomes));
-    let d = press(d, &["Escape", "Escape", "x"]);
+    let d = press(d, &["Escape", "Escape", "x", "Enter"]);
     let f = &d.saving.as_ref().unwrap().finished;
     assert_eq!(f.response.as_ref().map(|r| r.status), Some(Status::BreakOff));
     assert_eq!(f.case.final_disposition, Some(Disposition::BreakOff));
@@ -173,7 +175,7 @@ fn a_comment_typed_before_escape_is_kept_and_the_appointment_is_proposed() {
     assert_eq!(d.key_screen(), Some(KeyScreen::Outcomes));
     let r = d.call.as_ref().unwrap().call.response().unwrap();
     assert_eq!(r.answers.get("comment"), Some(&Answer::Text("电话总打不通".into())));
-    let d = press(d, &["p"]);
+    let d = press(d, &["p", "Enter"]);
     let f = &d.saving.as_ref().unwrap().finished;
     assert_eq!(
         f.response.as_ref().unwrap().answers.get("comment"),
@@ -183,9 +185,59 @@ fn a_comment_typed_before_escape_is_kept_and_the_appointment_is_proposed() {
 
     // S at 10:00 proposes 11:00 (the next opening an hour on); at 11:30 it would be 14:00.
     let d = press(desk(), &["Enter", "s"]);
-    assert_eq!(d.call.as_ref().unwrap().appointment_text, "2026-11-02T11:00");
+    assert_eq!(d.call.as_ref().unwrap().appointment_text, "2026-11-02 11:00");
     let d = press(desk().reduce(DeskAction::Tick(at("11:30:00"))), &["Enter", "s"]);
-    assert_eq!(d.call.as_ref().unwrap().appointment_text, "2026-11-02T14:00");
+    assert_eq!(d.call.as_ref().unwrap().appointment_text, "2026-11-02 14:00");
+}
+
+#[test]
+fn an_outcome_that_closes_the_case_is_asked_first_and_n_opens_the_next_case() {
+    let mut list = CallList::default();
+    let csv = "工单号,客户名称,联系电话,工单类型,受理日期,回访期限\nGD1,张三,13812345678,故障报修,2026-10-30,2026-11-01\nGD2,李四,13812345679,缴费,2026-10-30,2026-11-02\n";
+    list.import(csv.as_bytes(), "l.csv").unwrap();
+    let d = loaded(list, Library::default());
+    // R (refusal, which closes the case) asks; Esc goes back to the call, nothing recorded.
+    let d = press(d, &["Enter", "r"]);
+    assert_eq!(d.key_screen(), Some(KeyScreen::Confirm(OutcomeKind::Refusal)));
+    assert!(d.saving.is_none());
+    let d = press(d, &["Escape"]);
+    assert_eq!((d.key_screen(), d.saving.is_none()), (Some(KeyScreen::Dialling), true));
+    // R then Enter records it.
+    let d = press(d, &["r", "Enter"]);
+    assert_eq!(d.saving.as_ref().unwrap().finished.case.final_disposition, Some(Disposition::Refusal));
+    let d = d.reduce(DeskAction::CallSaved);
+    assert_eq!(d.selected.as_ref().map(ToString::to_string).as_deref(), Some("GD1"));
+    // N: the next case, without the mouse.
+    let d = press(d, &["n"]);
+    assert_eq!(d.selected.as_ref().map(ToString::to_string).as_deref(), Some("GD2"));
+    // A temporary outcome (B, busy) is recorded at once: the case stays open.
+    let d = press(d, &["Enter", "b"]);
+    assert_eq!(d.saving.as_ref().unwrap().finished.case.final_disposition, None);
+}
+
+#[test]
+fn appointment_times_as_agents_type_them() {
+    let now = at("10:00:00");
+    let t = |s: &str| appointment_time(s, now).map(|t| t.to_rfc3339());
+    let want = Some("2026-12-04T15:00:00+08:00".to_owned());
+    for typed in [
+        "202612041500",
+        "2026-12-04 15:00",
+        "2026-12-04T15:00",
+        "2026/12/4 15:00",
+        "2026.12.04 1500",
+        "12-04 15:00",
+        "12041500",
+        " 2026年12月4日 15:00 ",
+    ] {
+        assert_eq!(t(typed), want, "{typed}");
+    }
+    // A time alone is today; a month and day already past this year is next year's.
+    assert_eq!(t("16:30"), Some("2026-11-02T16:30:00+08:00".to_owned()));
+    assert_eq!(t("01-15 09:00"), Some("2027-01-15T09:00:00+08:00".to_owned()));
+    for wrong in ["", "61204-02-02T15:00", "2026-13-04 15:00", "2026-12-04 25:00", "明天"] {
+        assert_eq!(t(wrong), None, "{wrong}");
+    }
 }
 
 /// An interviewer-read script made in the editor: a 0–10 overall, a multiple choice of 12

@@ -66,7 +66,7 @@ fn every_table_of_the_workspace_in_order() {
     assert_eq!(attempts.rows.len(), 2);
     assert_eq!((&attempts.rows[1][6], &attempts.rows[1][7]), (&Cell::from("no_answer"), &Cell::from("3.13")));
     // Rates over the one closed case (GD1, 1.1): RR1 = COOP1 = CON1 = 1, REF1 = 0; per list, per
-    // agent (A07 closed it) and per day.
+    // list (all, then the one file), per agent (A07 closed it) and per day.
     let rates = e.table("rates").unwrap();
     assert_eq!(rates.columns[..3], ["by", "group", "cases"]);
     let firsts: Vec<(&Cell, &Cell)> = rates.rows.iter().map(|r| (&r[0], &r[1])).collect();
@@ -74,6 +74,7 @@ fn every_table_of_the_workspace_in_order() {
         firsts,
         [
             (&Cell::from("list"), &Cell::from("all")),
+            (&Cell::from("list"), &Cell::from("l.csv")),
             (&Cell::from("agent"), &Cell::from("A07")),
             (&Cell::from("day"), &Cell::from("2026-11-02"))
         ]
