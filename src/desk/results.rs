@@ -64,7 +64,8 @@ fn version_choice(
     picked: &UseStateHandle<Option<QuestionnaireRef>>,
     lang: Lang,
 ) -> Html {
-    let mut refs: Vec<QuestionnaireRef> = answered.iter().filter(|r| library.get(r).is_some()).cloned().collect();
+    let mut refs: Vec<QuestionnaireRef> =
+        answered.iter().filter(|r| library.get(r).is_some()).cloned().collect();
     if !refs.contains(&shown.reference()) {
         refs.insert(0, shown.reference());
     }

@@ -129,7 +129,10 @@ pub fn kiosk_questionnaires(stored: &[Questionnaire]) -> Vec<Questionnaire> {
 
 /// The questionnaire (and version) `settings` name among the kiosk's built-ins and `stored`, or
 /// why the kiosk cannot run it (not on the device, or core's reasons it is unfit for a kiosk).
-pub fn active_questionnaire(settings: &KioskSettings, stored: &[Questionnaire]) -> Result<Questionnaire, Vec<Text>> {
+pub fn active_questionnaire(
+    settings: &KioskSettings,
+    stored: &[Questionnaire],
+) -> Result<Questionnaire, Vec<Text>> {
     settings.choose(&kiosk_questionnaires(stored)).cloned()
 }
 

@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 
 async fn select(b: &Browser, css: &str, value: &str) {
     let e = b.wait_for(css, TIMEOUT).await;
-    e.select_by_value(value).await.unwrap_or_else(|error| panic!("could not choose {value} in `{css}`: {error}"));
+    e.select_by_value(value)
+        .await
+        .unwrap_or_else(|error| panic!("could not choose {value} in `{css}`: {error}"));
 }
 
 /// The editor: a questionnaire of three items in one dimension, saved as `branch_2027 v1`.
@@ -100,7 +102,8 @@ async fn a_questionnaire_authored_in_the_editor_runs_at_the_kiosk_and_scores_wit
     b.click_button_by_accessible_name("服务态度").await;
     press_until(&b, "提交", ".thanks h1").await;
     let records =
-        wait_for_store(&b, "one complete response", |rs| rs.len() == 1 && rs[0]["status"] == "complete").await;
+        wait_for_store(&b, "one complete response", |rs| rs.len() == 1 && rs[0]["status"] == "complete")
+            .await;
     let r = &records[0]["response"];
     assert_eq!(r["questionnaire"], serde_json::json!({"id": "branch_2027", "version": 1}), "{r:#}");
     assert_eq!(r["answers"]["item_3"], serde_json::json!({"choices": ["option_1", "option_2"]}), "{r:#}");

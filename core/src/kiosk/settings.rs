@@ -4,13 +4,13 @@
 
 use super::hours::OpeningHours;
 use super::idle::IdlePolicy;
+use super::low_score::threshold_problem;
 use super::pin::PinHash;
 use crate::callback::recovery::LOW_SCORE_THRESHOLD;
-use super::low_score::threshold_problem;
 use crate::questionnaire::{Questionnaire, QuestionnaireId};
+use crate::response::tags::{TagValue, Tags};
 use crate::session::fitness::{unfit, Station, Unfit};
 use crate::text::Text;
-use crate::response::tags::{TagValue, Tags};
 use serde::{Deserialize, Serialize};
 
 /// The settings of one kiosk.
@@ -172,7 +172,10 @@ mod tests {
         let first = KioskSettings { version: Some(1), ..KioskSettings::default() };
         assert_eq!(first.choose(&known).unwrap(), &hall);
         let gone = KioskSettings { version: Some(3), ..KioskSettings::default() };
-        assert_eq!(gone.choose(&known).unwrap_err()[0].zh, "本机没有问卷 hall v3：请先在问卷编辑中导入或同步");
+        assert_eq!(
+            gone.choose(&known).unwrap_err()[0].zh,
+            "本机没有问卷 hall v3：请先在问卷编辑中导入或同步"
+        );
         let kano = KioskSettings { questionnaire: QuestionnaireId::new("kano"), ..KioskSettings::default() };
         let why = kano.choose(&known).unwrap_err();
         assert_eq!(why.len(), 10);
@@ -185,7 +188,10 @@ mod tests {
         // 5 is the top of the hall's 1–5 overall: no point is above it.
         let bad = KioskSettings { low_score_threshold: 5, ..KioskSettings::default() };
         let hall = crate::questionnaire::builtin::Builtin::Hall.questionnaire();
-        assert_eq!(bad.problems_with(&hall)[0].en, "the low-score threshold must be 1 to 4 (the overall scale is 1–5)");
+        assert_eq!(
+            bad.problems_with(&hall)[0].en,
+            "the low-score threshold must be 1 to 4 (the overall scale is 1–5)"
+        );
         assert!(KioskSettings::default().problems_with(&hall).is_empty());
         // The Kano study: ten pairs the kiosk does not ask.
         let kano = crate::questionnaire::builtin::Builtin::Kano.questionnaire();

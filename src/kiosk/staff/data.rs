@@ -102,7 +102,8 @@ pub fn data_section() -> Html {
             let at = clock::now();
             let done = versions.iter().try_for_each(|v| {
                 let q = library.get(v).ok_or_else(|| format!("{v}: {}", K::NotOnDevice.get(lang)))?;
-                let of_v: Vec<&Response> = chosen.iter().copied().filter(|r| r.questionnaire == **v).collect();
+                let of_v: Vec<&Response> =
+                    chosen.iter().copied().filter(|r| r.questionnaire == **v).collect();
                 let mut f = make(q, &of_v, device.as_ref(), at)?;
                 if versions.len() > 1 {
                     f.name = f.name.replacen("manyi-", &format!("manyi-{}-v{}-", v.id, v.version), 1);

@@ -3,9 +3,9 @@
 
 use chrono::NaiveTime;
 use manyi_core::kiosk::hours::ALL_DAYS;
+use manyi_core::kiosk::low_score::threshold_problem;
 use manyi_core::kiosk::settings::tag;
 use manyi_core::kiosk::{IdlePolicy, KioskSettings, OpeningHours, Partial};
-use manyi_core::kiosk::low_score::threshold_problem;
 use manyi_core::questionnaire::{Questionnaire, QuestionnaireId};
 use manyi_core::text::Text;
 use manyi_core::Lang;
@@ -229,7 +229,10 @@ mod tests {
         form.set(Field::Version, "2".into());
         let (field, reason) = form.settings(&s, &known(), Lang::En).unwrap_err();
         assert_eq!(field, Field::Questionnaire);
-        assert_eq!(reason, "questionnaire hall v2 is not on this device: import it in the editor or sync first");
+        assert_eq!(
+            reason,
+            "questionnaire hall v2 is not on this device: import it in the editor or sync first"
+        );
         // The evaluation checklist is filled in by an evaluator, not by a customer at a kiosk.
         let mut checklist = Builtin::Evaluation.questionnaire();
         checklist.id = QuestionnaireId::new("site_check");
@@ -237,7 +240,8 @@ mod tests {
         form.set(Field::Version, String::new());
         let (field, reason) = form.settings(&s, &[checklist.clone()], Lang::Zh).unwrap_err();
         assert_eq!(field, Field::Questionnaire);
-        let first = manyi_core::session::fitness::unfit(&checklist, manyi_core::session::fitness::Station::Kiosk);
+        let first =
+            manyi_core::session::fitness::unfit(&checklist, manyi_core::session::fitness::Station::Kiosk);
         assert!(reason.starts_with(first[0].text().zh.as_str()), "{reason}");
         // One of the device's, version 1 named: saved as such.
         let mut made = Builtin::Hall.questionnaire();

@@ -2,14 +2,14 @@
 //! questionnaire, opening hours, timings and the low-score threshold, checked by core on save.
 
 use super::form::{Field, SettingsForm};
+use crate::app::StoreStatus;
 use crate::app::{save_settings, AppContext};
 use crate::kiosk::texts::K;
-use crate::app::StoreStatus;
 use manyi_core::kiosk::Partial;
 use manyi_core::questionnaire::library::Library;
 use manyi_core::questionnaire::Questionnaire;
-use std::rc::Rc;
 use manyi_core::Lang;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::platform::spawn_local;
@@ -166,8 +166,9 @@ fn select(form: &FormHandle, field: Field, lang: Lang, options: Vec<(String, Str
         <p class="field">
             <label for={id.clone()}>{ label(field).get(lang) }</label>
             <select {id} {onchange}>
-                { for options.into_iter().map(|(value, text)| html! {
-                    <option selected={value == current} {value}>{ text }</option>
+                { for options.into_iter().map(|(value, text)| {
+                    let selected = value == current;
+                    html! { <option {selected} {value}>{ text }</option> }
                 }) }
             </select>
         </p>
@@ -184,7 +185,9 @@ fn questionnaire_select(form: &FormHandle, lang: Lang, library: &Library) -> Htm
         .collect();
     let chosen = form.read().get(Field::Questionnaire).to_owned();
     let mut versions = vec![(String::new(), K::NewestVersion.get(lang).to_owned())];
-    versions.extend(library.versions(&chosen).into_iter().map(|q| (q.version.to_string(), format!("v{}", q.version))));
+    versions.extend(
+        library.versions(&chosen).into_iter().map(|q| (q.version.to_string(), format!("v{}", q.version))),
+    );
     html! {
         <>
             { select(form, Field::Questionnaire, lang, ids) }

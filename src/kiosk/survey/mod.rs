@@ -82,8 +82,11 @@ pub fn survey_page() -> Html {
             let ready = ctx.store != StoreStatus::Opening && settings.is_some();
             // The questionnaire the staff chose is not on this device (or cannot run here): say
             // why, and let only the staff go on.
-            let unavailable: Vec<String> =
-                if ready { kiosk.unavailable.iter().map(|t| t.get(lang).to_owned()).collect() } else { Vec::new() };
+            let unavailable: Vec<String> = if ready {
+                kiosk.unavailable.iter().map(|t| t.get(lang).to_owned()).collect()
+            } else {
+                Vec::new()
+            };
             html! {
                 <StartScreen title={q.title.get(lang).to_owned()} {lang} {ready} {unavailable} {on_start} staff={staff_button(lang)} />
             }
