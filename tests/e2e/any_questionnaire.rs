@@ -6,7 +6,6 @@
 
 use crate::customer::{enter_pin, lock, press_until, set_pin, tap, wait_for_store};
 use crate::harness::{Browser, TIMEOUT};
-use fantoccini::Locator;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -52,11 +51,24 @@ async fn author(b: &Browser) {
     b.wait_for_text(".editor-message", "已保存 branch_2027 v1", TIMEOUT).await;
 }
 
-/// Saves the staff settings and returns what the form says.
-async fn save_settings(b: &Browser) -> String {
-    b.click_button_by_accessible_name("保存设置").await;
-    let outcome = b.wait_for(".staff-settings .ok, .staff-settings .error", TIMEOUT).await;
-    outcome.text().await.unwrap()
+/// Polls until the element at `css` shows a text containing `part`.
+async fn wait_containing(b: &Browser, css: &str, part: &str) {
+    b.until(&format!("`{css}` does not show {part:?}"), || async {
+        let shown = b.client().find(fantoccini::Locator::Css(css)).await.ok()?.text().await.ok()?;
+        shown.contains(part).then_some(())
+    })
+    .await
+}
+
+/// Opens `route` (on another area's page), entering the PIN if the page asks for it, and waits
+/// for `shown`.
+async fn open_behind_pin(b: &Browser, route: &str, shown: &str) {
+    b.goto(route).await;
+    let first = b.wait_for(&format!("#staff-pin, {shown}"), TIMEOUT).await;
+    if first.attr("id").await.unwrap().as_deref() == Some("staff-pin") {
+        enter_pin(b, crate::customer::PIN).await;
+    }
+    b.wait_for(shown, TIMEOUT).await;
 }
 
 /// Polls `dir` until a finished file ending in `suffix` is there.
@@ -85,11 +97,12 @@ async fn a_questionnaire_authored_in_the_editor_runs_at_the_kiosk_and_scores_wit
     set_pin(&b).await;
     // A checklist is not for customers at a tablet: refused with core's reason.
     select(&b, "#setting-questionnaire", "evaluation").await;
-    let refused = save_settings(&b).await;
-    assert!(refused.contains("这是测评清单，由测评员走访时填写"), "{refused}");
+    b.click_button_by_accessible_name("保存设置").await;
+    wait_containing(&b, ".staff-settings .error", "这是测评清单，由测评员走访时填写").await;
     select(&b, "#setting-questionnaire", "branch_2027").await;
     select(&b, "#setting-version", "1").await;
-    assert_eq!(save_settings(&b).await, "设置已保存");
+    b.click_button_by_accessible_name("保存设置").await;
+    b.wait_for_text(".staff-settings .ok", "设置已保存", TIMEOUT).await;
     lock(&b).await;
     b.wait_for_text(".attract-questionnaire", "网点评价 2027", TIMEOUT).await;
 
@@ -110,28 +123,19 @@ async fn a_questionnaire_authored_in_the_editor_runs_at_the_kiosk_and_scores_wit
 
     // The results score it with branch_2027 v1: (4 − 1)/4 × 100 = 75 and 3/10 × 100 = 30, equal
     // weights in the one dimension: composite (75 + 30) / 2 = 52.5.
-    b.goto("#/results").await;
-    if b.client().find(Locator::Css("#staff-pin")).await.is_ok() {
-        enter_pin(&b, crate::customer::PIN).await;
-    }
-    b.wait_for_text("#results-version", "branch_2027 v1", TIMEOUT).await;
-    b.wait_for_text(".results h1", "网点评价 2027", TIMEOUT).await;
+    open_behind_pin(&b, "#/results", "#results-version").await;
+    wait_containing(&b, "#results-version", "网点评价 2027 (branch_2027 v1)").await;
+    wait_containing(&b, ".results h1", "网点评价 2027").await;
     b.wait_for_text(".index-value", "52.5", TIMEOUT).await;
 
     // The staff export, read in the analyst workspace: the same index.
-    b.goto("#/staff").await;
-    if b.client().find(Locator::Css("#staff-pin")).await.is_ok() {
-        enter_pin(&b, crate::customer::PIN).await;
-    }
+    open_behind_pin(&b, "#/staff", ".staff-data").await;
     b.click_button_by_accessible_name("导出 JSON").await;
     b.wait_for_text(".staff-data .ok", "已导出 1 份问卷", TIMEOUT).await;
     let file = downloaded(&b.download_dir(), ".json").await;
     let bundle: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     assert_eq!(bundle["questionnaires"][0]["id"], "branch_2027", "exported with its questionnaire");
-    b.goto("#/analysis").await;
-    if b.client().find(Locator::Css("#staff-pin")).await.is_ok() {
-        enter_pin(&b, crate::customer::PIN).await;
-    }
+    open_behind_pin(&b, "#/analysis", "#an-files").await;
     let input = b.wait_for("#an-files:not([disabled])", TIMEOUT).await;
     input.send_keys(&file.display().to_string()).await.expect("pick the file");
     b.wait_for_text(".an-index tbody tr .idx-overall", "52.5", TIMEOUT).await;
