@@ -25,6 +25,8 @@ async fn author(b: &Browser) {
     b.fill("#q-id", "branch_2027").await;
     b.fill("#q-title-zh", "网点评价 2027").await;
     b.fill("#q-title-en", "Branch survey 2027").await;
+    // The dimensions are folded away for a customer questionnaire: unfold them.
+    b.click("details.editor-part:has(.dimensions) summary").await;
     b.click_button_by_accessible_name("添加维度").await;
     b.fill("#dimension-0-title-zh", "服务").await;
     b.fill("#dimension-0-title-en", "Service").await;
@@ -109,8 +111,19 @@ async fn a_questionnaire_authored_in_the_editor_runs_at_the_kiosk_and_scores_wit
     // A customer: 满意 (4 on 1–5), 3 on 0–10, so the multiple choice shows; two options.
     press_until(&b, "开始评价", ".question").await;
     tap(&b, "您对办理速度满意吗？", "满意").await;
-    tap(&b, "您有多大可能向朋友推荐本网点？", "3").await;
-    b.wait_for_text(".question", "哪些方面需要改进？", TIMEOUT).await;
+    b.wait_for_text(".question", "您有多大可能向朋友推荐本网点？", TIMEOUT).await;
+    b.click_button_by_accessible_name("3").await;
+    // 3 ≤ 6: the multiple choice shows (on this screen or the next).
+    b.until("the multiple choice never showed", || async {
+        let body = b.eval("document.body.innerText").await;
+        if body.as_str()?.contains("哪些方面需要改进？") {
+            return Some(());
+        }
+        let next = "[...document.querySelectorAll('button')].filter(x => x.textContent.trim() === '下一题').map(x => x.click()).length";
+        b.eval(next).await;
+        None
+    })
+    .await;
     b.click_button_by_accessible_name("排队时间").await;
     b.click_button_by_accessible_name("服务态度").await;
     press_until(&b, "提交", ".thanks h1").await;
