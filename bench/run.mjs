@@ -111,28 +111,41 @@ async function throttled(context, page, cpu) {
   return cdp;
 }
 
-// Clicks the element showing exactly `name`, and times until the question shown (`question`)
-// changes and a frame is drawn; null if the click changed nothing within 2 s.
-const TAP = `async ([question, name]) => {
+// Arms a tap on the element showing exactly `name`: scrolls it into view and returns its centre;
+// the tap itself is a real mouse click (SurveyJS's choices answer real input, not a script's
+// `click()`). The time runs from the button's release (`pointerup`, seen first, on the window)
+// until the question shown (`question`) changes, and on to the frame after it; the result lands
+// in `window.__tap` (null if nothing changed within 5 s).
+const ARM = `([question, name]) => {
   const heading = () => { const q = document.querySelector(question); return q ? q.textContent : null; };
   const before = heading();
   const target = [...document.querySelectorAll('button, span, label, div')]
     .filter(e => e.textContent.trim() === name && e.offsetParent !== null)
     .sort((a, b) => a.querySelectorAll('*').length - b.querySelectorAll('*').length)[0];
   if (!target) return null;
-  return await new Promise(done => {
-    const t0 = performance.now();
-    const observer = new MutationObserver(() => {
-      if (heading() === before) return;
-      observer.disconnect();
-      const dom = performance.now() - t0;
-      requestAnimationFrame(() => setTimeout(() => done([dom, performance.now() - t0]), 0));
-    });
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-    setTimeout(() => { observer.disconnect(); done(null); }, 2000);
-    target.click();
+  target.scrollIntoView({ block: 'center', behavior: 'instant' });
+  window.__tap = undefined;
+  let t0 = null;
+  window.addEventListener('pointerup', () => { t0 = performance.now(); }, { capture: true, once: true });
+  const observer = new MutationObserver(() => {
+    if (t0 === null || heading() === before) return;
+    observer.disconnect();
+    const dom = performance.now() - t0;
+    requestAnimationFrame(() => setTimeout(() => (window.__tap = [dom, performance.now() - t0]), 0));
   });
+  observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  setTimeout(() => { if (window.__tap === undefined) { observer.disconnect(); window.__tap = null; } }, 5000);
+  const box = target.getBoundingClientRect();
+  return [box.left + box.width / 2, box.top + box.height / 2];
 }`;
+
+async function tap(page, question, name) {
+  const at = await page.evaluate(`(${ARM})(${JSON.stringify([question, name])})`);
+  if (at === null) return null;
+  await page.mouse.click(at[0], at[1]);
+  await page.waitForFunction(() => window.__tap !== undefined, null, { polling: 20 });
+  return page.evaluate(() => window.__tap);
+}
 
 const RATINGS = ["满意", "满意", "满意", "满意", "满意", "满意", "满意", "未使用/不适用", "未使用/不适用", "满意", "非常满意"];
 const TAPS = ["缴费", "居民", ...RATINGS];
@@ -143,8 +156,11 @@ async function taps(page, question) {
     // Past the kiosk's double-tap guard (400 ms), as a person's next tap is.
     await page.waitForTimeout(600);
     let t = null;
-    for (let i = 0; i < 5 && t === null; i++) t = await page.evaluate(`(${TAP})(${JSON.stringify([question, name])})`);
-    if (t === null) throw new Error(`tapping ${name} changed nothing`);
+    for (let i = 0; i < 5 && t === null; i++) t = await tap(page, question, name);
+    if (t === null) {
+      const shown = await page.evaluate((q) => document.querySelector(q)?.textContent, question);
+      throw new Error(`tapping ${name} changed nothing (the question shown: ${shown})`);
+    }
     times.push(t);
   }
   return times;
