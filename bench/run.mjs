@@ -2,7 +2,7 @@
 // headless Chromium (Debian's, through playwright-core), 4× CPU throttling, 10 Mbit/s with
 // 40 ms round trips, the browser's cache off, no service worker; medians of 5 runs, kiosk and
 // SurveyJS taking turns. Prints the figures; asserts nothing. `cargo xtask bench` runs it on
-// `dist/` (node bench/run.mjs [DIST]).
+// `dist/` (node bench/run.mjs [DIST [EARLIER_DIST]]: an earlier build's kiosk taps timed too).
 //
 // What it measures:
 // - first screen: from navigation to the frame after the screen is in the DOM: the kiosk's
@@ -24,6 +24,8 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.dirname(here);
 const dist = path.resolve(process.argv[2] ?? path.join(repo, "dist"));
+// Optional: an earlier build (its dist/) whose kiosk taps are timed in the same run, unthrottled.
+const before = process.argv[3] && path.resolve(process.argv[3]);
 const RUNS = 5;
 const CHROMIUM = process.env.MANYI_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -255,7 +257,15 @@ try {
     console.log(`run ${run}: kiosk ${ms(kiosk.at(-1).shown)} (painted ${ms(kiosk.at(-1).paint)}, ${tapSpan(kiosk.at(-1))}), SurveyJS ${ms(sjs.at(-1).shown)} (${tapSpan(sjs.at(-1))})`);
   }
   const fast = [];
-  for (let run = 1; run <= RUNS; run++) fast.push(await kioskRun(browser, base, state, false));
+  const earlier = [];
+  const old = before && (await serve(before));
+  const oldBase = old && `http://127.0.0.1:${old.address().port}`;
+  const oldState = old && (await setUpKiosk(browser, oldBase));
+  for (let run = 1; run <= RUNS; run++) {
+    fast.push(await kioskRun(browser, base, state, false));
+    if (old) earlier.push(await kioskRun(browser, oldBase, oldState, false));
+  }
+  if (old) old.close();
   const pages = [
     ["kiosk", "/"],
     ["kiosk's staff screen", "/staff/"],
@@ -276,6 +286,7 @@ try {
   console.log(`| kiosk (attract screen ready) | ${ms(k)} | ${ms(median(kiosk.map((r) => r.paint)))} | ${tapDom(kiosk).toFixed(1)} ms | ${tapFrame(kiosk).toFixed(1)} ms |`);
   console.log(`| SurveyJS (first question) | ${ms(s)} | ${ms(median(sjs.map((r) => r.paint)))} | ${tapDom(sjs).toFixed(1)} ms | ${tapFrame(sjs).toFixed(1)} ms |`);
   console.log(`| kiosk, CPU not throttled | | | ${tapDom(fast).toFixed(1)} ms | ${tapFrame(fast).toFixed(1)} ms |`);
+  if (old) console.log(`| kiosk of ${before}, CPU not throttled | | | ${tapDom(earlier).toFixed(1)} ms | ${tapFrame(earlier).toFixed(1)} ms |`);
   console.log(`\nkiosk / SurveyJS, first screen: ${(k / s).toFixed(2)}×`);
   console.log(`all runs: kiosk ${kiosk.map((r) => ms(r.shown)).join(", ")}; SurveyJS ${sjs.map((r) => ms(r.shown)).join(", ")}\n`);
   console.log("| first visit of | transferred | requests |");
