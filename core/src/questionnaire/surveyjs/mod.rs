@@ -17,6 +17,7 @@ mod condition;
 mod elements;
 mod expression;
 mod ids;
+mod matrix;
 mod questions;
 mod rating;
 mod texts;
