@@ -52,7 +52,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = AhpMethodArg::Eigen)]
         method: AhpMethodArg,
     },
-    /// Weighted satisfaction index with n, SE and the 95 % Student-t interval.
+    /// Weighted satisfaction index with n, SE and the 95 % Student-t interval (kept on 0–100).
     Index {
         /// The CSV file: one row per respondent, a column per item (blank or NA = not answered).
         file: PathBuf,

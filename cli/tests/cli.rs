@@ -102,7 +102,7 @@ fn index_by_hand_with_weights_and_groups() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "r.csv", "hall,a,b\n东,5,3\n东,4,NA\n西,1,\n西,2,2\n");
     // Equal weights: 东 (100+50)/2 = 75 and 75 → 75, SE 0; 西 0 and 25 → 12.5, s = 17.677…, SE 12.5,
-    // t(0.975, 1) = 12.7062 → 12.5 ± 158.83.
+    // t(0.975, 1) = 12.7062 → 12.5 ± 158.83, kept on the scale: [0, 100].
     let v = json(&["index", &f, "--items", "a,b", "--scale", "1..5", "--by", "hall"]);
     assert_eq!(v[0]["group"], "东");
     assert_eq!(
@@ -110,7 +110,7 @@ fn index_by_hand_with_weights_and_groups() {
         (Some(2), Some(75.0), Some(0.0))
     );
     assert!(close(&v[1]["index"], 12.5, 1e-12) && close(&v[1]["se"], 12.5, 1e-12));
-    assert!(close(&v[1]["ci_high"], 12.5 + 12.706205 * 12.5, 1e-6));
+    assert_eq!((v[1]["ci_low"].as_f64(), v[1]["ci_high"].as_f64()), (Some(0.0), Some(100.0)));
     assert_eq!(v[1]["small_sample"], true);
     // Weights 3:1 without groups: (87.5 + 75 + 0 + 25)/4 = 46.875.
     let w = write(dir.path(), "w.csv", "item,weight\na,3\nb,1\n");

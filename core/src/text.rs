@@ -43,9 +43,29 @@ impl Text {
     }
 }
 
+/// `x` with `decimals` decimals as people read it: a value that rounds to zero is `0.00`, never
+/// `-0.00`.
+pub fn fixed(x: f64, decimals: usize) -> String {
+    let text = format!("{x:.decimals$}");
+    match text.strip_prefix('-') {
+        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_owned(),
+        _ => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_negative_zero() {
+        assert_eq!(fixed(-0.001, 2), "0.00");
+        assert_eq!(fixed(-0.0, 1), "0.0");
+        assert_eq!(fixed(-1e-17, 3), "0.000");
+        assert_eq!(fixed(-0.006, 2), "-0.01");
+        assert_eq!(fixed(-12.0, 0), "-12");
+        assert_eq!(fixed(0.125, 1), "0.1");
+    }
 
     #[test]
     fn falls_back_to_the_other_language() {

@@ -1,8 +1,12 @@
 //! An SVG drawing of a scatter chart placed by core (`manyi_core::chart`): axes with ticks and
-//! labels, the cross-hairs, the four quadrant labels and the labelled points. Nothing is
-//! computed here but the text of the numbers.
+//! labels, the cross-hairs, the four quadrant labels and the numbered points with their labels
+//! where core placed them (a line to a label put away from a crowded point), and below it the
+//! key: each number with what it stands for. Nothing is computed here but the text of the
+//! numbers.
 
+use manyi_core::chart::labels::needs_leader;
 use manyi_core::chart::scatter::Scatter;
+use manyi_core::text::fixed;
 use manyi_core::Lang;
 use yew::prelude::*;
 
@@ -17,13 +21,16 @@ pub struct ScatterProps {
     pub class: AttrValue,
     /// The interface language.
     pub lang: Lang,
+    /// What each point's label (its number) stands for, in the points' order: an item's text.
+    pub legend: Vec<String>,
 }
 
-fn tick(v: f64) -> String {
-    if v.abs() >= 10.0 {
-        format!("{v:.0}")
+/// A tick's value: whole numbers on an axis spanning 10 or more (0–100), else two decimals.
+fn tick(v: f64, span: f64) -> String {
+    if span >= 10.0 {
+        fixed(v, 0)
     } else {
-        format!("{v:.2}")
+        fixed(v, 2)
     }
 }
 
@@ -44,13 +51,13 @@ pub fn scatter_chart(p: &ScatterProps) -> Html {
                 { for c.x_axis.ticks.iter().map(|(v, px)| html! {
                     <g class="tick">
                         <line x1={px.to_string()} x2={px.to_string()} y1={y1.to_string()} y2={(y1 + 5.0).to_string()} />
-                        <text x={px.to_string()} y={(y1 + 18.0).to_string()} text-anchor="middle">{ tick(*v) }</text>
+                        <text x={px.to_string()} y={(y1 + 18.0).to_string()} text-anchor="middle">{ tick(*v, c.x_axis.max - c.x_axis.min) }</text>
                     </g>
                 }) }
                 { for c.y_axis.ticks.iter().map(|(v, py)| html! {
                     <g class="tick">
                         <line x1={(x0 - 5.0).to_string()} x2={x0.to_string()} y1={py.to_string()} y2={py.to_string()} />
-                        <text x={(x0 - 8.0).to_string()} y={(py + 4.0).to_string()} text-anchor="end">{ tick(*v) }</text>
+                        <text x={(x0 - 8.0).to_string()} y={(py + 4.0).to_string()} text-anchor="end">{ tick(*v, c.y_axis.max - c.y_axis.min) }</text>
                     </g>
                 }) }
                 <text class="axis-label x-label" x={((x0 + x1) / 2.0).to_string()} y={(f.height - 12.0).to_string()}
@@ -64,14 +71,30 @@ pub fn scatter_chart(p: &ScatterProps) -> Html {
                         { q.text.get(p.lang).to_owned() }
                     </text>
                 }) }
-                { for c.points.iter().map(|pt| html! {
-                    <g class={classes!("point", format!("point-{}", pt.class.replace('/', "-")))} data-label={pt.label.clone()}>
-                        <circle cx={pt.px.to_string()} cy={pt.py.to_string()} r="5" />
-                        <text x={(pt.px + 7.0).to_string()} y={(pt.py - 6.0).to_string()}>{ &pt.label }</text>
-                    </g>
+                { for c.points.iter().enumerate().map(|(k, pt)| {
+                    let at = pt.label_at;
+                    let leader = needs_leader(pt.px, pt.py, at, f.font_size).then(|| html! {
+                        <line class="leader" x1={pt.px.to_string()} y1={pt.py.to_string()}
+                            x2={at.px.to_string()} y2={(at.py - 0.3 * f.font_size).to_string()} />
+                    });
+                    html! {
+                        <g class={classes!("point", format!("point-{}", pt.class.replace('/', "-")))} data-label={pt.label.clone()}>
+                            { for leader }
+                            <circle cx={pt.px.to_string()} cy={pt.py.to_string()} r="5" />
+                            <text class="point-label" x={at.px.to_string()} y={at.py.to_string()} text-anchor={at.anchor}>{ &pt.label }</text>
+                            if let Some(what) = p.legend.get(k) { <title>{ format!("{} {what}", pt.label) }</title> }
+                        </g>
+                    }
                 }) }
             </svg>
             <figcaption>{ p.title.clone() }</figcaption>
+            if !p.legend.is_empty() {
+                <ol class={classes!("chart-key", format!("{}-key", p.class.trim_end_matches("-chart")))}>
+                    { for c.points.iter().zip(&p.legend).map(|(pt, what)| html! {
+                        <li value={pt.label.clone()}><span class="key-number">{ &pt.label }</span>{ what.clone() }</li>
+                    }) }
+                </ol>
+            }
         </figure>
     }
 }

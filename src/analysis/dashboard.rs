@@ -8,6 +8,7 @@ use super::texts::T;
 use manyi_core::scoring::group::GroupBy;
 use manyi_core::scoring::index::{GroupIndex, IndexSummary};
 use manyi_core::scoring::report::IndexTable;
+use manyi_core::text::fixed;
 use manyi_core::Lang;
 use yew::prelude::*;
 
@@ -15,18 +16,18 @@ const NONE: &str = "—";
 
 /// A number with one decimal, or "—".
 pub fn one(x: Option<f64>) -> String {
-    x.map_or_else(|| NONE.to_owned(), |x| format!("{x:.1}"))
+    x.map_or_else(|| NONE.to_owned(), |x| fixed(x, 1))
 }
 
 /// A number with three decimals, or "—".
 pub fn three(x: Option<f64>) -> String {
-    x.map_or_else(|| NONE.to_owned(), |x| format!("{x:.3}"))
+    x.map_or_else(|| NONE.to_owned(), |x| fixed(x, 3))
 }
 
 /// The 95 % interval as "[low, high]", or "—".
 pub fn interval(s: &IndexSummary) -> String {
     match (s.ci_low, s.ci_high) {
-        (Some(low), Some(high)) => format!("[{low:.1}, {high:.1}]"),
+        (Some(low), Some(high)) => format!("[{}, {}]", fixed(low, 1), fixed(high, 1)),
         _ => NONE.to_owned(),
     }
 }

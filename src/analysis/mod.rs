@@ -22,6 +22,7 @@ pub mod results;
 pub mod settings;
 pub mod state;
 pub mod texts;
+pub mod weighting;
 mod weights;
 pub mod worker;
 

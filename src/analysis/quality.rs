@@ -25,7 +25,12 @@ fn kano(q: &Questionnaire, rows: &[(String, KanoResult)], lang: Lang) -> Html {
     if rows.is_empty() {
         return html! { <p class="note an-no-kano">{ T::NoKano.get(lang) }</p> };
     }
-    let chart = kano_scatter(rows, (0.5, 0.5), Frame::default());
+    // The points numbered, the features named in the key below the chart.
+    let numbered: Vec<(String, KanoResult)> =
+        rows.iter().enumerate().map(|(k, (_, r))| ((k + 1).to_string(), r.clone())).collect();
+    // Its text is drawn at 17 px (`.kano-chart text`): the labels are kept apart at that size.
+    let chart = kano_scatter(&numbered, (0.5, 0.5), Frame { font_size: 17.0, ..Frame::default() });
+    let key: Vec<String> = rows.iter().map(|(id, _)| title(q, id, lang)).collect();
     html! {
         <>
             <table class="an-kano">
@@ -56,7 +61,7 @@ fn kano(q: &Questionnaire, rows: &[(String, KanoResult)], lang: Lang) -> Html {
                     }) }
                 </tbody>
             </table>
-            <ScatterChart chart={chart} title={T::KanoTitle.get(lang)} class="kano-chart" {lang} />
+            <ScatterChart chart={chart} title={T::KanoTitle.get(lang)} class="kano-chart" {lang} legend={key} />
         </>
     }
 }
@@ -70,11 +75,13 @@ fn p_value(p: f64) -> String {
 }
 
 fn drivers(q: &Questionnaire, rows: &[DriverRow], lang: Lang) -> Html {
+    // The points numbered, the items named in the key below the chart.
     let points: Vec<(String, f64, f64)> =
-        rows.iter().map(|r| (r.item.clone(), r.importance, r.performance)).collect();
+        rows.iter().enumerate().map(|(k, r)| ((k + 1).to_string(), r.importance, r.performance)).collect();
+    let key: Vec<String> = rows.iter().map(|r| title(q, &r.item, lang)).collect();
     let chart = match ipa_scatter(&points, Crosshair::DataMeans, Frame::default()) {
         Ok(chart) => {
-            html! { <ScatterChart {chart} title={T::IpaTitle.get(lang)} class="ipa-chart" {lang} /> }
+            html! { <ScatterChart {chart} title={T::IpaTitle.get(lang)} class="ipa-chart" {lang} legend={key} /> }
         }
         Err(e) => html! { <p class="note">{ format!("{}: {e}", T::NotComputed.get(lang)) }</p> },
     };
@@ -122,6 +129,10 @@ pub fn quality(r: &Results, lang: Lang) -> Html {
     let q = &r.questionnaire;
     let drivers_part = match &r.analysis.drivers {
         Ok(rows) => drivers(q, rows, lang),
+        // Said in the reader's language: penalty–reward explains the overall item.
+        Err(_) if q.scoring.overall.is_none() => {
+            html! { <p class="note an-no-drivers">{ format!("{}: {}", T::DriversTitle.get(lang), T::NoOverallForDrivers.get(lang)) }</p> }
+        }
         Err(why) => {
             html! { <p class="note an-no-drivers">{ format!("{}: {}: {why}", T::DriversTitle.get(lang), T::NotComputed.get(lang)) }</p> }
         }

@@ -74,7 +74,9 @@ mod tests {
         let file = bundle.to_json();
         let e = engine(std::slice::from_ref(&file));
         let q = Builtin::Hall.questionnaire();
-        let settings = Settings { weights: WeightChoice::Equal, period: Period::Week, ..Default::default() };
+        let weighting =
+            crate::analysis::settings::Weighting { choice: WeightChoice::Equal, ..Default::default() };
+        let settings = Settings { weighting, period: Period::Week, ..Default::default() };
         let (r, analysis) = compute(&e, &q.reference(), &settings).unwrap();
         // `manyi score --responses F --by hall --weights equal` reads the file into a collection
         // and prints this index, over the rows in the file's order.

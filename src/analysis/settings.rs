@@ -2,12 +2,15 @@
 //! filters and where the weights come from (with the AHP judgements). Turned into core's options
 //! here, so the page only shows choices and core computes every figure.
 
+pub use super::weighting::{
+    judgement_text, judgement_value, Judgement, Judgements, KeptWeightings, WeightChoice, Weighting, SAATY,
+};
 use chrono::{Datelike, NaiveDate, Weekday};
 use manyi_core::dataset::{Filter, TagFilter};
 use manyi_core::questionnaire::{Questionnaire, QuestionnaireRef};
 use manyi_core::response::tags::{BusinessType, CustomerClass, TagKey};
 use manyi_core::response::Channel;
-use manyi_core::scoring::ahp::{AhpMethod, AhpResult, PairwiseMatrix};
+use manyi_core::scoring::ahp::AhpMethod;
 use manyi_core::scoring::analysis::AnalysisOptions;
 use manyi_core::scoring::group::GroupBy;
 use manyi_core::scoring::report::WeightSource;
@@ -47,8 +50,12 @@ pub fn grouping_label(by: GroupBy, lang: Lang) -> String {
     if lang == Lang::Zh { zh } else { en }.to_owned()
 }
 
-/// A group key on screen: coded values (business type, customer class, channel) by their label.
+/// A group key on screen: coded values (business type, customer class, channel) by their label;
+/// responses without the value (core's `(none)`) as 未填写 / "not given".
 pub fn group_label(by: GroupBy, key: &str, lang: Lang) -> String {
+    if key == manyi_core::scoring::group::NO_VALUE {
+        return super::texts::T::NotGiven.get(lang).to_owned();
+    }
     let label = match by {
         GroupBy::Tag(TagKey::BusinessType) => key.parse::<BusinessType>().ok().map(|b| b.label()),
         GroupBy::Tag(TagKey::CustomerClass) => key.parse::<CustomerClass>().ok().map(|c| c.label()),
@@ -57,109 +64,6 @@ pub fn group_label(by: GroupBy, key: &str, lang: Lang) -> String {
         _ => None,
     };
     label.map_or_else(|| key.to_owned(), |t| t.get(lang).to_owned())
-}
-
-/// Where the weights come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum WeightChoice {
-    /// As stated in the questionnaire.
-    #[default]
-    Stated,
-    /// Equal at each level.
-    Equal,
-    /// Dimension weights from the analyst's pairwise judgements.
-    Ahp,
-    /// Item weights from the items' association with `overall` (standardised regression).
-    Derived,
-}
-
-impl WeightChoice {
-    /// Every choice, in the order offered.
-    pub const ALL: [WeightChoice; 4] =
-        [WeightChoice::Equal, WeightChoice::Stated, WeightChoice::Ahp, WeightChoice::Derived];
-
-    /// Its name on screen.
-    pub fn label(self, lang: Lang) -> &'static str {
-        let (zh, en) = match self {
-            WeightChoice::Equal => ("等权重", "Equal"),
-            WeightChoice::Stated => ("问卷设定权重", "Stated"),
-            WeightChoice::Ahp => ("层次分析法 AHP", "AHP"),
-            WeightChoice::Derived => ("数据推导（回归）", "Derived (regression)"),
-        };
-        if lang == Lang::Zh {
-            zh
-        } else {
-            en
-        }
-    }
-
-    /// A stable code for the page's controls.
-    pub fn code(self) -> &'static str {
-        match self {
-            WeightChoice::Equal => "equal",
-            WeightChoice::Stated => "stated",
-            WeightChoice::Ahp => "ahp",
-            WeightChoice::Derived => "derived",
-        }
-    }
-}
-
-/// One pairwise judgement on Saaty's scale, as the analyst picks it: `k > 1` means the row
-/// criterion is k times as important as the column one, `k < -1` the column |k| times the row,
-/// 1 equal. Kept as an integer so that the editor's choices are exact.
-pub type Judgement = i8;
-
-/// The values offered for a judgement: 1/9 … 1/2, 1, 2 … 9.
-pub const SAATY: [Judgement; 17] = [-9, -8, -7, -6, -5, -4, -3, -2, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-
-/// A judgement's value in the matrix.
-pub fn judgement_value(j: Judgement) -> f64 {
-    if j < 0 {
-        1.0 / f64::from(-j)
-    } else {
-        f64::from(j.max(1))
-    }
-}
-
-/// A judgement as text: `3`, `1/3`.
-pub fn judgement_text(j: Judgement) -> String {
-    if j < 0 {
-        format!("1/{}", -j)
-    } else {
-        j.max(1).to_string()
-    }
-}
-
-/// The judgements of the upper triangle of an n × n matrix, row by row; missing pairs are equal.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Judgements(pub BTreeMap<(usize, usize), Judgement>);
-
-impl Judgements {
-    /// The judgement of row `i` over column `j` (`i < j`).
-    pub fn get(&self, i: usize, j: usize) -> Judgement {
-        self.0.get(&(i, j)).copied().unwrap_or(1)
-    }
-
-    /// The reciprocal matrix of `n` criteria.
-    pub fn matrix(&self, n: usize) -> Result<PairwiseMatrix> {
-        let rows = (0..n)
-            .map(|i| {
-                (0..n)
-                    .map(|j| match i.cmp(&j) {
-                        std::cmp::Ordering::Equal => 1.0,
-                        std::cmp::Ordering::Less => judgement_value(self.get(i, j)),
-                        std::cmp::Ordering::Greater => 1.0 / judgement_value(self.get(j, i)),
-                    })
-                    .collect()
-            })
-            .collect();
-        PairwiseMatrix::new(rows)
-    }
-
-    /// Core's AHP figures of the matrix (weights, λmax, CI, CR, consistency).
-    pub fn analyse(&self, n: usize) -> Result<AhpResult> {
-        self.matrix(n)?.analyse(AhpMethod::Eigenvector)
-    }
 }
 
 /// The index is shown by this period in the trend.
@@ -211,10 +115,12 @@ pub struct Settings {
     pub period: Period,
     /// Filters: a value per grouping.
     pub filters: BTreeMap<String, (GroupBy, String)>,
-    /// Where the weights come from.
-    pub weights: WeightChoice,
-    /// The AHP judgements over the questionnaire's dimensions.
-    pub judgements: Judgements,
+    /// Where the weights of the questionnaire scored come from (with its AHP judgements).
+    pub weighting: Weighting,
+    /// The weights chosen for the other questionnaire versions, kept while another is scored
+    /// (the page's, not sent to the worker).
+    #[serde(skip)]
+    pub kept: KeptWeightings,
 }
 
 impl Settings {
@@ -255,14 +161,14 @@ impl Settings {
     pub fn options(&self, q: &Questionnaire, by: GroupBy) -> Result<AnalysisOptions> {
         let mut options = AnalysisOptions::default();
         options.report.group_by = Some(by);
-        options.report.weights = match self.weights {
+        options.report.weights = match self.weighting.plan(q).used {
             WeightChoice::Stated => WeightSource::Stated,
             WeightChoice::Equal => WeightSource::Equal,
             WeightChoice::Derived => {
                 WeightSource::Items(WeightMethod::Derived(DerivedMethod::StandardisedRegression))
             }
             WeightChoice::Ahp => WeightSource::Dimensions(WeightMethod::Ahp {
-                matrix: self.judgements.matrix(q.dimensions.len())?,
+                matrix: self.weighting.judgements.matrix(q.dimensions.len())?,
                 method: AhpMethod::Eigenvector,
             }),
         };
@@ -333,7 +239,8 @@ mod tests {
     #[test]
     fn options_carry_the_chosen_weights_and_grouping() {
         let q = Builtin::Hall.questionnaire();
-        let s = Settings { weights: WeightChoice::Ahp, ..Default::default() };
+        let weighting = Weighting { choice: WeightChoice::Ahp, ..Default::default() };
+        let s = Settings { weighting, ..Default::default() };
         let o = s.options(&q, s.grouping()).unwrap();
         assert_eq!(o.report.group_by, Some(GroupBy::Tag(TagKey::Hall)));
         match o.report.weights {
@@ -342,5 +249,6 @@ mod tests {
         }
         assert_eq!(group_label(GroupBy::Tag(TagKey::BusinessType), "repair", Lang::Zh), "故障报修");
         assert_eq!(group_label(GroupBy::Tag(TagKey::Hall), "城东", Lang::En), "城东");
+        assert_eq!(group_label(GroupBy::Tag(TagKey::Counter), "(none)", Lang::Zh), "未填写");
     }
 }

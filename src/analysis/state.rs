@@ -185,6 +185,8 @@ pub enum WorkAction {
     Weights(WeightChoice),
     /// An AHP judgement of row `i` over column `j`.
     Judgement(usize, usize, Judgement),
+    /// Use the AHP judgements although they are inconsistent.
+    UseInconsistent,
     /// Clear pressed; asks to confirm.
     AskClear,
     /// Clear cancelled.
@@ -251,10 +253,16 @@ impl Reducible for Workspace {
                 w.results = Some(results);
             }
             WorkAction::Questionnaire(q) => {
+                // Filters belong to a questionnaire's data; weights to the questionnaire: the
+                // ones chosen for this one are kept, the other's (if chosen before) come back.
+                let before = w.chosen_version().map(|v| v.reference.to_string());
+                let weighting = w.settings.kept.remove(&q.to_string()).unwrap_or_default();
+                let left = std::mem::replace(&mut w.settings.weighting, weighting);
+                if let Some(before) = before.filter(|b| *b != q.to_string()) {
+                    w.settings.kept.insert(before, left);
+                }
                 w.settings.questionnaire = Some(q);
-                // Filters and judgements belong to a questionnaire's data and dimensions.
                 w.settings.filters.clear();
-                w.settings.judgements = Default::default();
             }
             WorkAction::GroupBy(by) => w.settings.group_by = Some(by),
             WorkAction::Period(p) => w.settings.period = p,
@@ -265,10 +273,13 @@ impl Reducible for Workspace {
                     None => w.settings.filters.remove(&key),
                 };
             }
-            WorkAction::Weights(choice) => w.settings.weights = choice,
+            WorkAction::Weights(choice) => w.settings.weighting.choice = choice,
             WorkAction::Judgement(i, j, value) => {
-                w.settings.judgements.0.insert((i, j), value);
+                w.settings.weighting.judgements.0.insert((i, j), value);
+                // New judgements are asked about again if they are inconsistent.
+                w.settings.weighting.use_inconsistent = false;
             }
+            WorkAction::UseInconsistent => w.settings.weighting.use_inconsistent = true,
             WorkAction::AskClear => w.confirm_clear = true,
             WorkAction::CancelClear => w.confirm_clear = false,
             WorkAction::Cleared => {
@@ -336,10 +347,10 @@ mod tests {
         let filter = w.settings.filter().unwrap();
         assert_eq!(filter.tags, [TagFilter { tag: TagKey::Hall, values: vec!["城东".into()] }]);
         assert_eq!((filter.from, filter.to), (None, None));
-        assert_eq!(w.settings.judgements.get(0, 1), 3);
+        assert_eq!(w.settings.weighting.judgements.get(0, 1), 3);
         let q: QuestionnaireRef =
             manyi_core::questionnaire::builtin::Builtin::Kano.questionnaire().reference();
         let w = w.reduce(WorkAction::Questionnaire(q));
-        assert!(w.settings.filters.is_empty() && w.settings.judgements.0.is_empty());
+        assert!(w.settings.filters.is_empty() && w.settings.weighting.judgements.0.is_empty());
     }
 }

@@ -55,6 +55,17 @@ crate::i18n::texts! {
     AhpHelp => "每格表示行维度相对列维度的重要程度（Saaty 1–9 标度，1/3 表示列维度更重要）。", "Each cell says how much more important the row dimension is than the column one (Saaty's 1–9 scale; 1/3 means the column one matters more).";
     Consistent => "一致性可以接受（CR < 0.10）", "Consistency acceptable (CR < 0.10)";
     Inconsistent => "不一致：CR ≥ 0.10，请调整判断", "Inconsistent: CR ≥ 0.10, revise the judgements";
+    InconsistentAsk => "这些判断不一致", "These judgements are inconsistent";
+    InconsistentNotUsed => "由它们得出的权重尚未使用，仍按问卷设定权重计算。请调整判断，或确认仍使用这些权重。", "The weights they give are not used yet: the questionnaire's stated weights are. Revise the judgements, or confirm to use these weights anyway.";
+    UseAnyway => "仍使用这些权重", "Use these weights anyway";
+    InconsistentUsed => "正在使用由不一致的判断得出的权重", "Weights from inconsistent judgements are in use";
+    ChoiceCannot => "本问卷无法使用", "This questionnaire cannot use ";
+    FewDimensions => "：层次分析法比较维度，至少需要 2 个维度，本问卷有 ", ": AHP compares dimensions and needs at least 2; this questionnaire has ";
+    FewDimensionsAfter => " 个", "";
+    NoOverallForDerived => "：数据推导权重以总体满意度题为依据，本问卷没有总体满意度题", ": derived weights explain the overall item, and this questionnaire names none";
+    NoOverallForDrivers => "本问卷没有总体满意度题，奖惩分析无从计算。", "this questionnaire names no overall item, so there is nothing to explain.";
+    NotGiven => "未填写", "not given";
+    UsingStated => "。现按问卷设定权重计算。", ". Its stated weights are used instead.";
     WeightsUsed => "使用的权重", "Weights used";
     Dimension => "维度", "Dimension";
     Item => "题目", "Item";

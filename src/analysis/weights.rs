@@ -6,6 +6,7 @@ use super::dashboard::three;
 use super::settings::{judgement_text, WeightChoice, SAATY};
 use super::state::{Results, WorkAction, Workspace};
 use super::texts::T;
+use super::weighting::Fallback;
 use manyi_core::questionnaire::Questionnaire;
 use manyi_core::Lang;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -24,7 +25,7 @@ fn choice(w: &UseReducerHandle<Workspace>, lang: Lang) -> Html {
                 });
                 html! {
                     <label>
-                        <input type="radio" name="an-weights" value={c.code()} checked={w.settings.weights == c} {onchange} />
+                        <input type="radio" name="an-weights" value={c.code()} checked={w.settings.weighting.choice == c} {onchange} />
                         { c.label(lang) }
                     </label>
                 }
@@ -35,7 +36,7 @@ fn choice(w: &UseReducerHandle<Workspace>, lang: Lang) -> Html {
 
 fn ahp_editor(w: &UseReducerHandle<Workspace>, q: &Questionnaire, lang: Lang) -> Html {
     let n = q.dimensions.len();
-    let j = &w.settings.judgements;
+    let j = &w.settings.weighting.judgements;
     let cell = |i: usize, k: usize| -> Html {
         if i == k {
             return html! { <td class="diag">{ "1" }</td> };
@@ -75,6 +76,7 @@ fn ahp_editor(w: &UseReducerHandle<Workspace>, q: &Questionnaire, lang: Lang) ->
                 <p class={if a.consistent { "ok" } else { "error" }}>
                     { if a.consistent { T::Consistent.get(lang) } else { T::Inconsistent.get(lang) } }
                 </p>
+                { inconsistent(w, a.consistent, a.cr, lang) }
                 <ul class="ahp-weights">
                     { for q.dimensions.iter().zip(&a.weights).map(|(d, w)| html! {
                         <li>{ format!("{}: {:.4}", d.title.get(lang), w) }</li>
@@ -106,6 +108,53 @@ fn ahp_editor(w: &UseReducerHandle<Workspace>, q: &Questionnaire, lang: Lang) ->
     }
 }
 
+/// Inconsistent judgements are not used until the analyst says so; once used, it stays said.
+fn inconsistent(w: &UseReducerHandle<Workspace>, consistent: bool, cr: f64, lang: Lang) -> Html {
+    if consistent {
+        return Html::default();
+    }
+    if w.settings.weighting.use_inconsistent {
+        return html! { <p class="warning an-ahp-accepted">{ format!("{}（CR {cr:.3}）", T::InconsistentUsed.get(lang)) }</p> };
+    }
+    let d = w.dispatcher();
+    html! {
+        <div class="an-ahp-ask" role="alertdialog" aria-labelledby="an-ahp-ask-text">
+            <p id="an-ahp-ask-text">{ format!("{}（CR {cr:.3} ≥ 0.10）。{}", T::InconsistentAsk.get(lang), T::InconsistentNotUsed.get(lang)) }</p>
+            <button type="button" class="secondary" onclick={move |_| d.dispatch(WorkAction::UseInconsistent)}>{ T::UseAnyway.get(lang) }</button>
+        </div>
+    }
+}
+
+/// Why the questionnaire is not scored with the weights chosen, said beside the choice.
+fn fallback(w: &UseReducerHandle<Workspace>, q: &Questionnaire, lang: Lang) -> Html {
+    let plan = w.settings.weighting.plan(q);
+    let why = match plan.fallback {
+        None | Some(Fallback::Inconsistent(_)) => return Html::default(),
+        Some(Fallback::FewDimensions(n)) => {
+            format!("{}{n}{}", T::FewDimensions.get(lang), T::FewDimensionsAfter.get(lang))
+        }
+        Some(Fallback::NoOverall) => T::NoOverallForDerived.get(lang).to_owned(),
+    };
+    html! {
+        <p class="note warning an-weights-fallback" role="status">
+            { format!("{}{}{why}{}", T::ChoiceCannot.get(lang), quoted(plan.chosen.label(lang), lang), T::UsingStated.get(lang)) }
+        </p>
+    }
+}
+
+/// A name in quotation marks of the language: 「层次分析法 AHP」, “AHP”.
+fn quoted(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("「{name}」"),
+        Lang::En => format!("“{name}”"),
+    }
+}
+
+/// An item's text, else its id.
+fn item_title(q: &Questionnaire, id: &str, lang: Lang) -> String {
+    q.item(id).map_or_else(|| id.to_owned(), |i| i.text.get(lang).to_owned())
+}
+
 fn used(r: &Results, lang: Lang) -> Html {
     let tree = &r.analysis.index.weights;
     let q = &r.questionnaire;
@@ -128,7 +177,7 @@ fn used(r: &Results, lang: Lang) -> Html {
                         <tr data-item={item.id.to_string()}>
                             <td>{ dim }</td>
                             <td class="number">{ three(Some(d.weight)) }</td>
-                            <td>{ item.id.to_string() }</td>
+                            <td title={item.id.to_string()}>{ item_title(q, item.id.as_str(), lang) }</td>
                             <td class="number">{ three(Some(item.weight)) }</td>
                             <td class="number">{ three(Some(product)) }</td>
                         </tr>
@@ -149,14 +198,17 @@ pub fn weights(
     q: Option<&Questionnaire>,
     lang: Lang,
 ) -> Html {
-    let editor = match (w.settings.weights, q) {
-        (WeightChoice::Ahp, Some(q)) => ahp_editor(w, q, lang),
+    let editor = match (w.settings.weighting.choice, q) {
+        // AHP compares dimensions: with fewer than two there is nothing to judge.
+        (WeightChoice::Ahp, Some(q)) if q.dimensions.len() >= 2 => ahp_editor(w, q, lang),
         _ => Html::default(),
     };
+    let fallback = q.map(|q| fallback(w, q, lang)).unwrap_or_default();
     html! {
         <section class="an-weights" aria-labelledby="an-weights-title">
             <h2 id="an-weights-title">{ T::Weights.get(lang) }</h2>
             { choice(w, lang) }
+            { fallback }
             { editor }
             { for r.map(|r| used(r, lang)) }
         </section>

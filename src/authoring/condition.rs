@@ -165,6 +165,12 @@ pub struct ShowIfProps {
 #[function_component(ShowIfEditor)]
 pub fn show_if_editor(props: &ShowIfProps) -> Html {
     let lang = props.lang;
+    // The raw fields are named for the part they are in, as the editor's fields are.
+    let scope = use_context::<super::fields::FieldScope>();
+    let named = |what: A| {
+        let base = format!("{} · {}", A::ShowIf.get(lang), what.get(lang));
+        scope.as_ref().map_or(base.clone(), |s| format!("{} · {base}", s.0))
+    };
     let form = use_state(|| ConditionForm::of(props.condition.as_ref()));
     let error = use_state(|| None::<Text>);
     let update = {
@@ -213,7 +219,7 @@ pub fn show_if_editor(props: &ShowIfProps) -> Html {
         });
         html! {
             <p class="field"><label for={id("value")}>{ A::Value.get(lang) }</label>
-                <input id={id("value")} type="text" inputmode="decimal" value={shown} {onchange} /></p>
+                <input id={id("value")} type="text" inputmode="decimal" value={shown} aria-label={named(A::Value)} {onchange} /></p>
         }
     });
     let codes = (op == Op::Chosen).then(|| {
@@ -243,7 +249,7 @@ pub fn show_if_editor(props: &ShowIfProps) -> Html {
         });
         html! {
             <p class="field"><label for={id("json")}>{ A::AdvancedJson.get(lang) }</label>
-                <textarea id={id("json")} rows="3" value={shown} {onchange} /></p>
+                <textarea id={id("json")} rows="3" value={shown} aria-label={named(A::AdvancedJson)} {onchange} /></p>
         }
     });
     html! {

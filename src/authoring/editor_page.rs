@@ -12,9 +12,9 @@ use super::state::{EditorAction, EditorScreen, EditorState};
 use super::texts::A;
 use crate::app::{AppContext, StoreStatus};
 use crate::evaluation::runner::Runner;
-use crate::evaluation::CHOSEN_CHECKLIST;
-use crate::platform::location::{self, Route};
-use crate::platform::{files, prefs};
+use crate::evaluation::TrialChecklist;
+use crate::platform::files;
+use crate::platform::location::Route;
 use manyi_core::authoring::{Edit, KindChoice};
 use manyi_core::questionnaire::library::{Library, SavePlan};
 use manyi_core::questionnaire::{Mode, Questionnaire};
@@ -29,14 +29,10 @@ pub fn export(q: &Questionnaire) {
         files::download(&format!("{}-v{}.json", q.id, q.version), "application/json", q.to_json().as_bytes());
 }
 
-/// Answers a saved questionnaire: a checklist on the evaluation screen, anything else here.
+/// Tries a saved questionnaire out (试填) here, in memory: nothing is stored, so a trial run
+/// never counts as a response or a visit.
 pub fn run(q: &Questionnaire, state: &UseReducerHandle<EditorState>) {
-    if q.mode == Mode::Checklist {
-        prefs::save_text(CHOSEN_CHECKLIST, q.id.as_str());
-        location::go(Route::Evaluation);
-    } else {
-        state.dispatch(EditorAction::Run(Rc::new(q.clone())));
-    }
+    state.dispatch(EditorAction::Run(Rc::new(q.clone())));
 }
 
 fn save(ctx: &AppContext, library: &UseStateHandle<Loaded>, state: &UseReducerHandle<EditorState>) {
@@ -93,6 +89,18 @@ fn problems(q: &Questionnaire, lang: Lang) -> Html {
             <h3>{ format!("{} ({})", A::Problems.get(lang), found.len()) }</h3>
             <ul>{ for rows }</ul>
         </section>
+    }
+}
+
+/// Asked when 返回列表 is pressed with unsaved changes: let them go, or keep editing.
+fn leave_unsaved(state: &UseReducerHandle<EditorState>, lang: Lang) -> Html {
+    let (stay, discard) = (state.clone(), state.clone());
+    html! {
+        <div class="leave-unsaved" role="alertdialog" aria-labelledby="leave-unsaved-title">
+            <p id="leave-unsaved-title">{ A::LeaveUnsaved.get(lang) }</p>
+            <button type="button" class="primary" onclick={move |_| stay.dispatch(EditorAction::StayEditing)}>{ A::KeepEditing.get(lang) }</button>
+            <button type="button" class="danger" onclick={move |_| discard.dispatch(EditorAction::Discard)}>{ A::Discard.get(lang) }</button>
+        </div>
     }
 }
 
@@ -163,6 +171,7 @@ fn editor(
                     <button type="button" class="secondary" onclick={on_close}>{ A::Close.get(lang) }</button>
                 </div>
             </header>
+            if state.leaving { { leave_unsaved(state, lang) } }
             if let Some((problem, said)) = &state.message {
                 <p class={classes!("editor-message", problem.then_some("error"))} role="status">{ said.get(lang) }</p>
             }
@@ -208,7 +217,11 @@ pub fn editor_page() -> Html {
             html! {
                 <section class="editor-run">
                     <button type="button" class="secondary" onclick={close}>{ A::Close.get(lang) }</button>
-                    <Runner key={q.reference().to_string()} questionnaire={Rc::clone(q)} />
+                    if q.mode == Mode::Checklist {
+                        <TrialChecklist key={q.reference().to_string()} questionnaire={Rc::clone(q)} {lang} />
+                    } else {
+                        <Runner key={q.reference().to_string()} questionnaire={Rc::clone(q)} trial=true />
+                    }
                 </section>
             }
         }

@@ -1,5 +1,9 @@
 //! The editor's form fields: a text, a text in both languages, a number (typed as people type,
 //! read by core's parser), a switch and a choice. Each hands over its value when it changes.
+//!
+//! A field inside a part that repeats (a scale, a dimension, an item) is named for it: the part
+//! provides a [`FieldScope`], and each field's accessible name is `scope · label` (`量表
+//! satisfaction · 最低分`), so no two fields are both just 「中文」 or 「最低分」.
 
 use super::texts::A;
 use manyi_core::authoring::parse_number;
@@ -7,6 +11,22 @@ use manyi_core::{Lang, Text};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
+
+/// What the fields inside a repeated part belong to (`量表 satisfaction`, `item_1`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldScope(pub String);
+
+/// The accessible name of a field labelled `label` (or named `name`) in the current scope, when
+/// it differs from its visible label.
+#[hook]
+fn use_field_name(label: &AttrValue, name: Option<&AttrValue>) -> Option<AttrValue> {
+    let scope = use_context::<FieldScope>();
+    let base = name.unwrap_or(label);
+    match scope {
+        Some(FieldScope(s)) => Some(AttrValue::from(format!("{s} · {base}"))),
+        None => name.cloned(),
+    }
+}
 
 fn value_of(e: &Event) -> Option<String> {
     let t = e.target()?;
@@ -28,6 +48,9 @@ pub struct TextFieldProps {
     /// Several lines.
     #[prop_or_default]
     pub multiline: bool,
+    /// Its accessible name, when the label alone says too little (`标题（中文）`).
+    #[prop_or_default]
+    pub name: Option<AttrValue>,
     /// Called with the new text.
     pub on_change: Callback<String>,
 }
@@ -35,6 +58,7 @@ pub struct TextFieldProps {
 /// A text.
 #[function_component(TextField)]
 pub fn text_field(props: &TextFieldProps) -> Html {
+    let aria = use_field_name(&props.label, props.name.as_ref());
     let on_change = props.on_change.clone();
     let onchange = Callback::from(move |e: Event| {
         if let Some(v) = value_of(&e) {
@@ -42,9 +66,9 @@ pub fn text_field(props: &TextFieldProps) -> Html {
         }
     });
     let input = if props.multiline {
-        html! { <textarea id={props.id.clone()} rows="2" value={props.value.clone()} {onchange} /> }
+        html! { <textarea id={props.id.clone()} rows="2" value={props.value.clone()} aria-label={aria} {onchange} /> }
     } else {
-        html! { <input id={props.id.clone()} type="text" value={props.value.clone()} {onchange} autocomplete="off" /> }
+        html! { <input id={props.id.clone()} type="text" value={props.value.clone()} aria-label={aria} {onchange} autocomplete="off" /> }
     };
     html! { <p class="field"><label for={props.id.clone()}>{ props.label.clone() }</label>{ input }</p> }
 }
@@ -77,6 +101,7 @@ pub fn both_langs(props: &BothLangsProps) -> Html {
         });
         html! {
             <TextField id={format!("{}-{suffix}", props.id)} label={name.get(props.lang)} {value}
+                name={AttrValue::from(format!("{}（{}）", props.label, name.get(props.lang)))}
                 multiline={props.multiline} on_change={props.on_change.reform(move |t| (l, t))} />
         }
     };
@@ -108,6 +133,7 @@ pub struct NumberFieldProps {
 /// A number.
 #[function_component(NumberField)]
 pub fn number_field(props: &NumberFieldProps) -> Html {
+    let aria = use_field_name(&props.label, None);
     let error = use_state(|| None::<String>);
     let onchange = {
         let (error, on_change, optional, lang) =
@@ -131,7 +157,7 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
     html! {
         <p class="field number">
             <label for={props.id.clone()}>{ props.label.clone() }</label>
-            <input id={props.id.clone()} type="text" inputmode="decimal" {value} {onchange} autocomplete="off" />
+            <input id={props.id.clone()} type="text" inputmode="decimal" {value} aria-label={aria} {onchange} autocomplete="off" />
             if let Some(e) = &*error { <span class="field-error" role="alert">{ e }</span> }
         </p>
     }
@@ -153,11 +179,12 @@ pub struct ToggleProps {
 /// A switch.
 #[function_component(Toggle)]
 pub fn toggle(props: &ToggleProps) -> Html {
+    let aria = use_field_name(&props.label, None);
     let (on_change, checked) = (props.on_change.clone(), props.checked);
     let onchange = Callback::from(move |_| on_change.emit(!checked));
     html! {
         <p class="field toggle">
-            <input id={props.id.clone()} type="checkbox" {checked} {onchange} />
+            <input id={props.id.clone()} type="checkbox" {checked} aria-label={aria} {onchange} />
             <label for={props.id.clone()}>{ props.label.clone() }</label>
         </p>
     }
@@ -181,6 +208,7 @@ pub struct SelectFieldProps {
 /// A choice.
 #[function_component(SelectField)]
 pub fn select_field(props: &SelectFieldProps) -> Html {
+    let aria = use_field_name(&props.label, None);
     let on_change = props.on_change.clone();
     let onchange = Callback::from(move |e: Event| {
         if let Some(v) = value_of(&e) {
@@ -193,7 +221,7 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
     html! {
         <p class="field">
             <label for={props.id.clone()}>{ props.label.clone() }</label>
-            <select id={props.id.clone()} {onchange}>{ for options }</select>
+            <select id={props.id.clone()} aria-label={aria} {onchange}>{ for options }</select>
         </p>
     }
 }

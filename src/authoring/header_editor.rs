@@ -2,7 +2,7 @@
 //! item and interviewer's script; its rating scales with their labels; its dimensions (checklist
 //! sections) with their weights.
 
-use super::fields::{BothLangs, NumberField, SelectField, TextField, Toggle};
+use super::fields::{BothLangs, FieldScope, NumberField, SelectField, TextField, Toggle};
 use super::texts::A;
 use manyi_core::authoring::{Edit, Move};
 use manyi_core::questionnaire::item::ItemId;
@@ -60,7 +60,8 @@ pub fn basics_editor(p: &PartProps) -> Html {
             <li>
                 <BothLangs id={format!("script-{k}")} label={format!("{} {}", A::Script.get(lang), k + 1)} text={line.clone()} {lang}
                     on_change={e.reform(move |(l, t)| Edit::SetScriptLine(k, l, t))} />
-                <button type="button" class="small danger" onclick={e.reform(move |_| Edit::RemoveScriptLine(k))}>{ A::Remove.get(lang) }</button>
+                <button type="button" class="small danger" aria-label={format!("{} {} {}", A::Remove.get(lang), A::Script.get(lang), k + 1)}
+                    onclick={e.reform(move |_| Edit::RemoveScriptLine(k))}>{ A::Remove.get(lang) }</button>
             </li>
         }
     });
@@ -107,8 +108,10 @@ pub fn scales_editor(p: &PartProps) -> Html {
             });
             html! { <div class="scale-labels">{ for rows }</div> }
         });
+        let scope = FieldScope(format!("{} {name}", A::Scale.get(lang)));
+        let remove = format!("{} {}", A::Remove.get(lang), scope.0);
         html! {
-            <li class="scale">
+            <li class="scale"><ContextProvider<FieldScope> context={scope}>
                 <div class="field-row">
                     <TextField id={format!("scale-{name}-name")} label={A::Name.get(lang)} value={name.to_string()}
                         on_change={e.reform(move |v| Edit::RenameScale(n1.clone(), v))} />
@@ -120,8 +123,8 @@ pub fn scales_editor(p: &PartProps) -> Html {
                 <Toggle id={format!("scale-{name}-labelled")} label={A::Labels.get(lang)} checked={!s.labels.is_empty()}
                     on_change={e.reform(move |b| Edit::SetScaleLabelled(n4.clone(), b))} />
                 { for labels }
-                <button type="button" class="small danger" onclick={e.reform(move |_| Edit::RemoveScale(n5.clone()))}>{ A::Remove.get(lang) }</button>
-            </li>
+                <button type="button" class="small danger" aria-label={remove} onclick={e.reform(move |_| Edit::RemoveScale(n5.clone()))}>{ A::Remove.get(lang) }</button>
+            </ContextProvider<FieldScope>></li>
         }
     });
     html! {
@@ -138,8 +141,10 @@ pub fn dimensions_editor(p: &PartProps) -> Html {
     let (q, lang, e) = (&p.questionnaire, p.lang, &p.on_edit);
     let count = q.dimensions.len();
     let rows = q.dimensions.iter().enumerate().map(|(k, d)| {
+        let scope = FieldScope(format!("{} {}", A::Dimension.get(lang), k + 1));
+        let name = |what: A| format!("{} {}", what.get(lang), scope.0);
         html! {
-            <li class="dimension">
+            <li class="dimension"><ContextProvider<FieldScope> context={scope.clone()}>
                 <div class="field-row">
                     <TextField id={format!("dimension-{k}-id")} label={A::Id.get(lang)} value={d.id.to_string()}
                         on_change={e.reform(move |v| Edit::SetDimensionId(k, v))} />
@@ -149,11 +154,11 @@ pub fn dimensions_editor(p: &PartProps) -> Html {
                 <BothLangs id={format!("dimension-{k}-title")} label={A::Title.get(lang)} text={d.title.clone()} {lang}
                     on_change={e.reform(move |(l, t)| Edit::SetDimensionTitle(k, l, t))} />
                 <div class="row-actions">
-                    <button type="button" class="small" disabled={k == 0} onclick={e.reform(move |_| Edit::MoveDimension(k, Move::Up))}>{ "↑" }</button>
-                    <button type="button" class="small" disabled={k + 1 == count} onclick={e.reform(move |_| Edit::MoveDimension(k, Move::Down))}>{ "↓" }</button>
-                    <button type="button" class="small danger" onclick={e.reform(move |_| Edit::RemoveDimension(k))}>{ A::Remove.get(lang) }</button>
+                    <button type="button" class="small" aria-label={name(A::MoveUp)} disabled={k == 0} onclick={e.reform(move |_| Edit::MoveDimension(k, Move::Up))}>{ "↑" }</button>
+                    <button type="button" class="small" aria-label={name(A::MoveDown)} disabled={k + 1 == count} onclick={e.reform(move |_| Edit::MoveDimension(k, Move::Down))}>{ "↓" }</button>
+                    <button type="button" class="small danger" aria-label={name(A::Remove)} onclick={e.reform(move |_| Edit::RemoveDimension(k))}>{ A::Remove.get(lang) }</button>
                 </div>
-            </li>
+            </ContextProvider<FieldScope>></li>
         }
     });
     html! {

@@ -2,7 +2,7 @@
 //! open, every setting of the item and of its kind.
 
 use super::condition::ShowIfEditor;
-use super::fields::{BothLangs, NumberField, SelectField, TextField, Toggle};
+use super::fields::{BothLangs, FieldScope, NumberField, SelectField, TextField, Toggle};
 use super::texts::A;
 use manyi_core::authoring::{Edit, KindChoice, Move, Side};
 use manyi_core::questionnaire::item::{DimensionId, Item, ItemKind, LinearCurve, ScaleId, TextFormat};
@@ -100,7 +100,7 @@ fn kind_settings(p: &ItemEditorProps, item: &Item) -> Html {
             let rows = options.iter().enumerate().map(|(k, o)| {
                 html! {
                     <li class="option">
-                        <TextField id={id(&format!("option-{k}-code"))} label={A::Code.get(lang)} value={o.code.to_string()}
+                        <TextField id={id(&format!("option-{k}-code"))} label={format!("{} {} {}", A::Options.get(lang), k + 1, A::Code.get(lang))} value={o.code.to_string()}
                             on_change={e.reform(move |c| Edit::SetOptionCode(at, k, c))} />
                         <BothLangs id={id(&format!("option-{k}"))} label={format!("{} {}", A::Options.get(lang), k + 1)} text={o.label.clone()} {lang}
                             on_change={e.reform(move |(l, t)| Edit::SetOptionLabel(at, k, l, t))} />
@@ -198,15 +198,19 @@ pub fn item_editor(p: &ItemEditorProps) -> Html {
                     if let Some(d) = &item.dimension { <span class="tag-chip">{ d.to_string() }</span> }
                 </button>
                 <div class="row-actions">
-                    <button type="button" class="small" aria-label={A::MoveUp.get(lang)} disabled={at == 0}
+                    <button type="button" class="small" aria-label={format!("{} {}", A::MoveUp.get(lang), item.id)} disabled={at == 0}
                         onclick={e.reform(move |_| Edit::MoveItem(at, Move::Up))}>{ "↑" }</button>
-                    <button type="button" class="small" aria-label={A::MoveDown.get(lang)} disabled={at + 1 == count}
+                    <button type="button" class="small" aria-label={format!("{} {}", A::MoveDown.get(lang), item.id)} disabled={at + 1 == count}
                         onclick={e.reform(move |_| Edit::MoveItem(at, Move::Down))}>{ "↓" }</button>
                     <button type="button" class="small danger" aria-label={format!("{} {}", A::Remove.get(lang), item.id)}
                         onclick={e.reform(move |_| Edit::RemoveItem(at))}>{ "✕" }</button>
                 </div>
             </div>
-            if p.open { { settings(p, item) } }
+            if p.open {
+                <ContextProvider<FieldScope> context={FieldScope(format!("{} {}", A::Item.get(lang), item.id))}>
+                    { settings(p, item) }
+                </ContextProvider<FieldScope>>
+            }
         </li>
     }
 }

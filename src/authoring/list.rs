@@ -146,6 +146,8 @@ pub fn questionnaire_list(p: &ListProps) -> Html {
         let exp = Callback::from(move |_| export(&q2));
         let (state, q3) = (p.state.clone(), q.clone());
         let go = Callback::from(move |_| run(&q3, &state));
+        // Each row's buttons name the questionnaire they act on: 编辑 营业厅服务满意度 (hall v1).
+        let named = |what: A| format!("{} {} ({})", what.get(lang), q.title.get(lang), q.reference());
         html! {
             <tr data-questionnaire={q.id.to_string()}>
                 <th scope="row">{ q.title.get(lang) }<br /><code>{ q.reference().to_string() }</code>
@@ -153,9 +155,9 @@ pub fn questionnaire_list(p: &ListProps) -> Html {
                     if versions > 1 { <span class="note">{ format!(" · {versions} {}", A::Versions.get(lang)) }</span> }
                 </th>
                 <td class="row-actions">
-                    <button type="button" class="small" onclick={edit}>{ A::Edit.get(lang) }</button>
-                    <button type="button" class="small" onclick={exp}>{ A::Export.get(lang) }</button>
-                    <button type="button" class="small" onclick={go}>{ A::Run.get(lang) }</button>
+                    <button type="button" class="small" aria-label={named(A::EditOf)} onclick={edit}>{ A::Edit.get(lang) }</button>
+                    <button type="button" class="small" aria-label={named(A::ExportOf)} onclick={exp}>{ A::Export.get(lang) }</button>
+                    <button type="button" class="small" aria-label={named(A::RunOf)} onclick={go}>{ A::Run.get(lang) }</button>
                 </td>
             </tr>
         }

@@ -16,7 +16,7 @@ pub enum EditorScreen {
     List,
     /// One questionnaire being edited.
     Edit,
-    /// A saved questionnaire being answered.
+    /// A saved questionnaire being tried out (试填): in memory, nothing stored.
     Run(Rc<Questionnaire>),
 }
 
@@ -35,6 +35,8 @@ pub struct EditorState {
     pub message: Option<(bool, Text)>,
     /// What a SurveyJS import skipped, renamed or changed in the draft (shown until it is closed).
     pub imported: Option<Vec<Note>>,
+    /// 返回列表 was pressed with unsaved changes: asked whether to let them go.
+    pub leaving: bool,
 }
 
 impl EditorState {
@@ -60,10 +62,14 @@ pub enum EditorAction {
     Saved(Box<Questionnaire>, Text),
     /// Something to tell (`true` for a problem).
     Tell(bool, Text),
-    /// Answer a saved questionnaire.
+    /// Try a saved questionnaire out (试填).
     Run(Rc<Questionnaire>),
-    /// Back to the list.
+    /// Back to the list (asks first when the draft has unsaved changes).
     Close,
+    /// Back to the list, letting the unsaved changes go.
+    Discard,
+    /// Not back to the list after all: keep editing.
+    StayEditing,
 }
 
 impl Reducible for EditorState {
@@ -113,7 +119,9 @@ impl Reducible for EditorState {
             }
             EditorAction::Tell(problem, said) => s.message = Some((problem, said)),
             EditorAction::Run(q) => s.screen = EditorScreen::Run(q),
-            EditorAction::Close => {
+            EditorAction::Close if s.screen == EditorScreen::Edit && s.dirty() => s.leaving = true,
+            EditorAction::StayEditing => s.leaving = false,
+            EditorAction::Close | EditorAction::Discard => {
                 s = EditorState {
                     message: s.message.filter(|_| s.screen == EditorScreen::List),
                     ..EditorState::default()

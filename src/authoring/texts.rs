@@ -14,6 +14,12 @@ crate::i18n::texts! {
     Run => "试填", "Run";
     Save => "保存", "Save";
     Close => "返回列表", "Back to the list";
+    LeaveUnsaved => "有未保存的修改。返回列表会放弃这些修改。", "There are unsaved changes. Going back to the list lets them go.";
+    KeepEditing => "继续编辑", "Keep editing";
+    Discard => "放弃更改", "Let the changes go";
+    EditOf => "编辑", "Edit";
+    ExportOf => "导出 JSON", "Export JSON of";
+    RunOf => "试填", "Run";
     Unsaved => "有未保存的修改", "Unsaved changes";
     SaveFirst => "请先保存", "Save first";
     Saved => "已保存", "Saved";

@@ -30,6 +30,38 @@ pub struct CasePanelProps {
     pub on_call: Callback<()>,
 }
 
+/// What a kiosk customer told the hall (for a kiosk request): where and when, the business, the
+/// items rated low and the comment, as the agent reads them before and during the call.
+pub fn kiosk_visit(case: &Case, lang: Lang) -> Html {
+    let Some(v) = &case.kiosk else { return Html::default() };
+    let tag = |t: &Option<manyi_core::response::tags::TagValue>| {
+        t.as_ref().map(ToString::to_string).unwrap_or_default()
+    };
+    let business = case.ticket_type.map(|b| b.label().get(lang).to_owned()).unwrap_or_default();
+    let overall = case.kiosk_overall.map(|x| x.to_string()).unwrap_or_default();
+    html! {
+        <section class="cb-kiosk-visit" aria-labelledby="cb-kiosk-visit-title">
+            <h3 id="cb-kiosk-visit-title">{ T::KioskVisit.get(lang) }</h3>
+            <dl class="cb-facts">
+                { fact(T::VisitedAt, &v.when(), lang) }
+                { fact(T::Hall, &tag(&case.hall), lang) }
+                { fact(T::Counter, &tag(&v.counter), lang) }
+                { fact(T::StaffId, &tag(&v.staff), lang) }
+                { fact(T::Business, &business, lang) }
+                { fact(T::KioskOverall, &overall, lang) }
+            </dl>
+            if !v.low.is_empty() {
+                <h4>{ T::LowItems.get(lang) }</h4>
+                <ul class="cb-low-items">{ for v.low.iter().map(|l| html! { <li>{ l.shown().get(lang).to_owned() }</li> }) }</ul>
+            }
+            if let Some(c) = &v.comment {
+                <h4>{ T::Comment.get(lang) }</h4>
+                <blockquote class="cb-kiosk-comment">{ c.clone() }</blockquote>
+            }
+        </section>
+    }
+}
+
 /// A `<dt>`/`<dd>` pair, left out when the value is empty.
 pub fn fact(label: T, value: &str, lang: Lang) -> Html {
     if value.is_empty() {
@@ -90,7 +122,7 @@ pub fn case_panel(props: &CasePanelProps) -> Html {
         <aside class={classes!("cb-case", row.service_recovery.then_some("recovery"))} ref={panel} tabindex="-1"
             aria-labelledby="cb-case-title" data-case={row.title.clone()}>
             <header class="cb-case-head">
-                <h2 id="cb-case-title">{ format!("{} · {}", row.title, row.customer.get(lang)) }</h2>
+                <h2 id="cb-case-title">{ format!("{} · {}", row.label.get(lang), row.customer.get(lang)) }</h2>
                 <button type="button" class="secondary" onclick={close}>{ T::CloseCase.get(lang) }</button>
             </header>
             <dl class="cb-facts">
@@ -106,7 +138,11 @@ pub fn case_panel(props: &CasePanelProps) -> Html {
                 { fact(T::NextCall, &next, lang) }
                 { fact(T::AttemptsLeft, &row.attempts_left.to_string(), lang) }
             </dl>
+            { kiosk_visit(case, lang) }
             { for call }
+            if case.status() == CaseStatus::Closed || !case.attempts.is_empty() {
+                <p class="cb-legend">{ T::NextCaseKey.get(lang) }</p>
+            }
             { history_table(case, lang) }
         </aside>
     }

@@ -3,6 +3,7 @@
 //! found and export everything. A thin shell over `manyi_core::callback`: `state` holds every
 //! transition (pure, tested natively, keys included), `effects` the store, the rest renders.
 
+mod appointment;
 mod case_panel;
 mod effects;
 mod files;

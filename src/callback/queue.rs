@@ -89,7 +89,7 @@ fn row(r: &CaseRow, selected: bool, lang: Lang, d: &UseReducerDispatcher<Desk>) 
         (!r.callable && r.status == CaseStatus::Open).then_some("waiting"),
         r.overdue.then_some("overdue"),
     );
-    let name = format!("{} {}", r.title, r.customer.get(lang));
+    let name = format!("{} {}", r.label.get(lang), r.customer.get(lang));
     let priority = r
         .service_recovery
         .then(|| html! { <span class="badge recovery">{ r.priority.get(lang).to_owned() }</span> });
@@ -97,7 +97,7 @@ fn row(r: &CaseRow, selected: bool, lang: Lang, d: &UseReducerDispatcher<Desk>) 
     html! {
         <tr {class} key={r.title.clone()} data-case={r.title.clone()} aria-current={selected.then_some("true")}
             data-next-call-at={r.next_call_at.clone()}>
-            <td><button type="button" class="cb-open" aria-label={name} {onclick}>{ &r.title }</button>{ for priority }</td>
+            <td><button type="button" class="cb-open" aria-label={name} {onclick}>{ r.label.get(lang).to_owned() }</button>{ for priority }</td>
             <td>{ r.customer.get(lang).to_owned() }</td>
             <td class="phone">{ &r.phone }</td>
             <td>{ r.ticket_type.get(lang).to_owned() }</td>
@@ -123,10 +123,11 @@ pub fn queue_panel(props: &PanelProps) -> Html {
         Callback::from(move |_| d.dispatch(DeskAction::NextCase))
     };
     let refresh = {
-        let (d, store, list) = (d.clone(), props.store.clone(), desk.list.clone());
+        let (d, store, list, library) =
+            (d.clone(), props.store.clone(), desk.list.clone(), desk.library.clone());
         Callback::from(move |_| {
             if let StoreStatus::Ready(s) = store.clone() {
-                spawn_local(effects::refresh_kiosk(s, list.clone(), d.clone()));
+                spawn_local(effects::refresh_kiosk(s, list.clone(), library.clone(), d.clone()));
             }
         })
     };

@@ -2,6 +2,7 @@
 //! per day, computed by core.
 
 use super::texts::T;
+use manyi_core::callback::rates::{ALL, IMPORTED_LIST, KIOSK_LIST};
 use manyi_core::callback::rows::rate_rows;
 use manyi_core::callback::{CallList, RatesBy};
 use manyi_core::Lang;
@@ -15,6 +16,17 @@ pub struct RatesPanelProps {
     pub list: Rc<CallList>,
     /// The language.
     pub lang: Lang,
+}
+
+/// A group as shown: the whole list, the kiosk's requests and imported cases of an unknown file
+/// by name; files, agents and days as they are.
+fn group_name(group: &str, lang: Lang) -> String {
+    match group {
+        ALL => T::All.get(lang).to_owned(),
+        KIOSK_LIST => T::KioskList.get(lang).to_owned(),
+        IMPORTED_LIST => T::ImportedList.get(lang).to_owned(),
+        other => other.to_owned(),
+    }
 }
 
 fn table(list: &CallList, by: RatesBy, title: T, id: &str, lang: Lang) -> Html {
@@ -31,7 +43,7 @@ fn table(list: &CallList, by: RatesBy, title: T, id: &str, lang: Lang) -> Html {
             <tbody>
                 { for rows.iter().map(|r| html! {
                     <tr data-group={r.group.clone()}>
-                        <th scope="row">{ if r.group == "all" { T::All.get(lang).to_owned() } else { r.group.clone() } }</th>
+                        <th scope="row">{ group_name(&r.group, lang) }</th>
                         <td class="number">{ r.cases }</td>
                         { for r.counts.iter().map(|c| html! { <td class="number">{ c }</td> }) }
                         { for r.rates.iter().map(|x| html! { <td class="number rate">{ x }</td> }) }

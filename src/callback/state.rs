@@ -2,21 +2,20 @@
 //! new ids come in with the actions, and storage happens around it — a call's end is computed
 //! here and put in `saving` for the page to store, and applied only once stored.
 
-use super::keys::{command, Command, KeyPress, KeyScreen, QuestionKeys};
+use super::keys::{KeyPress, KeyScreen};
 use super::texts::T;
-use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
+use chrono::{DateTime, FixedOffset};
 use manyi_core::callback::call_list::RejectedRow;
 use manyi_core::callback::problem::{Problem, ProblemId, ProblemLog};
 use manyi_core::callback::{
-    Call, CallList, Case, CaseFilter, CaseKey, Finished, Outcome, OutcomeKind, SchedulingRules,
+    Call, CallList, Case, CaseFilter, CaseKey, Finished, OutcomeKind, SchedulingRules,
 };
-use manyi_core::questionnaire::builtin::Builtin;
-use manyi_core::questionnaire::item::ItemKind;
-use manyi_core::questionnaire::Questionnaire;
+use manyi_core::questionnaire::library::Library;
+use manyi_core::questionnaire::QuestionnaireRef;
 use manyi_core::response::answer::Answer;
 use manyi_core::response::Status;
-use manyi_core::session::plan::PageKind;
-use manyi_core::session::survey::{Screen, SurveyAction};
+use manyi_core::session::keys::{ItemKeys, Keyed};
+use manyi_core::session::survey::Screen;
 use manyi_core::Text;
 use std::rc::Rc;
 use uuid::Uuid;
@@ -65,11 +64,11 @@ pub struct Message {
 }
 
 impl Message {
-    fn error(text: Text) -> Message {
+    pub(super) fn error(text: Text) -> Message {
         Message { error: true, text }
     }
 
-    fn error_with(what: T, detail: impl std::fmt::Display) -> Message {
+    pub(super) fn error_with(what: T, detail: impl std::fmt::Display) -> Message {
         let t = what.text();
         Message::error(Text::new(format!("{}（{detail}）", t.zh), format!("{} ({detail})", t.en)))
     }
@@ -106,24 +105,27 @@ pub enum CallPanel {
 pub struct CallDesk {
     /// The call (and its interview).
     pub call: Call,
-    /// An answer keyed but not yet confirmed with Enter.
-    pub chosen: Option<Answer>,
+    /// What was keyed on the question shown and not yet confirmed with Enter.
+    pub keyed: Keyed,
     /// What the side panel shows.
     pub panel: CallPanel,
     /// The appointment time typed (`2026-11-03T15:00`), proposed at the next opening an hour on.
     pub appointment_text: String,
     /// Why the appointment time was refused.
     pub appointment_error: Option<Text>,
+    /// An outcome that closes the case, keyed and waiting for Enter (Esc goes back).
+    pub confirm: Option<OutcomeKind>,
 }
 
 impl CallDesk {
     fn new(call: Call) -> CallDesk {
         CallDesk {
             call,
-            chosen: None,
+            keyed: Keyed::default(),
             panel: CallPanel::Keys,
             appointment_text: String::new(),
             appointment_error: None,
+            confirm: None,
         }
     }
 }
@@ -144,8 +146,11 @@ pub struct SaveCall {
 pub struct Desk {
     /// Whether the records are read.
     pub load: Load,
-    /// The callback questionnaire.
-    pub questionnaire: Rc<Questionnaire>,
+    /// The questionnaires of the device: the cases' interview scripts.
+    pub library: Rc<Library>,
+    /// The script the next imported call list's cases are interviewed with (`None`: the
+    /// built-in callback interview).
+    pub import_script: Option<QuestionnaireRef>,
     /// Calling hours, delays and the attempt cap.
     pub rules: Rc<SchedulingRules>,
     /// The cases.
@@ -178,7 +183,13 @@ pub struct Desk {
 #[derive(Debug, Clone, PartialEq)]
 pub enum DeskAction {
     /// The records were read (and a call in progress resumed).
-    Loaded { cases: Vec<Case>, problems: Vec<Problem>, call: Option<Box<Call>>, at: DateTime<FixedOffset> },
+    Loaded {
+        cases: Vec<Case>,
+        problems: Vec<Problem>,
+        call: Option<Box<Call>>,
+        library: Rc<Library>,
+        at: DateTime<FixedOffset>,
+    },
     /// They could not be.
     LoadFailed(String),
     /// The clock moved on.
@@ -197,6 +208,10 @@ pub enum DeskAction {
     CasesAdded { cases: Vec<Case>, import: Option<ImportReport> },
     /// A key of the agent's keyboard.
     Key { press: KeyPress, at: DateTime<FixedOffset>, id: Uuid },
+    /// An answer of the question shown, clicked (Enter confirms it, as a key would).
+    Pick(Answer),
+    /// The script of the next call list imported.
+    ImportScript(Option<QuestionnaireRef>),
     /// The call in `saving` was stored.
     CallSaved,
     /// It could not be (the call stays open to try again).
@@ -216,7 +231,8 @@ impl Desk {
     pub fn new(settings: Settings, now: DateTime<FixedOffset>) -> Desk {
         Desk {
             load: Load::Loading,
-            questionnaire: Rc::new(Builtin::Callback.questionnaire()),
+            library: Rc::new(Library::default()),
+            import_script: None,
             rules: Rc::new(SchedulingRules::default()),
             list: Rc::default(),
             problems: Rc::default(),
@@ -238,14 +254,17 @@ impl Desk {
         self.list.case(key)
     }
 
-    /// What the keys do now; `None` when they do nothing (no case open, a call being stored).
+    /// What the keys do now; `None` when they do nothing (another tab, a call being stored).
     pub fn key_screen(&self) -> Option<KeyScreen> {
         if self.saving.is_some() {
             return None;
         }
         let Some(desk) = &self.call else {
-            return (self.tab == Tab::Queue && self.selected.is_some()).then_some(KeyScreen::Case);
+            return (self.tab == Tab::Queue).then_some(KeyScreen::Case);
         };
+        if let Some(kind) = desk.confirm {
+            return Some(KeyScreen::Confirm(kind));
+        }
         match desk.panel {
             CallPanel::Outcomes => return Some(KeyScreen::Outcomes),
             CallPanel::Appointment => return Some(KeyScreen::Appointment),
@@ -257,186 +276,8 @@ impl Desk {
         }
         let Screen::Page(page) = survey.screen else { return Some(KeyScreen::Dialling) };
         let q = &survey.questionnaire;
-        if survey.plan.pages[page].kind == PageKind::Form {
-            return Some(KeyScreen::Comment);
-        }
-        let item = q.item(survey.plan.pages[page].items[0].as_str())?;
-        let keys = match &item.kind {
-            ItemKind::Rating { not_applicable, .. } => QuestionKeys {
-                scale: q.rating_scale(item).map(|s| (s.min, s.max)),
-                yes_no: false,
-                not_applicable: *not_applicable,
-            },
-            ItemKind::YesNo { not_applicable, .. } => {
-                QuestionKeys { scale: None, yes_no: true, not_applicable: *not_applicable }
-            }
-            _ => QuestionKeys { scale: None, yes_no: false, not_applicable: false },
-        };
-        Some(KeyScreen::Question(keys))
-    }
-
-    fn allowed(&self) -> Vec<OutcomeKind> {
-        self.call.as_ref().map(|d| d.call.allowed_outcomes()).unwrap_or_default()
-    }
-
-    fn key(&mut self, press: &KeyPress, at: DateTime<FixedOffset>, id: Uuid) -> bool {
-        let Some(screen) = self.key_screen() else { return false };
-        let Some(cmd) = command(press, &screen, &self.allowed()) else { return false };
-        self.now = at;
-        match cmd {
-            Command::StartCall => self.start_call(at),
-            Command::BeginInterview => self.begin_interview(at, id),
-            Command::Choose(a) => self.with_call(|d| d.chosen.replace(a.clone()) != Some(a)),
-            Command::Confirm => self.confirm(at),
-            Command::Back => self.interview_move(|page| SurveyAction::Back { page, at }),
-            Command::SubmitComment(text) => self.submit_comment(&text, at),
-            Command::Outcome(OutcomeKind::Appointment) => {
-                let proposed = self.rules.calling_hours.next_opening(at + chrono::Duration::hours(1));
-                let text = proposed.map(|t| t.format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default();
-                self.with_call(|d| {
-                    d.panel = CallPanel::Appointment;
-                    d.appointment_text = text;
-                    d.appointment_error = None;
-                    true
-                })
-            }
-            Command::Outcome(kind) => kind.outcome().is_some_and(|o| self.finish(o, at, id)),
-            Command::OpenOutcomes => {
-                // A comment typed before Esc is kept (a partial interview keeps it too).
-                if screen == KeyScreen::Comment {
-                    self.answer_comment(press.field.as_deref().unwrap_or(""), at);
-                }
-                self.with_call(|d| {
-                    std::mem::replace(&mut d.panel, CallPanel::Outcomes) != CallPanel::Outcomes
-                })
-            }
-            Command::CloseOutcomes => {
-                self.with_call(|d| std::mem::replace(&mut d.panel, CallPanel::Keys) != CallPanel::Keys)
-            }
-            Command::ConfirmAppointment(text) => self.appointment(&text, at, id),
-            Command::CancelCall => self.call.take().is_some(),
-        }
-    }
-
-    fn with_call(&mut self, f: impl FnOnce(&mut CallDesk) -> bool) -> bool {
-        self.call.as_mut().is_some_and(f)
-    }
-
-    fn start_call(&mut self, at: DateTime<FixedOffset>) -> bool {
-        let Some(case) = self.selected.as_ref().and_then(|k| self.list.case(k)) else { return false };
-        if self.settings.agent.trim().is_empty() {
-            self.message = Some(Message::error(T::NeedAgent.text()));
-            return true;
-        }
-        match Call::start(case, &self.settings.agent, at) {
-            Ok(call) => {
-                self.call = Some(CallDesk::new(call));
-                self.message = None;
-            }
-            Err(e) => self.message = Some(Message::error_with(T::CannotCall, e)),
-        }
-        true
-    }
-
-    fn begin_interview(&mut self, at: DateTime<FixedOffset>, id: Uuid) -> bool {
-        let q = (*self.questionnaire).clone();
-        let Some(desk) = self.call.as_mut() else { return false };
-        let Some(case) = self.list.case(&desk.call.case) else { return false };
-        desk.call.begin_interview(q, case, id, at)
-    }
-
-    /// The screen of the interview and its first item, if a question is shown.
-    fn page(&self) -> Option<usize> {
-        match self.call.as_ref()?.call.interview.as_ref()?.screen {
-            Screen::Page(p) => Some(p),
-            _ => None,
-        }
-    }
-
-    fn interview_move(&mut self, make: impl FnOnce(usize) -> SurveyAction) -> bool {
-        let Some(page) = self.page() else { return false };
-        self.with_call(|d| {
-            d.chosen = None;
-            d.call.apply(make(page))
-        })
-    }
-
-    fn confirm(&mut self, at: DateTime<FixedOffset>) -> bool {
-        let Some(page) = self.page() else { return false };
-        self.with_call(|d| {
-            let Some(survey) = d.call.interview.as_ref() else { return false };
-            let item = survey.plan.pages[page].items[0].clone();
-            let answered = survey.draft.as_ref().and_then(|r| r.answer_of(&item)).is_some();
-            match d.chosen.take() {
-                Some(answer) => d.call.apply(SurveyAction::Answer { page, item, answer, at }),
-                None if answered => d.call.apply(SurveyAction::Next { page, at }),
-                None => false,
-            }
-        })
-    }
-
-    /// Answers the page's free-text item with `text` (a blank text clears it).
-    fn answer_comment(&mut self, text: &str, at: DateTime<FixedOffset>) -> bool {
-        let Some(page) = self.page() else { return false };
-        self.with_call(|d| {
-            let Some(survey) = d.call.interview.as_ref() else { return false };
-            let q = Rc::clone(&survey.questionnaire);
-            let field = survey.plan.pages[page]
-                .items
-                .iter()
-                .find(|id| q.item(id.as_str()).is_some_and(|i| matches!(i.kind, ItemKind::Text { .. })))
-                .cloned();
-            let Some(item) = field else { return false };
-            let action = if text.trim().is_empty() {
-                SurveyAction::Clear { page, item }
-            } else {
-                SurveyAction::Answer { page, item, answer: Answer::Text(text.trim().to_owned()), at }
-            };
-            d.call.apply(action)
-        })
-    }
-
-    fn submit_comment(&mut self, text: &str, at: DateTime<FixedOffset>) -> bool {
-        let Some(page) = self.page() else { return false };
-        self.answer_comment(text, at);
-        self.with_call(|d| d.call.apply(SurveyAction::Submit { page, at }));
-        true
-    }
-
-    fn finish(&mut self, outcome: Outcome, at: DateTime<FixedOffset>, problem_id: Uuid) -> bool {
-        let Some(desk) = self.call.as_mut() else { return false };
-        let Some(order) = self.list.cases.iter().position(|c| c.key == desk.call.case) else { return false };
-        match desk.call.finish(&self.list.cases[order], outcome, at, &self.rules, problem_id) {
-            Ok(finished) => {
-                self.saving = Some(Rc::new(SaveCall { order: order as u64, finished, at }));
-                desk.panel = CallPanel::Keys;
-            }
-            Err(e) => self.message = Some(Message::error_with(T::CannotRecord, e)),
-        }
-        true
-    }
-
-    fn appointment(&mut self, text: &str, at: DateTime<FixedOffset>, id: Uuid) -> bool {
-        self.with_call(|d| {
-            d.appointment_text = text.to_owned();
-            true
-        });
-        let error = match appointment_time(text, at) {
-            None => Some(T::AppointmentFormat.text()),
-            Some(t) if t <= at => Some(T::AppointmentPast.text()),
-            Some(t) if !self.rules.calling_hours.contains(t) => {
-                let next =
-                    self.rules.calling_hours.next_opening(t).map(|n| n.format("%Y-%m-%d %H:%M").to_string());
-                let base = T::AppointmentOutsideHours.text();
-                let next = next.unwrap_or_default();
-                Some(Text::new(format!("{}{next}", base.zh), format!("{}{next}", base.en)))
-            }
-            Some(t) => return self.finish(Outcome::Appointment { at: t }, at, id),
-        };
-        self.with_call(|d| {
-            d.appointment_error = error;
-            true
-        })
+        let item = q.item(survey.plan.pages.get(page)?.items.first()?.as_str())?;
+        Some(KeyScreen::Question(ItemKeys::of(q, item)))
     }
 
     fn call_saved(&mut self) -> bool {
@@ -463,21 +304,14 @@ impl Desk {
     }
 }
 
-/// The appointment typed in a `datetime-local` field (`2026-11-03T15:00`), in the offset of `now`.
-pub fn appointment_time(text: &str, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
-    let local = NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M:%S"))
-        .ok()?;
-    now.offset().from_local_datetime(&local).single()
-}
-
 impl Reducible for Desk {
     type Action = DeskAction;
 
     fn reduce(self: Rc<Self>, action: DeskAction) -> Rc<Self> {
         let mut next = (*self).clone();
         let changed = match action {
-            DeskAction::Loaded { cases, problems, call, at } => {
+            DeskAction::Loaded { cases, problems, call, library, at } => {
+                next.library = library;
                 next.list = Rc::new(CallList { cases });
                 next.problems = Rc::new(ProblemLog { problems });
                 next.selected = call.as_ref().map(|c| c.case.clone());
@@ -503,16 +337,7 @@ impl Reducible for Desk {
                 next.message = None;
                 std::mem::replace(&mut next.selected, key.clone()) != key
             }
-            DeskAction::NextCase => {
-                match next.list.next_case(next.now, &next.filter).map(|c| c.key.clone()) {
-                    Some(key) => {
-                        next.selected = Some(key);
-                        next.message = None;
-                    }
-                    None => next.message = Some(Message::error(T::NoCaseNow.text())),
-                }
-                true
-            }
+            DeskAction::NextCase => next.next_case(),
             DeskAction::Settings(s) => std::mem::replace(&mut next.settings, s.clone()) != s,
             DeskAction::CasesAdded { cases, import } => {
                 let list = Rc::make_mut(&mut next.list);
@@ -527,6 +352,10 @@ impl Reducible for Desk {
                 true
             }
             DeskAction::Key { press, at, id } => next.key(&press, at, id),
+            DeskAction::Pick(answer) => next.pick(&answer),
+            DeskAction::ImportScript(script) => {
+                std::mem::replace(&mut next.import_script, script.clone()) != script
+            }
             DeskAction::CallSaved => next.call_saved(),
             DeskAction::SaveFailed(why) => {
                 next.saving = None;
@@ -560,5 +389,7 @@ pub fn draft_to_keep(desk: &CallDesk) -> Option<&manyi_core::response::Response>
     desk.call.response().filter(|r| r.status == Status::Draft && !r.answers.is_empty())
 }
 
+mod answers;
+mod keyed;
 #[cfg(test)]
 mod tests;

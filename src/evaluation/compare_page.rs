@@ -216,7 +216,13 @@ pub fn compare_page() -> Html {
             left_out.set(BTreeSet::new());
         });
         let current = k == shown_group;
-        let label = format!("{} · {} · {}", if g.hall.is_empty() { "—" } else { &g.hall }, g.questionnaire, g.visits.len());
+        // The checklist by its title; its version only when the hall has visits of another one.
+        let title = lib.get(&g.questionnaire).map_or_else(|| g.questionnaire.to_string(), |q| q.title.get(lang).to_owned());
+        let versions_apart = groups.iter().any(|o| {
+            o.hall == g.hall && o.questionnaire.id == g.questionnaire.id && o.questionnaire.version != g.questionnaire.version
+        });
+        let title = if versions_apart { format!("{title} v{}", g.questionnaire.version) } else { title };
+        let label = format!("{} · {title} · {}", if g.hall.is_empty() { "—" } else { &g.hall }, g.visits.len());
         html! { <button type="button" class={classes!("tab", current.then_some("current"))} {onclick}>{ label }</button> }
     });
     html! {

@@ -2,6 +2,7 @@
 //! this only draws the axes, ticks, cross-hairs, quadrant labels and the numbered points.
 
 use manyi_core::chart::scatter::Scatter;
+use manyi_core::text::fixed;
 use manyi_core::Lang;
 use yew::prelude::*;
 
@@ -31,7 +32,7 @@ pub fn kano_chart(props: &KanoChartProps) -> Html {
         html! {
             <g class="tick">
                 <line x1={n(*px)} x2={n(*px)} y1={n(bottom)} y2={n(bottom + 6.0)} />
-                <text x={n(*px)} y={n(bottom + 22.0)} text-anchor="middle">{ format!("{v:.2}") }</text>
+                <text x={n(*px)} y={n(bottom + 22.0)} text-anchor="middle">{ fixed(*v, 2) }</text>
             </g>
         }
     });
@@ -39,7 +40,7 @@ pub fn kano_chart(props: &KanoChartProps) -> Html {
         html! {
             <g class="tick">
                 <line x1={n(left - 6.0)} x2={n(left)} y1={n(*py)} y2={n(*py)} />
-                <text x={n(left - 10.0)} y={n(*py + 5.0)} text-anchor="end">{ format!("{v:.2}") }</text>
+                <text x={n(left - 10.0)} y={n(*py + 5.0)} text-anchor="end">{ fixed(*v, 2) }</text>
             </g>
         }
     });
@@ -50,7 +51,7 @@ pub fn kano_chart(props: &KanoChartProps) -> Html {
         html! {
             <g class={classes!("point", format!("class-{}", p.class))} data-feature={p.label.clone()}>
                 <circle cx={n(p.px)} cy={n(p.py)} r="7" data-better={n(p.y)} data-worse={n(p.x)} />
-                <text x={n(p.px + 10.0)} y={n(p.py - 8.0)}>{ &p.label }</text>
+                <text class="point-label" x={n(p.label_at.px)} y={n(p.label_at.py)} text-anchor={p.label_at.anchor}>{ &p.label }</text>
             </g>
         }
     });

@@ -148,7 +148,7 @@ pub fn kano_analysis_page() -> Html {
                         </table>
                     </div>
                     <h2>{ title }</h2>
-                    <KanoChart chart={s.chart(Frame::default())} title={title} {lang} />
+                    <KanoChart chart={s.chart(Frame { font_size: 17.0, ..Frame::default() })} title={title} {lang} />
                 </>
             }
         }

@@ -31,12 +31,18 @@ fn check_buttons(
     lang: Lang,
     on_action: &Callback<ChecklistAction>,
 ) -> Html {
-    let ItemKind::YesNo { not_applicable, .. } = item.kind else { return Html::default() };
-    let mut options = vec![(Answer::Yes, T::Yes, "yes"), (Answer::No, T::No, "no")];
+    let ItemKind::YesNo { not_applicable, red_line } = item.kind else { return Html::default() };
+    // What a 是 means: a check passed, or on a red line a violation. The words and the colour
+    // (class `pass` / `fail`) say which; the mark is there for those who do not see colour.
+    let mut options = if red_line {
+        vec![(Answer::Yes, T::YesViolation, "yes", "fail"), (Answer::No, T::NoNotHappened, "no", "pass")]
+    } else {
+        vec![(Answer::Yes, T::Yes, "yes", "pass"), (Answer::No, T::No, "no", "fail")]
+    };
     if not_applicable {
-        options.push((Answer::NotApplicable, T::NotApplicable, "na"));
+        options.push((Answer::NotApplicable, T::NotApplicable, "na", "none"));
     }
-    let buttons = options.into_iter().map(|(a, text, class)| {
+    let buttons = options.into_iter().map(|(a, text, class, meaning)| {
         let chosen = answer == Some(&a);
         let (on_action, id) = (on_action.clone(), item.id.clone());
         let onclick = Callback::from(move |_| {
@@ -48,8 +54,11 @@ fn check_buttons(
             on_action.emit(action)
         });
         html! {
-            <button type="button" class={classes!("check", class, chosen.then_some("selected"))}
-                aria-pressed={chosen.to_string()} {onclick}>{ text.get(lang) }</button>
+            <button type="button" class={classes!("check", class, meaning, chosen.then_some("selected"))}
+                aria-pressed={chosen.to_string()} {onclick}>
+                <span class="check-mark" aria-hidden="true">{ match meaning { "pass" => "✓", "fail" => "✗", _ => "–" } }</span>
+                { text.get(lang) }
+            </button>
         }
     });
     html! { <div class="checks" role="group" aria-labelledby={format!("check-{}", item.id)}>{ for buttons }</div> }

@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
 use manyi_core::evaluation::checklist::{Checklist, SectionKind};
 use manyi_core::evaluation::compare::Comparison;
 use manyi_core::evaluation::kano_study::KanoStudy;
+use manyi_core::text::fixed;
 use manyi_core::Lang;
 
 /// "—": no figure.
@@ -14,7 +15,7 @@ pub const NONE: &str = "—";
 
 /// A 0–100 score to one decimal, or "—".
 pub fn score_text(x: Option<f64>) -> String {
-    x.map_or_else(|| NONE.to_owned(), |x| format!("{x:.1}"))
+    x.map_or_else(|| NONE.to_owned(), |x| fixed(x, 1))
 }
 
 /// A score unrounded, for the page's `data-value` (tests read it), or empty.
@@ -237,8 +238,8 @@ pub fn kano_rows(study: &KanoStudy, lang: Lang) -> Vec<KanoRow> {
                 counts: [c.a, c.o, c.m, c.i, c.r, c.q],
                 class: r.label(),
                 class_name: r.category.name().get(lang).to_owned(),
-                better: format!("{:.3}", r.better),
-                worse: format!("{:.3}", r.worse),
+                better: fixed(r.better, 3),
+                worse: fixed(r.worse, 3),
             }
         })
         .collect()

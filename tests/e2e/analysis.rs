@@ -2,7 +2,7 @@
 //! counted once, the same file twice adding nothing, a malformed file refused with its line and
 //! column and changing nothing, all still there after a reload); the dashboard showing the same
 //! figures as `manyi export` computes from the same files; the workbook downloaded with its
-//! sheets, values and a neutralised formula; an inconsistent AHP matrix marked as such; the
+//! sheets, values and text that looks like a formula kept as written; an inconsistent AHP matrix marked as such; the
 //! responses CSV of an export merged with the JSON of the same responses.
 
 use crate::harness::{Browser, TIMEOUT};
@@ -205,7 +205,7 @@ async fn the_dashboard_shows_the_clis_figures_and_the_workbook_downloads() {
     let mut book: Xlsx<_> = open_workbook(&path).expect("open the workbook");
     assert_eq!(book.sheet_names(), ["responses", "index", "drivers", "weights", "dictionary", "formulas"]);
     let index = book.worksheet_range("index").unwrap();
-    // The first hall by name is the neutralised one (`'=SUM(A1)` in the workbook): take the next.
+    // The first hall by name is the one that looks like a formula (`=SUM(A1)`): take the next.
     let first = &by_hall.index.tables[0].overall[1];
     let row = index
         .rows()
@@ -216,8 +216,8 @@ async fn the_dashboard_shows_the_clis_figures_and_the_workbook_downloads() {
     let hall =
         responses.rows().next().unwrap().iter().position(|c| *c == Data::String("hall".into())).unwrap();
     assert!(
-        responses.rows().any(|r| r[hall] == Data::String("'=SUM(A1)".into())),
-        "the formula is neutralised"
+        responses.rows().any(|r| r[hall] == Data::String("=SUM(A1)".into())),
+        "text that looks like a formula is a string cell, exactly as written"
     );
     let weights = book.worksheet_range("weights").unwrap();
     assert_eq!(weights.rows().nth(1).unwrap()[5], Data::String("stated".into()));

@@ -373,7 +373,10 @@ async fn a_kiosk_call_back_request_is_first_in_the_queue() {
     browser.click_button_by_accessible_name("检查营业厅回访请求").await;
     let first = ".cb-queue tbody tr:nth-child(1)";
     browser.wait_for_text(&format!("{first} .badge.recovery"), "服务补救", TIMEOUT).await;
-    assert_eq!(text(&browser, &format!("{first} .cb-open")).await, format!("kiosk-{}", r.id));
+    // Named by the visit, not by its response id (which stays the row's key).
+    assert_eq!(text(&browser, &format!("{first} .cb-open")).await, "营业厅评价 11-02 09:00");
+    let key = browser.wait_for(first, TIMEOUT).await.attr("data-case").await.unwrap();
+    assert_eq!(key, Some(format!("kiosk-{}", r.id)));
     assert_eq!(text(&browser, &format!("{first} .phone")).await, "135****5678");
     // Checking again adds nothing; after a reload it is still first.
     browser.click_button_by_accessible_name("检查营业厅回访请求").await;

@@ -303,7 +303,7 @@ async fn a_low_score_with_consent_reaches_the_callback_queue_at_the_threshold_st
     browser.click_button_by_accessible_name("回访队列").await;
     let first = ".cb-queue tbody tr:nth-child(1)";
     browser.wait_for_text(&format!("{first} .badge.recovery"), "服务补救", TIMEOUT).await;
-    browser.wait_for_text(&format!("{first} .cb-open"), &format!("kiosk-{id}"), TIMEOUT).await;
+    browser.wait_for(&format!("{first}[data-case='kiosk-{id}']"), TIMEOUT).await;
     browser.wait_for_text(&format!("{first} .phone"), "139****5678", TIMEOUT).await;
     let rows = browser.client().find_all(Locator::Css(".cb-queue tbody tr")).await.unwrap();
     assert_eq!(rows.len(), 1, "the response without consent is not called");

@@ -8,12 +8,16 @@ mod harness;
 
 mod analysis;
 mod analysis_bench;
+mod analyst;
 mod areas;
+mod call_desk;
 mod callback;
+mod chosen;
 #[allow(dead_code)]
 mod customer;
 mod editor;
 mod evaluation;
+mod field_screens;
 mod hall;
 mod kano;
 mod kiosk;

@@ -7,6 +7,7 @@ use crate::code::coded_enum;
 use crate::error::{Error, Position, Result};
 use crate::io::text::{decode, TextEncoding};
 use crate::io::tidy::LineCounter;
+use crate::response::phone::PhoneNumber;
 use crate::response::tags::{BusinessType, CustomerClass, TagValue};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -96,8 +97,9 @@ pub struct CallListFile {
 /// Values: ticket types by code (`repair`), Chinese name (`故障报修`) or English label; customer
 /// classes likewise, also `一般工商业` (small and medium), `大工业` (large industrial) and
 /// `企业`/`商户` (business); dates as `2026-11-02`, `2026/11/2`, `2026.11.02`, `20261102` or
-/// `2026年11月2日`, a time after the date ignored; phone numbers with spaces, dashes or brackets
-/// removed, 7 to 15 digits after an optional `+`.
+/// `2026年11月2日`, a time after the date ignored; phone numbers by the call-back rule: a mainland
+/// mobile or a landline with its area code ([`PhoneNumber`]), stored as `13812345678` or
+/// `0571-87654321`.
 pub fn read_call_list(bytes: &[u8], source: &str) -> Result<CallListFile> {
     let (text, encoding) = decode(bytes);
     let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(text.as_bytes());
@@ -227,18 +229,12 @@ fn ticket<'a>(field: &dyn Fn(usize) -> &'a str) -> std::result::Result<Ticket, B
     Ok(Ticket { id, customer, phone, ticket_type, ticket_date, hall, customer_class, due })
 }
 
-/// A phone number without spaces, dashes, dots or brackets; 7 to 15 digits after an optional `+`.
+/// A phone number by the call-back rule ([`PhoneNumber`], DOMAIN.md §5), in its stored form
+/// (`13812345678`, `0571-87654321`).
 pub fn phone(text: &str) -> std::result::Result<String, String> {
-    let kept: String =
-        text.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.' | '\u{3000}')).collect();
-    let digits = kept.strip_prefix('+').unwrap_or(&kept);
-    if (7..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(kept)
-    } else {
-        Err(format!(
-            "`{text}` is not a phone number; write 7 to 15 digits, e.g. 13812345678 or 0571-87654321"
-        ))
-    }
+    PhoneNumber::parse(text)
+        .map(|number| number.to_string())
+        .map_err(|problem| format!("`{text}` is not a phone number to call back: {problem}"))
 }
 
 /// A ticket type by code, Chinese name or English label.

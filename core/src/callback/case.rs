@@ -2,6 +2,7 @@
 //! called next and, once closed, its final AAPOR code.
 
 use super::attempt::Attempt;
+use super::kiosk_visit::KioskVisit;
 use super::outcome::{exhausted_code, Outcome};
 use super::scheduling::SchedulingRules;
 use crate::code::coded_enum;
@@ -134,6 +135,13 @@ pub struct Case {
     pub next_call_at: Option<DateTime<FixedOffset>>,
     /// The final code, once closed.
     pub final_disposition: Option<Disposition>,
+    /// For a kiosk request: what the customer told the hall (when, the items rated low, the
+    /// comment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kiosk: Option<KioskVisit>,
+    /// For a ticket: the name of the call-list file it was imported from, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<String>,
     /// The interviewer-read questionnaire the call's interview asks, chosen when the list was
     /// imported; `None`: the built-in callback interview (DOMAIN.md §2.2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -157,6 +165,8 @@ impl Case {
             attempts: Vec::new(),
             next_call_at: None,
             final_disposition: None,
+            kiosk: None,
+            list: None,
             script: None,
         }
     }

@@ -91,7 +91,7 @@ fn opt<T: ToString>(x: Option<T>) -> Cell {
 }
 
 fn time(t: Option<DateTime<FixedOffset>>) -> Cell {
-    t.map_or(Cell::Empty, |t| t.to_rfc3339().into())
+    t.into()
 }
 
 fn source(key: &CaseKey) -> &'static str {
@@ -146,8 +146,8 @@ fn push_attempts(t: &mut Table, c: &Case) {
             c.key.to_string().into(),
             (n + 1).into(),
             a.interviewer.as_str().into(),
-            a.started_at.to_rfc3339().into(),
-            a.ended_at().to_rfc3339().into(),
+            a.started_at.into(),
+            a.ended_at().into(),
             Cell::Integer(i64::from(a.duration_seconds)),
             a.outcome.kind().code().into(),
             a.outcome.disposition().code().into(),
@@ -167,7 +167,7 @@ pub fn problems_table(log: &ProblemLog, now: DateTime<FixedOffset>) -> Table {
             p.id.to_string().into(),
             opt(p.response),
             opt(p.case.as_ref()),
-            p.found_at.to_rfc3339().into(),
+            p.found_at.into(),
             p.found_by.as_str().into(),
             p.what.as_str().into(),
             opt(p.responsible_unit.as_ref()),

@@ -18,6 +18,7 @@ pub mod case;
 pub mod export;
 pub mod files;
 pub mod final_codes;
+pub mod kiosk_visit;
 pub mod outcome;
 pub mod problem;
 pub mod queue;

@@ -93,10 +93,15 @@ impl CallList {
         summary
     }
 
-    /// Reads a call-list file ([`read_call_list`]) and adds its good rows.
+    /// Reads a call-list file ([`read_call_list`]) and adds its good rows; the new cases name
+    /// the file (`source`) as their list.
     pub fn import(&mut self, bytes: &[u8], source: &str) -> Result<ImportSummary> {
         let file = read_call_list(bytes, source)?;
+        let before = self.cases.len();
         let mut summary = self.add_tickets(file.tickets.iter().map(|(_, t)| t));
+        for case in &mut self.cases[before..] {
+            case.list = Some(source.to_owned());
+        }
         summary.rejected = file.rejected;
         Ok(summary)
     }

@@ -14,7 +14,7 @@
 //! (4.x) are counted but enter no rate. A rate whose denominator is 0 is `None` (an empty CSV
 //! cell, JSON `null`), never 0 or NaN.
 
-use super::case::Case;
+use super::case::{Case, CaseKey};
 use super::queue::CallList;
 use crate::code::coded_enum;
 use crate::response::disposition::Disposition;
@@ -168,7 +168,7 @@ pub fn rates_by_group<G: Into<String>>(rows: impl IntoIterator<Item = (G, RateCl
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RatesBy {
-    /// One group, `all`.
+    /// By list: all cases, then the kiosk's requests and each imported file apart.
     List,
     /// By the agent who made the closing call.
     Agent,
@@ -176,18 +176,43 @@ pub enum RatesBy {
     Day,
 }
 
+/// The group of the kiosk's call-back requests in the rates per list.
+pub const KIOSK_LIST: &str = "kiosk";
+/// The group of imported cases whose file is not known (imported before lists were named).
+pub const IMPORTED_LIST: &str = "imported";
+/// The group of every case, first in the rates per list.
+pub const ALL: &str = "all";
+
+/// The list a case belongs to: the kiosk's requests, or the file it was imported from.
+fn list_of(c: &Case) -> String {
+    match (&c.key, &c.list) {
+        (CaseKey::Kiosk(_), _) => KIOSK_LIST.to_owned(),
+        (CaseKey::Ticket(_), Some(file)) => file.clone(),
+        (CaseKey::Ticket(_), None) => IMPORTED_LIST.to_owned(),
+    }
+}
+
 impl CallList {
-    /// The rates of the closed cases (open cases have no final code yet and are left out).
+    /// The rates of the closed cases (open cases have no final code yet and are left out). Per
+    /// list: every case ([`ALL`]) first, then the kiosk's requests ([`KIOSK_LIST`]) and each
+    /// imported file by name, apart.
     pub fn rates(&self, by: RatesBy) -> Vec<GroupRates> {
+        let closed = || self.cases.iter().filter_map(|c| Some((c, c.final_disposition?.rate_class())));
         let group = |c: &Case| -> String {
             let last = c.attempts.last();
             match by {
-                RatesBy::List => "all".to_owned(),
+                RatesBy::List => list_of(c),
                 RatesBy::Agent => last.map_or_else(String::new, |a| a.interviewer.to_string()),
                 RatesBy::Day => last.map_or_else(String::new, |a| a.started_at.date_naive().to_string()),
             }
         };
-        rates_by_group(self.cases.iter().filter_map(|c| Some((group(c), c.final_disposition?.rate_class()))))
+        let groups = rates_by_group(closed().map(|(c, class)| (group(c), class)));
+        match by {
+            RatesBy::List if !groups.is_empty() => {
+                rates_by_group(closed().map(|(_, class)| (ALL, class))).into_iter().chain(groups).collect()
+            }
+            _ => groups,
+        }
     }
 }
 

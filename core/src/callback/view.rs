@@ -3,6 +3,7 @@
 
 use super::case::{Case, CaseKey, CaseStatus};
 use super::export::Privacy;
+use super::kiosk_visit::kiosk_script;
 use super::queue::{CallList, CaseFilter};
 use super::scheduling::SchedulingRules;
 use crate::questionnaire::Questionnaire;
@@ -15,9 +16,12 @@ use serde::Serialize;
 pub struct CaseRow {
     /// The case's key (to act on it).
     pub key: CaseKey,
-    /// The key as shown: the ticket id, or `kiosk-…`.
+    /// The key as text (`GD001`, `kiosk-…`), for the page's data attributes.
     pub title: String,
-    /// The customer's name, or 客户 / customer when unknown.
+    /// The case as the agent reads it: the ticket id, or 营业厅评价 and the visit's time for a
+    /// kiosk request (`营业厅评价 11-02 09:00`).
+    pub label: Text,
+    /// The customer's name, or 未留姓名 / "name not given" when unknown.
     pub customer: Text,
     /// The phone number, masked unless allowed.
     pub phone: String,
@@ -67,7 +71,11 @@ pub fn case_row(
     CaseRow {
         key: case.key.clone(),
         title: case.key.to_string(),
-        customer: case.customer.as_ref().map_or_else(|| Text::new("客户", "Customer"), |c| Text::new(c, c)),
+        label: case_label(case),
+        customer: case
+            .customer
+            .as_ref()
+            .map_or_else(|| Text::new("未留姓名", "Name not given"), |c| Text::new(c, c)),
         phone: privacy.phone(&case.phone),
         ticket_type: case.ticket_type.map(|t| t.label()).unwrap_or_default(),
         ticket_date: case.ticket_date.to_string(),
@@ -89,6 +97,22 @@ pub fn case_row(
     }
 }
 
+/// A case as the agent reads it: a ticket by its id; a kiosk request as 营业厅评价 with the
+/// visit's day and time (`营业厅评价 11-02 09:00`), not its response id.
+pub fn case_label(case: &Case) -> Text {
+    match (&case.key, &case.kiosk) {
+        (CaseKey::Kiosk(_), Some(v)) => {
+            let when = v.visited_at.format("%m-%d %H:%M");
+            Text::new(format!("营业厅评价 {when}"), format!("Kiosk {when}"))
+        }
+        (CaseKey::Kiosk(_), None) => {
+            let day = case.ticket_date.format("%m-%d");
+            Text::new(format!("营业厅评价 {day}"), format!("Kiosk {day}"))
+        }
+        (CaseKey::Ticket(t), _) => Text::new(t.as_str(), t.as_str()),
+    }
+}
+
 /// The queue as shown: the cases passing `filter`, in queue order at `now`.
 pub fn queue_rows(
     list: &CallList,
@@ -102,8 +126,13 @@ pub fn queue_rows(
 
 /// The questionnaire's script with the case's facts put in: `{customer}`, `{ticket_type}`,
 /// `{ticket_date}`, `{ticket}` and `{agent}`, each language with its own labels. An unknown
-/// customer is 客户 / "customer"; an unknown ticket type 业务 / "service".
+/// customer is 客户 / "customer"; an unknown ticket type 业务 / "service". A kiosk request has
+/// its own script ([`kiosk_script`]): the customer gave no account number to verify, and is
+/// called about the visit.
 pub fn script(q: &Questionnaire, case: &Case, agent: &str) -> Vec<Text> {
+    if let (CaseKey::Kiosk(_), Some(visit)) = (&case.key, &case.kiosk) {
+        return kiosk_script(case, visit, agent);
+    }
     let customer = case.customer.clone();
     let fill = |line: &str, zh: bool| {
         let pick = |t: Text| if zh { t.zh } else { t.en };

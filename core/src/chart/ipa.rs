@@ -1,6 +1,7 @@
 //! The importance–performance grid: importance (x) against performance (y), cross-hairs at the
 //! data means or the scale midpoint, the four quadrants labelled.
 
+use super::labels::place_labels;
 use super::scatter::{corner_labels, ticks, Axis, Frame, Point, Scatter};
 use crate::error::Result;
 use crate::scoring::ipa::{ipa, Crosshair, Quadrant};
@@ -22,10 +23,10 @@ pub fn ipa_scatter(points: &[(String, f64, f64)], crosshair: Crosshair, frame: F
         Quadrant::LowPriority => "low_priority",
         Quadrant::PossibleOverkill => "possible_overkill",
     };
-    Ok(Scatter {
+    let mut chart = Scatter {
         frame,
         x_axis: Axis {
-            label: Text::new("重要性（导出）", "importance (derived)"),
+            label: Text::new("重要性（推导）", "importance (derived)"),
             min: xmin,
             max: xmax,
             ticks: ticks(xmin, xmax, 4, |v| frame.px(v, xmin, xmax)),
@@ -54,16 +55,14 @@ pub fn ipa_scatter(points: &[(String, f64, f64)], crosshair: Crosshair, frame: F
         points: points
             .iter()
             .zip(&result.quadrants)
-            .map(|((label, i, p), q)| Point {
-                label: label.clone(),
-                x: *i,
-                y: *p,
-                px: frame.px(*i, xmin, xmax),
-                py: frame.py(*p, ymin, ymax),
-                class: code(*q).to_owned(),
+            .map(|((label, i, p), q)| {
+                let pixels = (frame.px(*i, xmin, xmax), frame.py(*p, ymin, ymax));
+                Point::new(label.clone(), (*i, *p), pixels, code(*q).to_owned())
             })
             .collect(),
-    })
+    };
+    place_labels(&mut chart);
+    Ok(chart)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The picture analysts expect of a Kano study: Better against |Worse|, one point per feature,
 //! split at 0.5 into attractive, one-dimensional, must-be and indifferent quadrants.
 
+use super::labels::place_labels;
 use super::scatter::{corner_labels, ticks, Axis, Frame, Point, Scatter};
 use crate::scoring::kano::KanoResult;
 use crate::text::Text;
@@ -11,16 +12,14 @@ pub fn kano_scatter(results: &[(String, KanoResult)], split: (f64, f64), frame: 
     let (min, max) = (0.0, 1.0);
     let point = |(label, r): &(String, KanoResult)| {
         let (x, y) = (r.worse.abs(), r.better);
-        Point {
-            label: label.clone(),
-            x,
-            y,
-            px: frame.px(x, min, max),
-            py: frame.py(y, min, max),
-            class: r.category.to_string(),
-        }
+        Point::new(
+            label.clone(),
+            (x, y),
+            (frame.px(x, min, max), frame.py(y, min, max)),
+            r.category.to_string(),
+        )
     };
-    Scatter {
+    let mut chart = Scatter {
         frame,
         x_axis: Axis {
             label: Text::new("不满意影响 |Worse|", "dissatisfaction |Worse|"),
@@ -45,7 +44,9 @@ pub fn kano_scatter(results: &[(String, KanoResult)], split: (f64, f64), frame: 
             ],
         ),
         points: results.iter().map(point).collect(),
-    }
+    };
+    place_labels(&mut chart);
+    chart
 }
 
 #[cfg(test)]

@@ -3,4 +3,5 @@
 
 pub mod ipa;
 pub mod kano;
+pub mod labels;
 pub mod scatter;

@@ -1,6 +1,7 @@
 //! A scatter chart as numbers: axes, points and quadrant labels placed in SVG user units, so the
 //! app only draws what core placed and a test can check every coordinate.
 
+use super::labels::LabelAt;
 use crate::text::Text;
 use serde::Serialize;
 
@@ -19,11 +20,21 @@ pub struct Frame {
     pub top: f64,
     /// Space below the plot (for the x-axis labels).
     pub bottom: f64,
+    /// The size of the labels' text, in the viewBox's units (to keep labels apart).
+    pub font_size: f64,
 }
 
 impl Default for Frame {
     fn default() -> Self {
-        Frame { width: 640.0, height: 480.0, left: 64.0, right: 24.0, top: 24.0, bottom: 56.0 }
+        Frame {
+            width: 640.0,
+            height: 480.0,
+            left: 64.0,
+            right: 24.0,
+            top: 24.0,
+            bottom: 56.0,
+            font_size: 12.0,
+        }
     }
 }
 
@@ -67,6 +78,8 @@ pub struct Point {
     pub py: f64,
     /// A short class for its colour (e.g. the Kano category letter or the quadrant code).
     pub class: String,
+    /// Where its label is written, clear of the other labels ([`super::labels::place_labels`]).
+    pub label_at: LabelAt,
 }
 
 /// A quadrant's label and where it is written.
@@ -97,6 +110,14 @@ pub struct Scatter {
     pub quadrants: Vec<QuadrantLabel>,
     /// The points.
     pub points: Vec<Point>,
+}
+
+impl Point {
+    /// A point at its pixels, its label to be placed.
+    pub fn new(label: String, (x, y): (f64, f64), (px, py): (f64, f64), class: String) -> Point {
+        let label_at = LabelAt { px: px + 9.0, py: py + 4.0, anchor: "start" };
+        Point { label, x, y, px, py, class, label_at }
+    }
 }
 
 /// Evenly spaced ticks from `min` to `max` in `steps` steps, with their pixels from `place`.

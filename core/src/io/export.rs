@@ -148,13 +148,13 @@ pub(crate) fn about_table(q: &Questionnaire, a: &AboutFacts, at: DateTime<FixedO
     row(
         "text",
         "文本",
-        "Text beginning with = + - − @ (or a tab or carriage return) gets a leading apostrophe, as in the CSV files; every text cell is a string, never a formula",
+        "In the CSV files, text beginning with = + - − @ (or a tab or carriage return) gets a leading apostrophe; in the workbook every text cell is a string, never a formula, and holds the text exactly",
         Cell::Empty,
     );
     row(
         "timestamps",
         "时间",
-        "started_at and submitted_at are ISO 8601 text with the device's UTC offset, e.g. 2026-03-02T09:15:00+08:00",
+        "In the CSV and JSON files, started_at and submitted_at are ISO 8601 text with the device's UTC offset (2026-03-02T09:15:00+08:00); in the workbook they are Excel date-times in the device's local time, each followed by its offset in <column>_utc_offset (+08:00)",
         Cell::Empty,
     );
     row("manyi", "版本", "Manyi core version", env!("CARGO_PKG_VERSION").into());

@@ -114,8 +114,8 @@ impl<'q> ResponsesLayout<'q> {
         ]);
         row.extend(TagKey::ALL.iter().map(|key| tag(*key)));
         row.extend([
-            r.started_at.to_rfc3339().into(),
-            r.submitted_at.map_or(Cell::Empty, |t| t.to_rfc3339().into()),
+            r.started_at.into(),
+            r.submitted_at.into(),
             r.disposition.map_or(Cell::Empty, |d| d.code().into()),
         ]);
         for item in self.q.items.iter().filter(|i| answered_in_own_column(i)) {

@@ -1,6 +1,7 @@
 //! A table of typed cells, written as CSV (RFC 4180, optional UTF-8 BOM) or as a JSON array of
 //! objects. Every score table of the CLI and the app goes through here, so the two agree.
 
+use chrono::{DateTime, FixedOffset};
 use serde_json::{Map, Value};
 
 /// One cell.
@@ -14,8 +15,25 @@ pub enum Cell {
     Integer(i64),
     /// True or false.
     Bool(bool),
-    /// Text; neutralised when written so a spreadsheet never runs it as a formula.
+    /// Text; neutralised in CSV files so a spreadsheet never runs it as a formula (a workbook's
+    /// text cell is never a formula and keeps the text exactly).
     Text(String),
+    /// A moment with the device's UTC offset: ISO 8601 text in CSV and JSON
+    /// (`2026-03-02T09:15:00+08:00`), an Excel date-time in the local time with the offset in a
+    /// column of its own in a workbook.
+    DateTime(DateTime<FixedOffset>),
+}
+
+impl From<DateTime<FixedOffset>> for Cell {
+    fn from(x: DateTime<FixedOffset>) -> Self {
+        Cell::DateTime(x)
+    }
+}
+
+impl From<Option<DateTime<FixedOffset>>> for Cell {
+    fn from(x: Option<DateTime<FixedOffset>>) -> Self {
+        x.map_or(Cell::Empty, Cell::DateTime)
+    }
 }
 
 impl From<f64> for Cell {
@@ -94,6 +112,7 @@ impl Cell {
             Cell::Integer(x) => x.to_string(),
             Cell::Bool(b) => b.to_string(),
             Cell::Text(t) => neutralise(t),
+            Cell::DateTime(t) => t.to_rfc3339(),
         }
     }
 
@@ -105,6 +124,7 @@ impl Cell {
             Cell::Integer(x) => Value::from(*x),
             Cell::Bool(b) => Value::Bool(*b),
             Cell::Text(t) => Value::String(t.clone()),
+            Cell::DateTime(t) => Value::String(t.to_rfc3339()),
         }
     }
 }

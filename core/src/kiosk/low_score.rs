@@ -14,6 +14,7 @@
 
 use super::summary::FollowUp;
 use crate::callback::case::Case;
+use crate::callback::kiosk_visit::KioskVisit;
 use crate::callback::recovery::recovery_case;
 use crate::questionnaire::condition::Condition;
 use crate::questionnaire::item::{ItemId, ItemKind, TextFormat};
@@ -123,10 +124,13 @@ impl LowScoreRule {
         }
     }
 
-    /// The service-recovery case of a closed response with a low score, consent and a number.
-    pub fn case(&self, r: &Response) -> Option<Case> {
+    /// The service-recovery case of a closed response with a low score, consent and a number;
+    /// with `q` (the questionnaire answered), what the customer said names the items by their
+    /// texts.
+    pub fn case(&self, r: &Response, q: Option<&Questionnaire>) -> Option<Case> {
         let overall = self.low(r)?;
-        self.consented_phone(r).map(|phone| recovery_case(r, overall, phone))
+        let phone = self.consented_phone(r)?;
+        Some(recovery_case(r, overall, phone, KioskVisit::of(r, self, q)))
     }
 
     /// What a closed response's low score leads to; `None` for drafts and for scores above it.

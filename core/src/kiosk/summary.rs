@@ -133,7 +133,7 @@ mod tests {
         assert_eq!(follow_up(&rated(&q, 4, 3, true, Some("13812345678")), 3), Some(FollowUp::Queued));
         // Queued is exactly what the callback workspace takes.
         let queued = rated(&q, 1, 2, true, Some("13812345678"));
-        assert!(service_recovery_case(&queued, t).is_some());
+        assert!(service_recovery_case(&queued, t, None).is_some());
     }
 
     #[test]

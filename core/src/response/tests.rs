@@ -128,3 +128,20 @@ fn other_version_is_rejected() {
     r.questionnaire.version = 2;
     assert!(reason(r.validate(&q).unwrap_err()).contains("hall v2, not hall v1"));
 }
+
+#[test]
+fn a_call_back_number_is_checked_and_stored_in_its_plain_form() {
+    let (q, mut r) = hall_draft();
+    complete_hall(&q, &mut r);
+    r.answer(&q, "callback_consent", Answer::Yes).unwrap();
+    // DOMAIN.md §5: neither is a mainland mobile (11 digits) nor a landline with its area code.
+    for bad in ["138abc", "1381234", "87654321", "95598"] {
+        let e = r.answer(&q, "phone", Answer::Text(bad.into())).unwrap_err();
+        assert!(matches!(&e, Error::InvalidResponse { item: Some(i), .. } if i == "phone"), "{bad}: {e}");
+        assert_eq!(r.answer_of(&ItemId::new("phone")), None, "{bad} was stored");
+    }
+    r.answer(&q, "phone", Answer::Text("138 1234 5678".into())).unwrap();
+    assert_eq!(r.answer_of(&ItemId::new("phone")), Some(&Answer::Text("13812345678".into())));
+    r.answer(&q, "phone", Answer::Text("0571 8765 4321".into())).unwrap();
+    assert_eq!(r.answer_of(&ItemId::new("phone")), Some(&Answer::Text("0571-87654321".into())));
+}

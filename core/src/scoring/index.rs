@@ -1,6 +1,6 @@
 //! The satisfaction index of a group: the mean of its respondents' composites, its standard error
-//! s/√n, the Student-t confidence interval, and a small-sample flag — made from a group's
-//! [`Moments`].
+//! s/√n, the Student-t confidence interval (kept on the 0–100 scale), and a small-sample flag —
+//! made from a group's [`Moments`].
 
 use super::moments::Moments;
 use super::stats::t_quantile;
@@ -31,9 +31,9 @@ pub struct IndexSummary {
     pub index: Option<f64>,
     /// Standard error s/√n.
     pub se: Option<f64>,
-    /// Lower end of the Student-t interval (not clipped to 0–100).
+    /// Lower end of the Student-t interval, at least 0 ([`interval`]).
     pub ci_low: Option<f64>,
-    /// Upper end of the Student-t interval (not clipped to 0–100).
+    /// Upper end of the Student-t interval, at most 100 ([`interval`]).
     pub ci_high: Option<f64>,
     /// n below the small-sample threshold.
     pub small_sample: bool,
@@ -48,10 +48,18 @@ pub fn summary_of(n: usize, index: Option<f64>, sd: Option<f64>, options: &Index
         n,
         index,
         se,
-        ci_low: index.zip(half).map(|(m, h)| m - h),
-        ci_high: index.zip(half).map(|(m, h)| m + h),
+        ci_low: index.zip(half).map(|(m, h)| interval(m, h).0),
+        ci_high: index.zip(half).map(|(m, h)| interval(m, h).1),
         small_sample: n < options.small_sample_below,
     }
+}
+
+/// The interval `mean ± half`, kept on the index's scale 0–100: an end beyond the scale is put at
+/// 0 or 100. An index cannot lie outside the scale, so the interval cut this way holds the true
+/// index whenever the Student-t interval does: the same 95 % coverage, and no end a reader knows to
+/// be impossible (a small group near 100 would otherwise show e.g. [31.1, 118.9]).
+pub fn interval(mean: f64, half: f64) -> (f64, f64) {
+    ((mean - half).max(0.0), (mean + half).min(100.0))
 }
 
 /// The index of one group, named.
@@ -93,8 +101,25 @@ mod tests {
         let se = (1250.0f64 / 3.0).sqrt() / 2.0;
         assert!((s.se.unwrap() - se).abs() < 1e-12);
         assert!((s.ci_low.unwrap() - (75.0 - 3.182446 * se)).abs() < 1e-4);
-        assert!((s.ci_high.unwrap() - (75.0 + 3.182446 * se)).abs() < 1e-4);
+        // 75 + 32.48 = 107.48 lies beyond the scale: the upper end is 100.
+        assert_eq!(s.ci_high, Some(100.0));
         assert!(s.small_sample);
+    }
+
+    #[test]
+    fn the_interval_stays_on_the_0_to_100_scale() {
+        // 100, 100, 100, 60: mean 90; deviations 10, 10, 10, −30 → s² = 1200/3 = 400, s = 20;
+        // SE = 20/2 = 10; t(0.975, 3) = 3.182446 → 90 ± 31.82446 = [58.17554, 121.82446]: an
+        // index above 100 is impossible, so the upper end is 100.
+        let s = summarise(&[100.0, 100.0, 100.0, 60.0], &IndexOptions::default());
+        assert_eq!((s.index, s.se), (Some(90.0), Some(10.0)));
+        assert!((s.ci_low.unwrap() - (90.0 - 31.82446)).abs() < 1e-4);
+        assert_eq!(s.ci_high, Some(100.0));
+        // 0, 0, 40: mean 13.33…, s = 23.094…, SE = 13.333…; t(0.975, 2) = 4.302653 → the lower
+        // end 13.33 − 57.37 is below 0, so it is 0.
+        let s = summarise(&[0.0, 0.0, 40.0], &IndexOptions::default());
+        assert_eq!(s.ci_low, Some(0.0));
+        assert!((s.ci_high.unwrap() - (40.0 / 3.0 + 4.302653 * 40.0 / 3.0)).abs() < 1e-4);
     }
 
     #[test]

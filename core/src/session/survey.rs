@@ -220,8 +220,10 @@ impl Survey {
             return false;
         }
         if r.answer(&q, item.as_str(), answer).is_err() {
-            // Core refused it (a widget offered what the item does not take): nothing changes.
-            return false;
+            // Core refused it. A tap the item does not take changes nothing; typed text that is
+            // refused (a phone number with a digit deleted) must not leave the text typed before
+            // in its place, unseen: the item is left unanswered.
+            return typed && r.answer_of(item).is_some() && r.clear(&q, item.as_str()).is_ok();
         }
         if self.missing.as_ref() == Some(item) {
             self.missing = None;

@@ -345,3 +345,25 @@ fn a_kano_study_has_one_screen_per_pair_that_moves_on_once_the_pair_is_answered(
     assert!(p.answer("online_application", pair));
     assert_eq!(p.current_item(), "outage_sms");
 }
+
+#[test]
+fn a_typed_number_that_is_refused_leaves_the_item_unanswered_not_the_number_before() {
+    let mut p = Person::new();
+    let at = p.later(0);
+    p.act(SurveyAction::Start { id: Uuid::from_u128(8), at });
+    p.choose("business", "payment");
+    p.choose("customer_class", "residential");
+    for id in RATED {
+        let answer = if id.starts_with("kiosk") { Answer::NotApplicable } else { Answer::Rating(1) };
+        p.answer(id, answer);
+    }
+    assert!(p.answer("callback_consent", Answer::Yes));
+    assert!(p.answer("phone", Answer::Text("13812345678".into())));
+    // The last digit deleted: 10 digits are no phone number, and the 11 before are not what the
+    // customer now sees, so the item is left unanswered.
+    assert!(p.answer("phone", Answer::Text("1381234567".into())));
+    let r = p.survey.draft.as_ref().unwrap();
+    assert_eq!(r.answer_of(&ItemId::new("phone")), None);
+    // Refused again: nothing to change.
+    assert!(!p.answer("phone", Answer::Text("138abc".into())));
+}

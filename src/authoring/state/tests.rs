@@ -39,6 +39,23 @@ fn a_surveyjs_import_opens_an_unsaved_draft_with_its_notes() {
     let notes: Vec<(&str, &str)> =
         s.imported.as_ref().unwrap().iter().map(|n| (n.path.as_str(), n.what.as_str())).collect();
     assert_eq!(notes, [("elements[0]", "name"), ("elements[1]", "file")]);
-    let s = act(s, EditorAction::Close);
+    let s = act(act(s, EditorAction::Close), EditorAction::Discard);
     assert_eq!(s.imported, None, "the notes go with the draft");
+}
+
+#[test]
+fn back_to_the_list_asks_before_unsaved_changes_go() {
+    let q = new_questionnaire("q".into(), Mode::SelfCompleted);
+    let s = act(Rc::default(), EditorAction::Open(Box::new(q.clone()), true));
+    // Unchanged: straight back to the list.
+    assert_eq!(act(s.clone(), EditorAction::Close).screen, EditorScreen::List);
+    // Changed: asked; staying keeps the draft, letting it go drops it.
+    let s = act(s, EditorAction::Edit(Edit::SetTitle(Lang::Zh, "网点回访".into())));
+    let asked = act(s, EditorAction::Close);
+    assert_eq!((asked.screen.clone(), asked.leaving), (EditorScreen::Edit, true));
+    let stayed = act(asked.clone(), EditorAction::StayEditing);
+    assert_eq!((stayed.leaving, stayed.dirty()), (false, true));
+    assert_eq!(stayed.draft.as_ref().unwrap().title.zh, "网点回访");
+    let gone = act(asked, EditorAction::Discard);
+    assert_eq!((gone.screen.clone(), gone.draft.is_none()), (EditorScreen::List, true));
 }

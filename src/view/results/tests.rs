@@ -34,14 +34,14 @@ fn index_and_rows_by_hand() {
     ];
     let v = ResultsView::new(&q, &rs, Lang::Zh).unwrap();
     // Mean (75 + 100)/2 = 87.5; s = √((12.5² + 12.5²)/1) = 17.6777, SE = s/√2 = 12.5;
-    // t(0.975, 1) = 12.7062 → half-width 158.83 → [−71.3, 246.3].
+    // t(0.975, 1) = 12.7062 → half-width 158.83 → [−71.3, 246.3], kept on the scale: [0, 100].
     assert_eq!(
         v.index[0],
         IndexRow {
             label: "总体".into(),
             n: 2,
             index: "87.5".into(),
-            interval: "[-71.3, 246.3]".into(),
+            interval: "[0.0, 100.0]".into(),
             small_sample: true
         }
     );

@@ -132,8 +132,14 @@ fn value_parsers() {
     assert_eq!(date("2026.11.02"), Ok(NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()));
     assert_eq!(date("2026-11-02T08:00:00+08:00"), Ok(NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()));
     assert!(date("02/11/2026").is_err());
-    assert_eq!(phone("+86 138 1234 5678"), Ok("+8613812345678".to_owned()));
+    // The call-back rule of DOMAIN.md §5, the kiosk's too: a mobile's +86 is dropped, a landline
+    // keeps its area code; a mobile without 11 digits or a local number without its area code is
+    // no number to call.
+    assert_eq!(phone("+86 138 1234 5678"), Ok("13812345678".to_owned()));
+    assert_eq!(phone("0571 8765 4321"), Ok("0571-87654321".to_owned()));
     assert!(phone("138123456789012345").is_err()); // 18 digits
+    assert!(phone("1381234").is_err());
+    assert!(phone("87654321").is_err());
     assert_eq!(ticket_type("Complaint"), Ok(BusinessType::Complaint));
     assert_eq!(ticket_type("缴费"), Ok(BusinessType::Payment));
     assert_eq!(customer_class("企业"), Ok(CustomerClass::Business));

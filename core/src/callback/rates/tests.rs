@@ -107,3 +107,35 @@ fn list_rates_per_agent_and_per_day() {
     assert_eq!((d1.rr1, d1.coop1, d1.ref1, d1.con1), (Some(0.5), Some(0.5), Some(0.5), Some(1.0)));
     assert_eq!((days[1].rates.counts.ne, days[1].rates.rr1), (1, None));
 }
+
+#[test]
+fn per_list_the_kiosks_requests_and_each_imported_file_are_apart() {
+    let mut list = CallList::default();
+    list.import(
+        "ticket_id,customer_name,phone,ticket_type,ticket_date\nT1,甲,13800000001,repair,2026-10-28\n"
+            .as_bytes(),
+        "十月.csv",
+    )
+    .unwrap();
+    list.import("ticket_id,customer_name,phone,ticket_type,ticket_date\nT2,乙,13800000002,repair,2026-10-28\nT3,丙,13800000003,repair,2026-10-28\n".as_bytes(), "十一月.csv").unwrap();
+    let mut kiosk = list.cases[0].clone();
+    kiosk.key = CaseKey::Kiosk(crate::response::ResponseId(uuid::Uuid::from_u128(1)));
+    kiosk.list = None;
+    list.cases.push(kiosk.clone());
+    let rules = SchedulingRules::default();
+    let mut call = |key: CaseKey, o: Outcome| {
+        list.record(&key, Attempt::new("A07", at("2026-11-02T10:00:00+08:00"), 60, o), &rules).unwrap();
+    };
+    let ticket = |t: &str| CaseKey::Ticket(crate::callback::TicketId::new(t));
+    call(ticket("T1"), Outcome::Complete);
+    call(ticket("T2"), Outcome::Refusal);
+    call(ticket("T3"), Outcome::Complete);
+    call(kiosk.key.clone(), Outcome::Refusal);
+    let groups = list.rates(RatesBy::List);
+    let names: Vec<&str> = groups.iter().map(|g| g.group.as_str()).collect();
+    // The whole first, then the kiosk's requests and each file.
+    assert_eq!(names, ["all", KIOSK_LIST, "十一月.csv", "十月.csv"]);
+    let rr1: Vec<Option<f64>> = groups.iter().map(|g| g.rates.rr1).collect();
+    // all: I 2 of 4 → 0.5; kiosk: R → 0; 十一月: I and R → 0.5; 十月: I → 1.
+    assert_eq!(rr1, [Some(0.5), Some(0.0), Some(0.5), Some(1.0)]);
+}

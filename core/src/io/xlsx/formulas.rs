@@ -25,8 +25,8 @@ pub const FORMULAS: [(&str, &str, &str); 22] = [
     ),
     (
         "ci",
-        "95% 置信区间：指数 ± t(0.975, n − 1) × SE（Student t 分布）；不截断到 0–100。",
-        "95 % interval: index ± t(0.975, n − 1) × SE (Student's t); not clipped to 0–100.",
+        "95% 置信区间：指数 ± t(0.975, n − 1) × SE（Student t 分布）；超出 0–100 的一端取 0 或 100（指数不可能在量表之外，区间仍以 95% 的概率覆盖真实指数）。",
+        "95 % interval: index ± t(0.975, n − 1) × SE (Student's t); an end beyond the 0–100 scale is put at 0 or 100 (an index cannot lie outside the scale, so the interval still holds the true index 95 % of the time).",
     ),
     (
         "small_sample",

@@ -3,15 +3,16 @@
 //! CLI writes them to a file).
 //!
 //! Decisions, the same in the browser and on the command line:
-//! - **Text** is always written with `write_string` (a string cell, which Excel and WPS never
-//!   evaluate), and text that a spreadsheet would run as a formula (beginning with `=`, `+`,
-//!   `-`, `−`, `@`, a tab or CR) is also neutralised with a leading apostrophe exactly as in the
-//!   CSV files, so the two exports hold the same text and a cell copied out of the workbook stays
-//!   harmless.
+//! - **Text** is always written with `write_string`: a string cell, which Excel and WPS never
+//!   evaluate, so it holds the text exactly as given — a comment beginning with `=` or `-` shows as
+//!   the customer typed it. (The CSV files, which a spreadsheet does evaluate, put an apostrophe
+//!   before such text.)
 //! - **Numbers** are number cells, unrounded (General format); counts are whole numbers; flags are
 //!   booleans; missing values are empty cells.
-//! - **Timestamps** are ISO 8601 text with the device's UTC offset, as in the CSV: an Excel
-//!   date has no offset, and devices in different offsets must stay comparable.
+//! - **Timestamps** are Excel date-times (`yyyy-mm-dd hh:mm:ss`) in the device's local time, so
+//!   they sort, filter and subtract as dates; an Excel date has no offset, so each date-time column
+//!   is followed by `<column>_utc_offset` (`+08:00`), which keeps devices in different offsets
+//!   comparable. The CSV and JSON files write the same moments as ISO 8601 text with the offset.
 //! - **Creation time**: the document's creation time is the export time passed in, converted to
 //!   UTC, so the same data exported at the same time gives the same bytes.
 //!
@@ -26,7 +27,7 @@
 mod formulas;
 
 use super::export::Export;
-use super::table::{format_number, neutralise, Cell, Table};
+use super::table::{format_number, Cell, Table};
 use crate::error::{Error, Result};
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 use rust_xlsxwriter::{
@@ -84,12 +85,13 @@ impl Export {
             }
             let ws = wb.add_worksheet();
             ws.set_name(*name).map_err(failed(name))?;
-            write_table(ws, table, 0, &header).map_err(failed(name))?;
+            let columns = sheet_columns(table);
+            write_table(ws, table, &columns, 0, &header).map_err(failed(name))?;
             let last_row = table.rows.len() as u32;
-            let last_col = table.columns.len().saturating_sub(1) as u16;
+            let last_col = columns.len().saturating_sub(1) as u16;
             ws.set_freeze_panes(1, 0).map_err(failed(name))?;
             ws.autofilter(0, 0, last_row, last_col).map_err(failed(name))?;
-            for (c, width) in column_widths(table).into_iter().enumerate() {
+            for (c, width) in column_widths(table, &columns).into_iter().enumerate() {
                 ws.set_column_width(c as u16, width).map_err(failed(name))?;
             }
         }
@@ -108,21 +110,76 @@ fn creation_time(at: DateTime<FixedOffset>) -> Result<ExcelDateTime> {
         .map_err(failed("the creation time"))
 }
 
-/// Writes the header at `top` and the rows below it.
-fn write_table(ws: &mut Worksheet, t: &Table, top: u32, header: &Format) -> Result<(), XlsxError> {
-    for (c, name) in t.columns.iter().enumerate() {
-        ws.write_string_with_format(top, c as u16, neutralise(name), header)?;
+/// A column of a sheet: a column of the table, or the UTC offset of the date-time column before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SheetColumn {
+    /// The table's column with this index.
+    Table(usize),
+    /// The offsets of the date-times of the table's column with this index.
+    Offset(usize),
+}
+
+/// The sheet's columns: the table's, each date-time column followed by its offsets.
+fn sheet_columns(t: &Table) -> Vec<SheetColumn> {
+    let mut times = vec![false; t.columns.len()];
+    for row in &t.rows {
+        for (c, cell) in row.iter().enumerate() {
+            if matches!(cell, Cell::DateTime(_)) {
+                times[c] = true;
+            }
+        }
+    }
+    let mut columns = Vec::with_capacity(t.columns.len());
+    for (c, time) in times.into_iter().enumerate() {
+        columns.push(SheetColumn::Table(c));
+        if time {
+            columns.push(SheetColumn::Offset(c));
+        }
+    }
+    columns
+}
+
+/// The header of a sheet column.
+fn header_of(t: &Table, column: SheetColumn) -> String {
+    match column {
+        SheetColumn::Table(c) => t.columns[c].clone(),
+        SheetColumn::Offset(c) => format!("{}_utc_offset", t.columns[c]),
+    }
+}
+
+/// Writes the header at `top` and the rows below it, in the sheet's `columns`.
+fn write_table(
+    ws: &mut Worksheet,
+    t: &Table,
+    columns: &[SheetColumn],
+    top: u32,
+    header: &Format,
+) -> Result<(), XlsxError> {
+    let date = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss");
+    for (c, column) in columns.iter().enumerate() {
+        ws.write_string_with_format(top, c as u16, header_of(t, *column), header)?;
     }
     for (r, row) in t.rows.iter().enumerate() {
         let r = top + 1 + r as u32;
-        for (c, cell) in row.iter().enumerate() {
-            write_cell(ws, r, c as u16, cell)?;
+        for (c, column) in columns.iter().enumerate() {
+            match (
+                column,
+                row.get(match column {
+                    SheetColumn::Table(k) | SheetColumn::Offset(k) => *k,
+                }),
+            ) {
+                (SheetColumn::Table(_), Some(cell)) => write_cell(ws, r, c as u16, cell, &date)?,
+                (SheetColumn::Offset(_), Some(Cell::DateTime(t))) => {
+                    ws.write_string(r, c as u16, t.format("%:z").to_string())?;
+                }
+                _ => {}
+            }
         }
     }
     Ok(())
 }
 
-fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell) -> Result<(), XlsxError> {
+fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, date: &Format) -> Result<(), XlsxError> {
     match cell {
         Cell::Empty => {}
         Cell::Number(x) if x.is_finite() => {
@@ -136,24 +193,50 @@ fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell) -> Result<(), Xls
             ws.write_boolean(r, c, *b)?;
         }
         Cell::Text(t) => {
-            ws.write_string(r, c, neutralise(t))?;
+            ws.write_string(r, c, t)?;
         }
+        Cell::DateTime(t) => match local_time(*t) {
+            Ok(excel) => {
+                ws.write_datetime_with_format(r, c, &excel, date)?;
+            }
+            // A year Excel cannot hold (before 1900 or after 9999): the ISO 8601 text.
+            Err(_) => {
+                ws.write_string(r, c, t.to_rfc3339())?;
+            }
+        },
     }
     Ok(())
 }
 
+/// The wall-clock time of `t` in its own offset, as an Excel date-time.
+fn local_time(t: DateTime<FixedOffset>) -> Result<ExcelDateTime, XlsxError> {
+    let local = t.naive_local();
+    let year = u16::try_from(local.year()).unwrap_or(0);
+    let seconds = f64::from(local.second()) + f64::from(local.nanosecond()) / 1e9;
+    ExcelDateTime::from_ymd(year, local.month() as u8, local.day() as u8)?.and_hms(
+        local.hour() as u16,
+        local.minute() as u8,
+        seconds,
+    )
+}
+
 /// Widths in character units from the header and the first rows: wide (CJK) characters count
-/// two, numbers at most 12; between 6 and 50.
-fn column_widths(t: &Table) -> Vec<f64> {
-    let mut widths: Vec<usize> = t.columns.iter().map(|c| display_width(c)).collect();
+/// two, numbers at most 12, date-times 19, offsets 6; between 6 and 50.
+fn column_widths(t: &Table, columns: &[SheetColumn]) -> Vec<f64> {
+    let width = |cell: &Cell| match cell {
+        Cell::Text(s) => display_width(s),
+        Cell::Number(x) => format_number(*x).len().min(12),
+        Cell::Integer(x) => x.to_string().len(),
+        Cell::Bool(_) => 5,
+        Cell::DateTime(_) => 19,
+        Cell::Empty => 0,
+    };
+    let mut widths: Vec<usize> = columns.iter().map(|c| display_width(&header_of(t, *c))).collect();
     for row in t.rows.iter().take(1000) {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            let n = match cell {
-                Cell::Text(s) => display_width(s),
-                Cell::Number(x) => format_number(*x).len().min(12),
-                Cell::Integer(x) => x.to_string().len(),
-                Cell::Bool(_) => 5,
-                Cell::Empty => 0,
+        for (w, column) in widths.iter_mut().zip(columns) {
+            let n = match column {
+                SheetColumn::Table(c) => row.get(*c).map_or(0, width),
+                SheetColumn::Offset(_) => 6,
             };
             *w = (*w).max(n);
         }
@@ -175,12 +258,12 @@ fn is_wide(c: char) -> bool {
 fn formulas_sheet(ws: &mut Worksheet, about: &Table, header: &Format) -> Result<(), XlsxError> {
     ws.set_name(FORMULAS_SHEET)?;
     let wrap = Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
-    write_table(ws, about, 0, header)?;
+    write_table(ws, about, &sheet_columns(about), 0, header)?;
     let mut formulas = Table::new(["figure", "中文", "English"]);
     for (figure, zh, en) in FORMULAS {
         formulas.push(vec![figure.into(), zh.into(), en.into()]);
     }
-    write_table(ws, &formulas, about.rows.len() as u32 + 2, header)?;
+    write_table(ws, &formulas, &sheet_columns(&formulas), about.rows.len() as u32 + 2, header)?;
     ws.set_column_width(0, 18)?;
     ws.set_column_format(1, &wrap)?;
     ws.set_column_format(2, &wrap)?;

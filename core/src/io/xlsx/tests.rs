@@ -1,5 +1,5 @@
 //! The workbook read back with calamine: sheets, headers, a response row, an index cell computed
-//! by hand, a neutralised formula stored as a string, the weights sheet, and determinism.
+//! by hand, text that looks like a formula stored as a string, exactly, the weights sheet, and determinism.
 
 use super::*;
 use crate::dataset::{Dataset, Filter, SheetRows};
@@ -93,24 +93,27 @@ fn sheets_headers_values_and_neutralised_text() {
 
     let resp = wb.worksheet_range("responses").unwrap();
     assert_eq!(resp.height(), 4);
-    let header: Vec<String> =
-        (0..META_COLUMNS.len()).map(|c| resp.get((0, c)).unwrap().to_string()).collect();
-    assert_eq!(header, META_COLUMNS);
+    // The meta columns, each time followed by its UTC offset.
+    let mut expected: Vec<String> = Vec::new();
+    for c in META_COLUMNS {
+        expected.push(c.to_owned());
+        if c.ends_with("_at") {
+            expected.push(format!("{c}_utc_offset"));
+        }
+    }
+    let header: Vec<String> = (0..expected.len()).map(|c| resp.get((0, c)).unwrap().to_string()).collect();
+    assert_eq!(header, expected);
     assert_eq!(resp.get((1, 0)), Some(&Data::String("00000000-0000-0000-0000-000000000001".into())));
     assert_eq!(resp.get((1, column(&resp, "hall"))), Some(&Data::String("东厅".into())));
     assert_eq!(resp.get((1, column(&resp, "business_type"))), Some(&Data::String("payment".into())));
-    assert_eq!(
-        resp.get((1, column(&resp, "started_at"))),
-        Some(&Data::String("2026-03-02T09:15:00+08:00".into()))
-    );
     assert_eq!(number(resp.get((1, column(&resp, "wait")))), 5.0);
     assert_eq!(resp.get((1, column(&resp, "kiosk_ease"))), Some(&Data::String("NA".into())));
     assert_eq!(number(resp.get((1, column(&resp, "composite")))), 100.0);
     assert_eq!(number(resp.get((2, column(&resp, "composite")))), 37.5);
-    // The formula is neutralised and stored as a string; no cell holds a formula.
+    // The formula is stored as a string, as written; no cell holds a formula.
     let comment = column(&resp, "comment");
-    assert_eq!(resp.get((1, comment)), Some(&Data::String("'=HYPERLINK(\"http://x\",\"点我\")".into())));
-    assert_eq!(resp.get((3, comment)), Some(&Data::String("'@SUM(A1)".into())));
+    assert_eq!(resp.get((1, comment)), Some(&Data::String("=HYPERLINK(\"http://x\",\"点我\")".into())));
+    assert_eq!(resp.get((3, comment)), Some(&Data::String("@SUM(A1)".into())));
     let formulas = wb.worksheet_formula("responses").unwrap();
     assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "no formula cells");
 
@@ -192,4 +195,46 @@ fn too_many_rows_for_a_sheet_is_an_error_that_points_to_csv() {
     e.tables[0].1.rows = vec![vec![]; MAX_ROWS + 1];
     let err = e.to_xlsx().unwrap_err().to_string();
     assert!(err.contains("sheet `responses`") && err.contains("CSV"), "{err}");
+}
+
+/// The serial Excel stores for a date-time cell read back (a date-formatted number).
+fn serial(d: Option<&Data>) -> f64 {
+    match d {
+        Some(Data::DateTime(t)) => t.as_f64(),
+        other => panic!("not a date-time cell: {other:?}"),
+    }
+}
+
+#[test]
+fn text_is_the_customers_words_exactly_and_times_are_excel_date_times() {
+    let q = Builtin::Hall.questionnaire();
+    let rs = vec![
+        response(&q, 1, "东厅", 5, Answer::NotApplicable, Some("=1+1 排队太久")),
+        response(&q, 2, "东厅", 3, Answer::Rating(1), Some("-没人管")),
+    ];
+    let mut wb = read(&export_of(&q, &rs, GroupBy::All).to_xlsx().unwrap());
+    let resp = wb.worksheet_range("responses").unwrap();
+    // A text cell of a workbook is never run as a formula: no apostrophe shows in front of the
+    // customer's words (the CSV files keep theirs, see the next assertions).
+    let comment = column(&resp, "comment");
+    assert_eq!(resp.get((1, comment)), Some(&Data::String("=1+1 排队太久".into())));
+    assert_eq!(resp.get((2, comment)), Some(&Data::String("-没人管".into())));
+    let formulas = wb.worksheet_formula("responses").unwrap();
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "no formula cells");
+    // 2026-03-02 is day 46083 after Excel's day 0 (1899-12-30): 09:15:00 local time is
+    // 46083 + (9·3600 + 15·60)/86400 = 46083.385416…, 09:16:05 is 46083 + 33365/86400.
+    let started = column(&resp, "started_at");
+    assert!((serial(resp.get((1, started))) - (46083.0 + 33300.0 / 86400.0)).abs() < 1e-9);
+    let submitted = column(&resp, "submitted_at");
+    assert!((serial(resp.get((1, submitted))) - (46083.0 + 33365.0 / 86400.0)).abs() < 1e-9);
+    // The device's offset in its own column, right after each time.
+    assert_eq!(column(&resp, "started_at_utc_offset"), started + 1);
+    assert_eq!(resp.get((1, started + 1)), Some(&Data::String("+08:00".into())));
+    assert_eq!(resp.get((1, column(&resp, "submitted_at_utc_offset"))), Some(&Data::String("+08:00".into())));
+
+    // The CSV of the same table keeps the guard and the ISO 8601 text.
+    let export = export_of(&q, &rs, GroupBy::All);
+    let csv = String::from_utf8(export.tables[0].1.to_csv(false)).unwrap();
+    assert!(csv.contains("'=1+1 排队太久") && csv.contains("'-没人管"), "{csv}");
+    assert!(csv.contains(",2026-03-02T09:15:00+08:00,2026-03-02T09:16:05+08:00,"), "{csv}");
 }

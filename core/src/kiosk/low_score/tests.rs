@@ -99,7 +99,7 @@ fn an_authored_questionnaire_by_its_own_ids_and_scale() {
     );
     let queued = answered(&q, "score", 1, true, Some("13812345678"));
     assert_eq!(rule.follow_up(&queued), Some(FollowUp::Queued));
-    let case = rule.case(&queued).unwrap();
+    let case = rule.case(&queued, Some(&q)).unwrap();
     assert_eq!((case.kiosk_overall, case.phone.as_str()), (Some(1), "13812345678"));
     assert_eq!(rule.follow_up(&answered(&q, "score", 2, false, None)), Some(FollowUp::Flagged));
     assert_eq!(rule.follow_up(&answered(&q, "score", 3, true, Some("13812345678"))), None, "3 > 2");
@@ -124,4 +124,26 @@ fn no_overall_item_no_rule_and_a_phone_without_consent_is_no_call_back() {
     assert_eq!(call_back_items(&q), None);
     let rule = LowScoreRule::of(&q, 2).unwrap();
     assert!(rule.describe().zh.contains("低分只标记"));
+}
+
+#[test]
+fn the_visit_lists_the_items_rated_low_on_their_own_scales() {
+    // `score` 1 on 0–10 at the threshold 2 cuts each scale at (2 − 0) / 10 = 0.2 of its span.
+    // On 1–5: 1 is (1 − 1) / 4 = 0 ≤ 0.2, low; 2 is (2 − 1) / 4 = 0.25 > 0.2, not low.
+    // The overall item itself is not listed among them.
+    let q = authored();
+    let rule = LowScoreRule::of(&q, 2).unwrap();
+    let mut r = answered(&q, "score", 1, true, Some("13812345678"));
+    let ratings: Vec<ItemId> = q
+        .items
+        .iter()
+        .filter(|i| matches!(i.kind, ItemKind::Rating { .. }) && i.id.as_str() != "score")
+        .map(|i| i.id.clone())
+        .collect();
+    r.answers.insert(ratings[0].clone(), Answer::Rating(1));
+    r.answers.insert(ratings[1].clone(), Answer::Rating(2));
+    let visit = rule.case(&r, Some(&q)).unwrap().kiosk.unwrap();
+    let low: Vec<(&str, i32)> = visit.low.iter().map(|l| (l.item.as_str(), l.rating)).collect();
+    assert_eq!(low, vec![(ratings[0].as_str(), 1)]);
+    assert_eq!(visit.low[0].text.as_ref(), Some(&q.item(ratings[0].as_str()).unwrap().text));
 }
