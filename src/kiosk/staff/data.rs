@@ -6,7 +6,7 @@ use crate::app::{AppContext, StoreStatus};
 use crate::exports::{self, File};
 use crate::i18n::Ui;
 use crate::kiosk::texts::K;
-use crate::platform::{clock, device};
+use crate::platform::{clock, device, files};
 use crate::storage::Record;
 use chrono::{DateTime, FixedOffset};
 use manyi_core::kiosk::summary::to_export;
@@ -108,7 +108,7 @@ pub fn data_section() -> Html {
                 if versions.len() > 1 {
                     f.name = f.name.replacen("manyi-", &format!("manyi-{}-v{}-", v.id, v.version), 1);
                 }
-                device::download(&f.name, f.mime, &f.bytes).map_err(|e| format!("{e:?}"))
+                files::download(&f.name, f.mime, &f.bytes)
             });
             match done {
                 Ok(()) => {
