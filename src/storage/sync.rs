@@ -13,6 +13,7 @@ use super::schema::{
 };
 use super::{request, StorageError, Store};
 use chrono::{DateTime, FixedOffset};
+use manyi_core::questionnaire::builtin::Builtin;
 use manyi_core::questionnaire::{QuestionnaireId, QuestionnaireRef};
 use manyi_core::response::{Response, Status};
 use manyi_core::sync::document::questionnaire_doc_id;
@@ -59,10 +60,8 @@ struct Mark {
 
 /// The questionnaire versions shipped with the app: never pushed (every device and the analysts
 /// have them). Known by id and version, without parsing the built-ins.
-const BUILTIN: [&str; 4] = ["hall", "callback", "evaluation", "kano"];
-
 fn is_builtin(q: &QuestionnaireRef) -> bool {
-    q.version == 1 && BUILTIN.contains(&q.id.as_str())
+    q.version == 1 && Builtin::with_id(q.id.as_str()).is_some()
 }
 
 /// What the log gets when `r` is saved: nothing for a draft (it still changes); else the
