@@ -23,6 +23,7 @@ pub mod sample;
 pub mod scoring;
 pub mod session;
 pub mod sync;
+mod tagged;
 pub mod text;
 
 #[cfg(test)]

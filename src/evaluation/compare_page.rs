@@ -117,7 +117,7 @@ pub fn compare_page() -> Html {
             let refs: BTreeSet<_> = mine.iter().map(|r| r.questionnaire.clone()).collect();
             let qs: Vec<Questionnaire> = refs.iter().filter_map(|r| lib.get(r).cloned()).collect();
             let bytes = Bundle::new(qs, mine, Some(clock::now()), None).to_json();
-            let name = format!("manyi-visits-{}.json", clock::now().format("%Y%m%d-%H%M"));
+            let name = format!("manyi-visits-{}.json", crate::view::clock_text::stamp(&clock::now()));
             let _ = files::download(&name, "application/json", &bytes);
         })
     };

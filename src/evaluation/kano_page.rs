@@ -46,7 +46,7 @@ pub fn kano_page() -> Html {
 }
 
 fn stamp() -> String {
-    clock::now().format("%Y%m%d-%H%M").to_string()
+    crate::view::clock_text::stamp(&clock::now())
 }
 
 /// The analysis.

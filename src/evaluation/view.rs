@@ -3,7 +3,8 @@
 //! comparison table and the Kano table.
 
 use super::texts::T;
-use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
+use crate::view::clock_text;
+use chrono::{DateTime, FixedOffset};
 use manyi_core::evaluation::checklist::{Checklist, SectionKind};
 use manyi_core::evaluation::compare::Comparison;
 use manyi_core::evaluation::kano_study::KanoStudy;
@@ -25,20 +26,17 @@ pub fn score_value(x: Option<f64>) -> String {
 
 /// A time as a `datetime-local` field shows it: `2026-11-20T10:00`.
 pub fn time_field(t: DateTime<FixedOffset>) -> String {
-    t.format("%Y-%m-%dT%H:%M").to_string()
+    clock_text::local_field(&t)
 }
 
 /// A `datetime-local` field's value in the device's `offset`.
 pub fn parse_time_field(text: &str, offset: FixedOffset) -> Option<DateTime<FixedOffset>> {
-    let naive = NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M:%S"))
-        .ok()?;
-    offset.from_local_datetime(&naive).single()
+    clock_text::parse_local_field(text, offset)
 }
 
 /// A time for people: `2026-11-20 10:00`.
 pub fn time_text(t: &DateTime<FixedOffset>) -> String {
-    t.format("%Y-%m-%d %H:%M").to_string()
+    clock_text::minute_text(t)
 }
 
 /// One section of the summary.

@@ -1,8 +1,9 @@
-//! Times and dates as the kiosk writes and reads them (opening hours, the next opening, export
-//! file names), spelt out by hand: chrono's strftime would bring its format parser into the
-//! kiosk's wasm for these four patterns. Tested against chrono's own formatting.
+//! Times and dates as the kiosk and the field app write and read them (opening hours, the next
+//! opening, export file names, a visit's time), spelt out by hand: chrono's strftime would bring
+//! its format parser (about 20 KB of wasm) into those areas for these few patterns. Tested
+//! against chrono's own formatting and parsing.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike};
 use manyi_core::Lang;
 
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -34,6 +35,36 @@ pub fn stamp(t: &DateTime<FixedOffset>) -> String {
     format!("{:04}{:02}{:02}-{:02}{:02}", t.year(), t.month(), t.day(), t.hour(), t.minute())
 }
 
+/// `2026-11-20 10:05`, a time for people (chrono's `%Y-%m-%d %H:%M`).
+pub fn minute_text(t: &DateTime<FixedOffset>) -> String {
+    let (date, time) = (t.date_naive(), hhmm(t.time()));
+    format!("{:04}-{:02}-{:02} {time}", date.year(), date.month(), date.day())
+}
+
+/// `2026-11-20T10:05`, as a `datetime-local` field shows a time (chrono's `%Y-%m-%dT%H:%M`).
+pub fn local_field(t: &DateTime<FixedOffset>) -> String {
+    minute_text(t).replacen(' ', "T", 1)
+}
+
+/// A `datetime-local` field's value (`2026-11-20T10:05`, seconds optional) in the device's
+/// `offset`.
+pub fn parse_local_field(text: &str, offset: FixedOffset) -> Option<DateTime<FixedOffset>> {
+    let (date, time) = text.trim().split_once('T')?;
+    let mut parts = date.split('-');
+    let mut number = |digits: std::ops::RangeInclusive<usize>| {
+        let part =
+            parts.next().filter(|p| digits.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))?;
+        part.parse::<u32>().ok()
+    };
+    let (year, month, day) = (number(4..=4)?, number(1..=2)?, number(1..=2)?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
+    let time = parse_hhmm(time)?;
+    offset.from_local_datetime(&date.and_time(time)).single()
+}
+
 /// When the hall opens again, after its label: `：12月04日 08:30` or `: Thu 04 Dec, 08:30`.
 pub fn next_opening(t: NaiveDateTime, lang: Lang) -> String {
     let time = hhmm(t.time());
@@ -60,6 +91,43 @@ mod tests {
             assert_eq!(next_opening(n, Lang::Zh), n.format("：%m月%d日 %H:%M").to_string());
             assert_eq!(next_opening(n, Lang::En), n.format(": %a %d %b, %H:%M").to_string());
         }
+    }
+
+    #[test]
+    fn visit_times_as_chrono_writes_and_reads_them() {
+        let offset = FixedOffset::east_opt(8 * 3600).unwrap();
+        for text in ["2026-12-03T08:05:09+08:00", "2027-01-31T23:59:00+08:00", "2026-02-28T00:00:00+08:00"] {
+            let t = DateTime::parse_from_rfc3339(text).unwrap();
+            assert_eq!(minute_text(&t), t.format("%Y-%m-%d %H:%M").to_string());
+            assert_eq!(local_field(&t), t.format("%Y-%m-%dT%H:%M").to_string());
+        }
+        let chrono = |text: &str| {
+            NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M")
+                .or_else(|_| NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M:%S"))
+                .ok()
+                .and_then(|n| offset.from_local_datetime(&n).single())
+        };
+        let fields = [
+            "2026-11-20T10:05",
+            " 2026-11-20T10:05:30 ",
+            "2026-02-29T10:05",
+            "2028-02-29T23:59",
+            "2026-11-20T24:00",
+            "2026-11-20",
+            "2026-11-20T10",
+            "2026-1-20T10:05",
+            "2026-11-20 10:05",
+            "yesterday",
+            "",
+            "2026-11-20T10:05:30:00",
+            "2026-13-01T10:05",
+            "2026-11-20-01T10:05",
+        ];
+        for text in fields {
+            assert_eq!(parse_local_field(text, offset), chrono(text), "{text:?}");
+        }
+        // Unlike chrono's `%Y`, a year has four digits (as the field writes it).
+        assert_eq!(parse_local_field("26-11-20T10:05", offset), None);
     }
 
     #[test]

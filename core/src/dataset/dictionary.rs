@@ -67,7 +67,9 @@ impl Periods {
         let month = match self.month_of.get(&(date.year(), date.month())) {
             Some(&m) => m,
             None => {
-                let m = self.months.intern(&date.format("%Y-%m").to_string());
+                // Spelt out: chrono's `%Y-%m` would bring its strftime parser into every wasm that
+                // scores (the field app scores each visit through a dataset).
+                let m = self.months.intern(&format!("{:04}-{:02}", date.year(), date.month()));
                 self.month_of.insert((date.year(), date.month()), m);
                 m
             }
@@ -76,7 +78,7 @@ impl Periods {
         let week = match self.week_of.get(&(iso.year(), iso.week())) {
             Some(&w) => w,
             None => {
-                let w = self.weeks.intern(&date.format("%G-W%V").to_string());
+                let w = self.weeks.intern(&format!("{:04}-W{:02}", iso.year(), iso.week()));
                 self.week_of.insert((iso.year(), iso.week()), w);
                 w
             }

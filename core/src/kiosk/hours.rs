@@ -1,11 +1,13 @@
 //! Opening hours: outside them the kiosk shows a closed screen instead of the survey.
 
+use crate::tagged;
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
-/// When the hall is open, in the device's local time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+/// When the hall is open, in the device's local time. In JSON an object with its `kind` (read
+/// through a struct of every kind's fields: `tagged`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum OpeningHours {
     /// Always open (the default: a kiosk works out of the box).
     #[default]
@@ -20,6 +22,45 @@ pub enum OpeningHours {
         days: Vec<Weekday>,
     },
 }
+
+/// The `kind` of opening hours in JSON.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Kind {
+    Always,
+    Daily,
+}
+
+/// Opening hours as read: their `kind` and the fields of every kind.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HoursFields {
+    kind: Kind,
+    open: Option<NaiveTime>,
+    close: Option<NaiveTime>,
+    days: Option<Vec<Weekday>>,
+}
+
+impl TryFrom<HoursFields> for OpeningHours {
+    type Error = String;
+
+    fn try_from(f: HoursFields) -> Result<OpeningHours, String> {
+        let present = [("open", f.open.is_some()), ("close", f.close.is_some()), ("days", f.days.is_some())];
+        Ok(match f.kind {
+            Kind::Always => {
+                tagged::only("always", &present, &[])?;
+                OpeningHours::Always
+            }
+            Kind::Daily => OpeningHours::Daily {
+                open: tagged::required(f.open, "open")?,
+                close: tagged::required(f.close, "close")?,
+                days: tagged::required(f.days, "days")?,
+            },
+        })
+    }
+}
+
+tagged::deserialize_through!(OpeningHours, HoursFields);
 
 impl OpeningHours {
     /// The usual hours of a service hall: every day 08:30–17:30.
@@ -131,5 +172,13 @@ mod tests {
             r#"{"kind":"daily","open":"09:00:00","close":"17:00:00","days":["Mon","Tue","Wed","Thu","Fri"]}"#
         );
         assert_eq!(serde_json::to_string(&OpeningHours::Always).unwrap(), r#"{"kind":"always"}"#);
+        let read = |json: &str| serde_json::from_str::<OpeningHours>(json).map_err(|e| e.to_string());
+        assert_eq!(read(&json), Ok(weekdays_9_to_5()));
+        assert_eq!(read(r#"{"kind":"always"}"#), Ok(OpeningHours::Always));
+        assert!(read(r#"{"kind":"always","days":["Mon"]}"#).unwrap_err().contains("unknown field `days`"));
+        assert!(read(r#"{"kind":"daily","open":"09:00:00","days":[]}"#)
+            .unwrap_err()
+            .contains("missing field `close`"));
+        assert!(read(r#"{"kind":"weekly"}"#).unwrap_err().contains("unknown variant `weekly`"));
     }
 }

@@ -2,11 +2,13 @@
 
 use crate::questionnaire::item::{ChoiceCode, ItemId};
 use crate::response::answer::Answer;
+use crate::tagged;
 use serde::{Deserialize, Serialize};
 
-/// A condition on earlier answers. In JSON: `{"op": "at_most", "item": "overall", "value": 2}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+/// A condition on earlier answers. In JSON: `{"op": "at_most", "item": "overall", "value": 2}`
+/// (read through a struct of every op's fields: `tagged`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
 pub enum Condition {
     /// The item has an answer (N/A included).
     Answered {
@@ -60,6 +62,91 @@ pub enum Condition {
         not: Box<Condition>,
     },
 }
+
+/// The `op` of a condition in JSON.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Op {
+    Answered,
+    Chosen,
+    AtMost,
+    AtLeast,
+    Yes,
+    No,
+    All,
+    Any,
+    Not,
+}
+
+/// A condition as read: its `op` and the fields of every op.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConditionFields {
+    op: Op,
+    item: Option<ItemId>,
+    any_of: Option<Vec<ChoiceCode>>,
+    value: Option<f64>,
+    all: Option<Vec<Condition>>,
+    any: Option<Vec<Condition>>,
+    not: Option<Box<Condition>>,
+}
+
+impl TryFrom<ConditionFields> for Condition {
+    type Error = String;
+
+    fn try_from(f: ConditionFields) -> Result<Condition, String> {
+        let present = [
+            ("item", f.item.is_some()),
+            ("any_of", f.any_of.is_some()),
+            ("value", f.value.is_some()),
+            ("all", f.all.is_some()),
+            ("any", f.any.is_some()),
+            ("not", f.not.is_some()),
+        ];
+        let check = |op: &str, allowed: &[&str]| tagged::only(op, &present, allowed);
+        let item = || tagged::required(f.item.clone(), "item");
+        Ok(match f.op {
+            Op::Answered => {
+                check("answered", &["item"])?;
+                Condition::Answered { item: item()? }
+            }
+            Op::Chosen => {
+                check("chosen", &["item", "any_of"])?;
+                Condition::Chosen { item: item()?, any_of: tagged::required(f.any_of, "any_of")? }
+            }
+            Op::AtMost => {
+                check("at_most", &["item", "value"])?;
+                Condition::AtMost { item: item()?, value: tagged::required(f.value, "value")? }
+            }
+            Op::AtLeast => {
+                check("at_least", &["item", "value"])?;
+                Condition::AtLeast { item: item()?, value: tagged::required(f.value, "value")? }
+            }
+            Op::Yes => {
+                check("yes", &["item"])?;
+                Condition::Yes { item: item()? }
+            }
+            Op::No => {
+                check("no", &["item"])?;
+                Condition::No { item: item()? }
+            }
+            Op::All => {
+                check("all", &["all"])?;
+                Condition::All { all: tagged::required(f.all, "all")? }
+            }
+            Op::Any => {
+                check("any", &["any"])?;
+                Condition::Any { any: tagged::required(f.any, "any")? }
+            }
+            Op::Not => {
+                check("not", &["not"])?;
+                Condition::Not { not: tagged::required(f.not, "not")? }
+            }
+        })
+    }
+}
+
+tagged::deserialize_through!(Condition, ConditionFields);
 
 impl Condition {
     /// Whether the condition holds, given a way to look up earlier answers.
@@ -154,5 +241,23 @@ mod tests {
     #[test]
     fn unknown_op_is_an_error() {
         assert!(serde_json::from_str::<Condition>(r#"{"op":"maybe","item":"a"}"#).is_err());
+    }
+
+    #[test]
+    fn read_as_strictly_as_written() {
+        let error = |json: &str| serde_json::from_str::<Condition>(json).unwrap_err().to_string();
+        assert!(error(r#"{"op":"yes","item":"a","value":2}"#).contains("unknown field `value` of `yes`"));
+        assert!(error(r#"{"op":"at_most","item":"a"}"#).contains("missing field `value`"));
+        assert!(error(r#"{"op":"yes","item":"a","colour":"red"}"#).contains("unknown field `colour`"));
+        assert!(error(r#"{"item":"a"}"#).contains("missing field `op`"));
+        // The op may come anywhere in the object, as serde's tagged enums allow.
+        let c = Condition::Not { not: Box::new(Condition::AtLeast { item: ItemId::new("a"), value: 4.0 }) };
+        let read: Condition =
+            serde_json::from_str(r#"{"not":{"value":4,"item":"a","op":"at_least"},"op":"not"}"#).unwrap();
+        assert_eq!(read, c);
+        assert_eq!(
+            serde_json::to_string(&c).unwrap(),
+            r#"{"op":"not","not":{"op":"at_least","item":"a","value":4.0}}"#
+        );
     }
 }

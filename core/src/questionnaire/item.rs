@@ -3,6 +3,7 @@
 use crate::id::string_id;
 use crate::questionnaire::condition::Condition;
 use crate::response::tags::TagKey;
+use crate::tagged;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
@@ -66,9 +67,10 @@ pub struct Item {
     pub kind: ItemKind,
 }
 
-/// The kind of answer an item takes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+/// The kind of answer an item takes. In JSON an object with its `type` (`{"type": "rating",
+/// "scale": "satisfaction"}`); read through a struct of every kind's fields (`tagged`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum ItemKind {
     /// A point on one of the questionnaire's rating scales (e.g. the five faces, 1–5).
     Rating {
@@ -135,6 +137,108 @@ pub enum ItemKind {
         dysfunctional: Text,
     },
 }
+
+/// The `type` of an item kind in JSON.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum KindName {
+    Rating,
+    Recommend,
+    SingleChoice,
+    MultipleChoice,
+    YesNo,
+    Number,
+    Text,
+    KanoPair,
+}
+
+/// An item kind as read: its `type` and the fields of every kind.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ItemKindFields {
+    #[serde(rename = "type")]
+    kind: KindName,
+    scale: Option<ScaleId>,
+    not_applicable: Option<bool>,
+    options: Option<Vec<Choice>>,
+    red_line: Option<bool>,
+    min: Option<f64>,
+    max: Option<f64>,
+    unit: Option<Text>,
+    curve: Option<LinearCurve>,
+    stopwatch: Option<bool>,
+    format: Option<TextFormat>,
+    max_length: Option<u32>,
+    functional: Option<Text>,
+    dysfunctional: Option<Text>,
+}
+
+impl TryFrom<ItemKindFields> for ItemKind {
+    type Error = String;
+
+    fn try_from(f: ItemKindFields) -> Result<ItemKind, String> {
+        let present = [
+            ("scale", f.scale.is_some()),
+            ("not_applicable", f.not_applicable.is_some()),
+            ("options", f.options.is_some()),
+            ("red_line", f.red_line.is_some()),
+            ("min", f.min.is_some()),
+            ("max", f.max.is_some()),
+            ("unit", f.unit.is_some()),
+            ("curve", f.curve.is_some()),
+            ("stopwatch", f.stopwatch.is_some()),
+            ("format", f.format.is_some()),
+            ("max_length", f.max_length.is_some()),
+            ("functional", f.functional.is_some()),
+            ("dysfunctional", f.dysfunctional.is_some()),
+        ];
+        let check = |tag: &str, allowed: &[&str]| tagged::only(tag, &present, allowed);
+        Ok(match f.kind {
+            KindName::Rating => {
+                check("rating", &["scale", "not_applicable"])?;
+                let scale = tagged::required(f.scale, "scale")?;
+                ItemKind::Rating { scale, not_applicable: f.not_applicable.unwrap_or(false) }
+            }
+            KindName::Recommend => {
+                check("recommend", &[])?;
+                ItemKind::Recommend
+            }
+            KindName::SingleChoice => {
+                check("single_choice", &["options"])?;
+                ItemKind::SingleChoice { options: tagged::required(f.options, "options")? }
+            }
+            KindName::MultipleChoice => {
+                check("multiple_choice", &["options"])?;
+                ItemKind::MultipleChoice { options: tagged::required(f.options, "options")? }
+            }
+            KindName::YesNo => {
+                check("yes_no", &["not_applicable", "red_line"])?;
+                let (not_applicable, red_line) =
+                    (f.not_applicable.unwrap_or(false), f.red_line.unwrap_or(false));
+                ItemKind::YesNo { not_applicable, red_line }
+            }
+            KindName::Number => {
+                check("number", &["min", "max", "unit", "curve", "stopwatch"])?;
+                let stopwatch = f.stopwatch.unwrap_or(false);
+                ItemKind::Number { min: f.min, max: f.max, unit: f.unit, curve: f.curve, stopwatch }
+            }
+            KindName::Text => {
+                check("text", &["format", "max_length"])?;
+                ItemKind::Text { format: f.format.unwrap_or_default(), max_length: f.max_length }
+            }
+            KindName::KanoPair => {
+                check("kano_pair", &["functional", "dysfunctional"])?;
+                let functional = tagged::required(f.functional, "functional")?;
+                ItemKind::KanoPair {
+                    functional,
+                    dysfunctional: tagged::required(f.dysfunctional, "dysfunctional")?,
+                }
+            }
+        })
+    }
+}
+
+tagged::deserialize_through!(ItemKind, ItemKindFields);
 
 impl ItemKind {
     /// A short name of the kind, as in the JSON `type` field.
