@@ -74,6 +74,7 @@ pub fn build(options: &Options) -> Result<PathBuf> {
         jobs.extend(area.bins.iter().map(|&(bin, name)| (bin, name, folder.clone())));
     }
     // Each wasm's glue and shrinking are independent of the others': two at a time.
+    let started = std::time::Instant::now();
     cmd::in_parallel(&jobs, |(bin, name, folder)| {
         let mut bindgen =
             cmd::cargo(&["run", "--quiet", "-p", "manyi-wasm-bindgen", "--bin", "bindgen", "--"]);
@@ -88,6 +89,7 @@ pub fn build(options: &Options) -> Result<PathBuf> {
         }
         Ok(())
     })?;
+    println!("wasm-bindgen and wasm-opt of {} wasm: {:.1} s", jobs.len(), started.elapsed().as_secs_f64());
     let mut kept = Vec::new();
     for area in &AREAS {
         kept.push((area.name, service_worker::stamp(&dist, area, &shared, &template)?));
@@ -98,7 +100,10 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     all.dedup();
     // A debug build is for trying things out here: not worth compressing (its wasm is ~80 MB).
     if !options.debug {
+        let started = std::time::Instant::now();
         compress::write_beside(&all)?;
+        let n = all.iter().filter(|f| compress::compressible(f)).count();
+        println!("gzip -9 and brotli 11 of {n} files: {:.1} s", started.elapsed().as_secs_f64());
     }
     for (name, files) in &kept {
         sizes::print(&dist, name, files)?;
