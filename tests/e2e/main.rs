@@ -25,5 +25,6 @@ mod hall;
 mod kano;
 mod kiosk;
 mod kiosk_bench;
+mod kiosk_questionnaire;
 mod sync;
 mod upgrade;
