@@ -2,7 +2,8 @@
 // headless Chromium (Debian's, through playwright-core), 4× CPU throttling, 10 Mbit/s with
 // 40 ms round trips, the browser's cache off, no service worker; medians of 5 runs, kiosk and
 // SurveyJS taking turns. Prints the figures; asserts nothing. `cargo xtask bench` runs it on
-// `dist/` (node bench/run.mjs [DIST [EARLIER_DIST]]: an earlier build's kiosk taps timed too).
+// `dist/` (node bench/run.mjs [DIST [EARLIER_DIST]]: an earlier build's kiosk taps timed too;
+// `--taps N`: only the kiosk's taps, N rounds, the two builds taking turns).
 //
 // What it measures:
 // - first screen: from navigation to the frame after the screen is in the DOM: the kiosk's
@@ -23,9 +24,13 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.dirname(here);
-const dist = path.resolve(process.argv[2] ?? path.join(repo, "dist"));
+// `--taps N`: only the kiosk's taps, unthrottled, N rounds (of the earlier build too, taking turns).
+const tapsAt = process.argv.indexOf("--taps");
+const tapRounds = tapsAt > 0 ? Number(process.argv[tapsAt + 1]) : 0;
+const positional = process.argv.slice(2).filter((_, i) => tapsAt < 0 || (i !== tapsAt - 2 && i !== tapsAt - 1));
+const dist = path.resolve(positional[0] ?? path.join(repo, "dist"));
 // Optional: an earlier build (its dist/) whose kiosk taps are timed in the same run, unthrottled.
-const before = process.argv[3] && path.resolve(process.argv[3]);
+const before = positional[1] && path.resolve(positional[1]);
 const RUNS = 5;
 const CHROMIUM = process.env.MANYI_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -238,6 +243,32 @@ async function setUpKiosk(browser, base) {
   return state;
 }
 
+// The kiosk's taps alone, unthrottled: `rounds` runs of the survey's 13 taps, and as many of the
+// earlier build's, taking turns (which goes first alternates), so that both meet the same load.
+async function tapsOnly(browser, base, rounds) {
+  const builds = [["this build", base, await setUpKiosk(browser, base), []]];
+  const old = before && (await serve(before));
+  if (old) {
+    const oldBase = `http://127.0.0.1:${old.address().port}`;
+    builds.push([`earlier build (${before})`, oldBase, await setUpKiosk(browser, oldBase), []]);
+  }
+  for (let round = 1; round <= rounds; round++) {
+    const order = round % 2 ? builds : [...builds].reverse();
+    for (const [, address, state, runs] of order) runs.push(await kioskRun(browser, address, state, false));
+    const medians = builds.map(([name, , , runs]) => `${name} ${median(runs.at(-1).tapped.map((t) => t[0])).toFixed(2)} ms`);
+    console.log(`round ${round}: ${medians.join(", ")}`);
+  }
+  if (old) old.close();
+  console.log(`\nTap → next screen, CPU not throttled, ${rounds} rounds of 13 taps each (medians of all taps; the rounds' medians' median):\n`);
+  console.log("| build | in the DOM | … drawn | median of the rounds' medians (DOM) |");
+  console.log("|---|---|---|---|");
+  for (const [name, , , runs] of builds) {
+    const all = runs.flatMap((r) => r.tapped);
+    const perRound = median(runs.map((r) => median(r.tapped.map((t) => t[0]))));
+    console.log(`| ${name} | ${median(all.map((t) => t[0])).toFixed(2)} ms | ${median(all.map((t) => t[1])).toFixed(2)} ms | ${perRound.toFixed(2)} ms |`);
+  }
+}
+
 const ms = (x) => `${x.toFixed(0)} ms`;
 const kib = (x) => `${(x / 1024).toFixed(1)} KiB`;
 
@@ -247,6 +278,12 @@ const base = `http://127.0.0.1:${server.address().port}`;
 const args = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking"];
 const browser = await chromium.launch({ executablePath: CHROMIUM, args });
 try {
+  if (tapRounds > 0) {
+    await tapsOnly(browser, base, tapRounds);
+    await browser.close();
+    server.close();
+    process.exit(0);
+  }
   const state = await setUpKiosk(browser, base);
   const kiosk = [];
   const sjs = [];

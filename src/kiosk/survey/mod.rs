@@ -103,7 +103,8 @@ pub fn survey_page() -> Html {
                 }
                 _ => None,
             };
-            html! { <><QuestionScreen key={page} {page} />{ for countdown }</> }
+            // Not keyed by the page: the next screen reuses this one's elements (see `question`).
+            html! { <><QuestionScreen {page} />{ for countdown }</> }
         }
         Screen::Thanks => {
             let saved = if kiosk.thanks_stored() {

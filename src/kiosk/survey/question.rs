@@ -5,7 +5,7 @@ use crate::i18n::Ui;
 use crate::kiosk::state::{KioskAction, KioskState};
 use crate::kiosk::KioskContext;
 use crate::platform::clock;
-use manyi_core::questionnaire::item::Item;
+use manyi_core::questionnaire::item::{Item, ItemKind};
 use manyi_core::session::plan::PageKind;
 use manyi_core::session::survey::SurveyAction;
 use yew::prelude::*;
@@ -25,7 +25,22 @@ fn dispatcher(
     Callback::from(move |_| state.dispatch(KioskAction::Survey(make())))
 }
 
-fn item_view(ctx: &KioskContext, page: usize, item: &Item) -> Html {
+/// The key of an item's view. Widgets that keep state of their own (a number's error, a Kano
+/// pair's half answer, a text being typed) are keyed by their item; the others by their place and
+/// kind, so that the next screen's faces or options reuse the buttons on the page and a tap
+/// changes only their texts and marks: building each screen anew was most of a tap's time.
+fn view_key(item: &Item, position: usize) -> String {
+    match item.kind {
+        ItemKind::Rating { .. }
+        | ItemKind::Recommend
+        | ItemKind::YesNo { .. }
+        | ItemKind::SingleChoice { .. }
+        | ItemKind::MultipleChoice { .. } => format!("{position}-{}", item.kind.name()),
+        _ => format!("item-{}", item.id),
+    }
+}
+
+fn item_view(ctx: &KioskContext, page: usize, position: usize, item: &Item) -> Html {
     let survey = &ctx.state.survey;
     let answer = survey.draft.as_ref().and_then(|r| r.answer_of(&item.id)).cloned();
     let on_answer = {
@@ -42,7 +57,7 @@ fn item_view(ctx: &KioskContext, page: usize, item: &Item) -> Html {
         })
     };
     html! {
-        <ItemView key={item.id.to_string()} item={item.clone()} scale={survey.questionnaire.rating_scale(item)}
+        <ItemView key={view_key(item, position)} item={item.clone()} scale={survey.questionnaire.rating_scale(item)}
             {answer} lang={ctx.lang()} missing={survey.missing.as_ref() == Some(&item.id)} {on_answer} {on_clear} />
     }
 }
@@ -76,7 +91,7 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
     html! {
         <section class="question-screen">
             <Progress {position} {total} {lang} />
-            { for items.iter().map(|item| item_view(&ctx, page, item)) }
+            { for items.iter().enumerate().map(|(i, item)| item_view(&ctx, page, i, item)) }
             <nav class="survey-nav">{ for back }<span class="spacer" />{ for forward }</nav>
         </section>
     }
