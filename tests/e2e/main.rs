@@ -27,4 +27,6 @@ mod kiosk;
 mod kiosk_bench;
 mod kiosk_questionnaire;
 mod sync;
+mod sync_field;
+mod sync_restart;
 mod upgrade;
