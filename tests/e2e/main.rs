@@ -21,4 +21,5 @@ mod hall;
 mod kano;
 mod kiosk;
 mod kiosk_bench;
+mod kiosk_input;
 mod upgrade;
