@@ -22,4 +22,5 @@ mod kano;
 mod kiosk;
 mod kiosk_bench;
 mod kiosk_input;
+mod staff_screen;
 mod upgrade;

@@ -1,4 +1,4 @@
-//! The staff's data section: counts of stored, exported and unexported responses and low scores,
+//! The staff's data section: counts of the kiosk's stored, exported and unexported responses and low scores,
 //! storage used and whether it is persistent, export (JSON, CSV, Excel), "mark as exported", and
 //! deletion of exported responses only, after a confirmation.
 
@@ -9,8 +9,7 @@ use crate::kiosk::texts::K;
 use crate::platform::{clock, device};
 use crate::storage::Record;
 use chrono::{DateTime, FixedOffset};
-use manyi_core::kiosk::summary::to_export;
-use manyi_core::kiosk::StaffSummary;
+use manyi_core::kiosk::{kiosk_own, to_export, StaffSummary};
 use manyi_core::questionnaire::Questionnaire;
 use manyi_core::response::tags::TagValue;
 use manyi_core::response::{Response, ResponseId};
@@ -74,6 +73,9 @@ pub fn data_section() -> Html {
         Some(Err(e)) => return html! { <p class="error" role="alert">{ e }</p> },
         Some(Ok(rows)) => rows.clone(),
     };
+    // The kiosk's own responses only: the device may also hold a Kano study's, the call desk's
+    // and an evaluator's, which are counted and exported where they were made.
+    let rows: Vec<Record> = rows.into_iter().filter(|r| kiosk_own(&r.response, &questionnaire.id)).collect();
     let pairs = || rows.iter().map(|r| (&r.response, r.exported_at.is_some()));
     let summary = StaffSummary::of(pairs(), settings.low_score_threshold);
 
@@ -82,8 +84,6 @@ pub fn data_section() -> Html {
         let (questionnaire, device) = (questionnaire.clone(), settings.device.clone());
         let onclick = Callback::from(move |_| {
             let chosen = to_export(rows.iter().map(|r| (&r.response, r.exported_at.is_some())), all);
-            let chosen: Vec<_> =
-                chosen.into_iter().filter(|r| r.questionnaire.id == questionnaire.id).collect();
             if chosen.is_empty() {
                 return message.set(Some((false, K::NothingToExport.get(lang).into())));
             }
