@@ -12,9 +12,9 @@ use super::state::{EditorAction, EditorScreen, EditorState};
 use super::texts::A;
 use crate::app::{AppContext, StoreStatus};
 use crate::evaluation::runner::Runner;
-use crate::evaluation::CHOSEN_CHECKLIST;
-use crate::platform::location::{self, Route};
-use crate::platform::{files, prefs};
+use crate::evaluation::TrialChecklist;
+use crate::platform::files;
+use crate::platform::location::Route;
 use manyi_core::authoring::{Edit, KindChoice};
 use manyi_core::questionnaire::library::{Library, SavePlan};
 use manyi_core::questionnaire::{Mode, Questionnaire};
@@ -29,14 +29,10 @@ pub fn export(q: &Questionnaire) {
         files::download(&format!("{}-v{}.json", q.id, q.version), "application/json", q.to_json().as_bytes());
 }
 
-/// Answers a saved questionnaire: a checklist on the evaluation screen, anything else here.
+/// Tries a saved questionnaire out (试填) here, in memory: nothing is stored, so a trial run
+/// never counts as a response or a visit.
 pub fn run(q: &Questionnaire, state: &UseReducerHandle<EditorState>) {
-    if q.mode == Mode::Checklist {
-        prefs::save_text(CHOSEN_CHECKLIST, q.id.as_str());
-        location::go(Route::Evaluation);
-    } else {
-        state.dispatch(EditorAction::Run(Rc::new(q.clone())));
-    }
+    state.dispatch(EditorAction::Run(Rc::new(q.clone())));
 }
 
 fn save(ctx: &AppContext, library: &UseStateHandle<Loaded>, state: &UseReducerHandle<EditorState>) {
@@ -221,7 +217,11 @@ pub fn editor_page() -> Html {
             html! {
                 <section class="editor-run">
                     <button type="button" class="secondary" onclick={close}>{ A::Close.get(lang) }</button>
-                    <Runner key={q.reference().to_string()} questionnaire={Rc::clone(q)} />
+                    if q.mode == Mode::Checklist {
+                        <TrialChecklist key={q.reference().to_string()} questionnaire={Rc::clone(q)} {lang} />
+                    } else {
+                        <Runner key={q.reference().to_string()} questionnaire={Rc::clone(q)} trial=true />
+                    }
                 </section>
             }
         }

@@ -16,7 +16,7 @@ pub enum EditorScreen {
     List,
     /// One questionnaire being edited.
     Edit,
-    /// A saved questionnaire being answered.
+    /// A saved questionnaire being tried out (试填): in memory, nothing stored.
     Run(Rc<Questionnaire>),
 }
 
@@ -62,7 +62,7 @@ pub enum EditorAction {
     Saved(Box<Questionnaire>, Text),
     /// Something to tell (`true` for a problem).
     Tell(bool, Text),
-    /// Answer a saved questionnaire.
+    /// Try a saved questionnaire out (试填).
     Run(Rc<Questionnaire>),
     /// Back to the list (asks first when the draft has unsaved changes).
     Close,

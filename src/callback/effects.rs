@@ -13,8 +13,10 @@ use manyi_core::callback::problem::Problem;
 use manyi_core::callback::recovery::LOW_SCORE_THRESHOLD;
 use manyi_core::callback::{Call, CallList, CallSlot, Case};
 use manyi_core::io::text::TextEncoding;
+use manyi_core::kiosk::LowScoreRule;
 use manyi_core::questionnaire::builtin::Builtin;
 use manyi_core::questionnaire::library::Library;
+use manyi_core::questionnaire::{Questionnaire, QuestionnaireRef};
 use manyi_core::response::Response;
 use manyi_core::Text;
 use std::rc::Rc;
@@ -37,13 +39,14 @@ async fn new_recovery_cases(
     store: &Store,
     list: &CallList,
     responses: &[Response],
+    library: &Library,
 ) -> Result<Vec<Case>, StorageError> {
     let threshold = store.settings().await?.map_or(LOW_SCORE_THRESHOLD, |s| s.low_score_threshold);
-    // The questionnaires the responses answer, to name the items a customer rated low.
-    let library = Library::new(store.questionnaires().await?);
     let mut with = list.clone();
     let before = with.cases.len();
-    with.add_service_recovery(responses, threshold, |r| library.get(r));
+    // Each response by the low-score rule of the questionnaire version it answered, which also
+    // names the items the customer rated low.
+    with.add_recovery_cases(responses, |r| LowScoreRule::of(library.get(r)?, threshold), |r| library.get(r));
     let added = with.cases.split_off(before);
     if !added.is_empty() {
         store.add_callback_cases(before as u64, &added, clock::now()).await?;
@@ -58,16 +61,18 @@ pub async fn load(store: Store, d: Dispatch) {
         let problems = store.problems().await?;
         let responses = store.list().await?;
         let slot = store.call_slot().await?;
+        let library = Library::new(store.questionnaires().await?);
         let mut list = CallList { cases };
-        let added = new_recovery_cases(&store, &list, &responses).await?;
+        let added = new_recovery_cases(&store, &list, &responses, &library).await?;
         list.cases.extend(added);
-        Ok::<_, StorageError>((list, problems, responses, slot))
+        Ok::<_, StorageError>((list, problems, responses, slot, library))
     };
     match read.await {
-        Ok((list, problems, responses, slot)) => {
+        Ok((list, problems, responses, slot, library)) => {
             let now = clock::now();
-            let call = slot.and_then(|s| resume(&s, &list, &responses, now)).map(Box::new);
-            d.dispatch(DeskAction::Loaded { cases: list.cases, problems, call, at: now });
+            let call = slot.and_then(|s| resume(&s, &list, &responses, &library, now)).map(Box::new);
+            let library = Rc::new(library);
+            d.dispatch(DeskAction::Loaded { cases: list.cases, problems, call, library, at: now });
         }
         Err(e) => d.dispatch(DeskAction::LoadFailed(e.to_string())),
     }
@@ -77,18 +82,20 @@ fn resume(
     slot: &CallSlot,
     list: &CallList,
     responses: &[Response],
+    library: &Library,
     now: chrono::DateTime<chrono::FixedOffset>,
 ) -> Option<Call> {
     let case = list.case(&slot.case).filter(|c| c.final_disposition.is_none())?;
     let draft = slot.response.and_then(|id| responses.iter().find(|r| r.id == id).cloned());
-    Some(Call::resume(slot, Builtin::Callback.questionnaire(), case, draft, now))
+    let script = library.get(&case.script_or_builtin())?.clone();
+    Some(Call::resume(slot, script, case, draft, now))
 }
 
 /// Looks for new kiosk call-back requests (low scores with consent) and adds them.
-pub async fn refresh_kiosk(store: Store, list: Rc<CallList>, d: Dispatch) {
+pub async fn refresh_kiosk(store: Store, list: Rc<CallList>, library: Rc<Library>, d: Dispatch) {
     let result = async {
         let responses = store.list().await?;
-        new_recovery_cases(&store, &list, &responses).await
+        new_recovery_cases(&store, &list, &responses, &library).await
     };
     match result.await {
         Ok(cases) => d.dispatch(DeskAction::CasesAdded { cases, import: None }),
@@ -98,7 +105,13 @@ pub async fn refresh_kiosk(store: Store, list: Rc<CallList>, d: Dispatch) {
 
 /// Imports a call-list file: its good rows that are not cases yet become cases (stored in one
 /// transaction), bad rows are reported.
-pub async fn import(store: StoreStatus, list: Rc<CallList>, file: web_sys::File, d: Dispatch) {
+pub async fn import(
+    store: StoreStatus,
+    list: Rc<CallList>,
+    file: web_sys::File,
+    script: Option<QuestionnaireRef>,
+    d: Dispatch,
+) {
     let StoreStatus::Ready(store) = store else { return d.dispatch(error(T::SaveFailed, "IndexedDB")) };
     let (name, bytes) = match files::read(file).await {
         Ok(f) => f,
@@ -110,7 +123,7 @@ pub async fn import(store: StoreStatus, list: Rc<CallList>, file: web_sys::File,
         TextEncoding::Utf8 => "UTF-8",
         TextEncoding::Gb18030 => "GB18030",
     };
-    let summary = match with.import(&bytes, &name) {
+    let summary = match with.import_with_script(&bytes, &name, script) {
         Ok(s) => s,
         Err(e) => return d.dispatch(error(T::ImportFailed, e)),
     };
@@ -174,6 +187,7 @@ pub async fn export(
     store: StoreStatus,
     list: Rc<CallList>,
     problems: Rc<manyi_core::callback::ProblemLog>,
+    library: Rc<Library>,
     privacy: Privacy,
     kind: ExportKind,
     d: Dispatch,
@@ -185,12 +199,18 @@ pub async fn export(
         Err(e) => return d.dispatch(error(T::ExportFailed, e)),
     };
     let now = clock::now();
-    let q = Builtin::Callback.questionnaire();
-    let e = callback_export(&list, &problems, &q, &responses, privacy, now);
+    // The built-in callback interview first, then every other script of the cases on the device.
+    let mut refs: Vec<QuestionnaireRef> = list.cases.iter().map(|c| c.script_or_builtin()).collect();
+    refs.sort();
+    refs.dedup();
+    let builtin = Builtin::Callback.questionnaire();
+    let mut scripts: Vec<&Questionnaire> = vec![&builtin];
+    scripts.extend(refs.iter().filter(|r| **r != builtin.reference()).filter_map(|r| library.get(r)));
+    let e = callback_export(&list, &problems, &scripts, &responses, privacy, now);
     let stamp = now.format("%Y%m%d-%H%M");
     let (name, mime, bytes) = match kind {
         ExportKind::Json => {
-            (format!("manyi-callback-{stamp}.json"), "application/json", to_json(&e, &responses, &q))
+            (format!("manyi-callback-{stamp}.json"), "application/json", to_json(&e, &responses, &scripts))
         }
         ExportKind::Xlsx => match e.to_xlsx() {
             Ok(b) => (

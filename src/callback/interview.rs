@@ -10,7 +10,11 @@ use super::timer::CallTimer;
 use crate::platform::{clock, new_id};
 use manyi_core::callback::view::script;
 use manyi_core::callback::{Case, OutcomeKind};
+use manyi_core::questionnaire::item::{Item, ItemKind};
+use manyi_core::questionnaire::Questionnaire;
 use manyi_core::response::answer::Answer;
+use manyi_core::scoring::kano::KanoAnswer;
+use manyi_core::session::keys::{Entry, ItemKeys};
 use manyi_core::session::survey::Screen;
 use manyi_core::Lang;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
@@ -60,7 +64,92 @@ fn outcome_buttons(d: &UseReducerDispatcher<Desk>, allowed: &[OutcomeKind], lang
     }
 }
 
-fn question(desk: &Desk, call: &CallDesk, d: &UseReducerDispatcher<Desk>, lang: Lang) -> Html {
+/// Whether `answer` is among the answers `of` holds (a multiple choice's options count one by one).
+fn holds(of: Option<&Answer>, answer: &Answer) -> bool {
+    match (of, answer) {
+        (Some(Answer::Choices(codes)), Answer::Choice(code)) => codes.contains(code),
+        (Some(a), b) => a == b,
+        (None, _) => false,
+    }
+}
+
+/// The answers of the question as buttons, each with its key: clicking one is keying it.
+fn choice_buttons(
+    q: &Questionnaire,
+    item: &Item,
+    keys: &ItemKeys,
+    call: &CallDesk,
+    d: &UseReducerDispatcher<Desk>,
+    lang: Lang,
+) -> Vec<Html> {
+    let given = call.call.response().and_then(|r| r.answer_of(&item.id));
+    keys.choices(q, item)
+        .into_iter()
+        .map(|c| {
+            let chosen = holds(call.keyed.answer.as_ref(), &c.answer);
+            let answered = call.keyed.answer.is_none() && holds(given, &c.answer);
+            let class = classes!("cb-key", "cb-option", chosen.then_some("chosen"), answered.then_some("answered"));
+            let mark = if chosen {
+                T::Chosen.get(lang)
+            } else if answered {
+                T::Answered.get(lang)
+            } else {
+                ""
+            };
+            let (d, answer) = (d.clone(), c.answer.clone());
+            let onclick = Callback::from(move |_| d.dispatch(DeskAction::Pick(answer.clone())));
+            html! {
+                <button type="button" {class} {onclick}>
+                    <kbd>{ c.key }</kbd>{ " " }{ c.label.get(lang).to_owned() }<span class="cb-mark">{ mark }</span>
+                </button>
+            }
+        })
+        .collect()
+}
+
+/// A number or text typed in a field, Enter confirming it.
+fn field(
+    item: &Item,
+    keys: &ItemKeys,
+    call: &CallDesk,
+    field_ref: &NodeRef,
+    d: &UseReducerDispatcher<Desk>,
+    lang: Lang,
+) -> Html {
+    let given = call.call.response().and_then(|r| r.answer_of(&item.id)).map(|a| match a {
+        Answer::Text(t) => t.clone(),
+        Answer::Number(x) => x.to_string(),
+        _ => String::new(),
+    });
+    let input = match (&keys.entry, &item.kind) {
+        (Entry::Number, ItemKind::Number { unit, .. }) => html! {
+            <>
+                <input id="cb-number" class="number-answer" type="text" inputmode="decimal" autocomplete="off"
+                    ref={field_ref.clone()} value={given.unwrap_or_default()} />
+                { for unit.as_ref().map(|u| html! { <span class="unit">{ u.get(lang).to_owned() }</span> }) }
+            </>
+        },
+        (_, ItemKind::Text { max_length, .. }) => html! {
+            <textarea id="cb-comment" class="text-answer" rows="4" maxlength={max_length.unwrap_or(1000).to_string()}
+                ref={field_ref.clone()} value={given.unwrap_or_default()} />
+        },
+        _ => Html::default(),
+    };
+    html! {
+        <>
+            { input }
+            { key_button(d, "Enter", Some(field_ref.clone()), classes!("primary"), html! { { T::FieldKeys.get(lang) } }) }
+        </>
+    }
+}
+
+fn question(
+    call: &CallDesk,
+    keys: &ItemKeys,
+    d: &UseReducerDispatcher<Desk>,
+    field_ref: &NodeRef,
+    lang: Lang,
+) -> Html {
     let Some(survey) = &call.call.interview else { return Html::default() };
     let (Screen::Page(page), Some(r)) = (survey.screen, survey.draft.as_ref()) else {
         return Html::default();
@@ -68,56 +157,57 @@ fn question(desk: &Desk, call: &CallDesk, d: &UseReducerDispatcher<Desk>, lang: 
     let q = &survey.questionnaire;
     let Some(item) = q.item(survey.plan.pages[page].items[0].as_str()) else { return Html::default() };
     let (position, total) = survey.plan.progress(q, r, page);
-    let given = r.answer_of(&item.id);
-    let option = |key: &str, answer: Answer, label: String| {
-        let chosen = call.chosen.as_ref() == Some(&answer);
-        let answered = call.chosen.is_none() && given == Some(&answer);
-        let class = classes!("cb-option", chosen.then_some("chosen"), answered.then_some("answered"));
-        let mark = if chosen {
-            T::Chosen.get(lang)
-        } else if answered {
-            T::Answered.get(lang)
-        } else {
-            ""
-        };
-        let body =
-            html! { <><kbd>{ key.to_owned() }</kbd>{ " " }{ label }<span class="cb-mark">{ mark }</span></> };
-        key_button(d, key, None, class, body)
-    };
-    let mut options = Vec::new();
-    let mut legend = vec![T::KeyEnter, T::KeyBack, T::KeyEnd];
-    match desk.key_screen() {
-        Some(KeyScreen::Question(keys)) => {
-            if let (Some((min, max)), Some(scale)) = (keys.scale, q.rating_scale(item)) {
-                for x in min..=max {
-                    let label = scale.label(x).map(|l| l.get(lang).to_owned()).unwrap_or_default();
-                    options.push(option(&x.to_string(), Answer::Rating(x), label));
-                }
-                legend.insert(0, T::KeyDigits);
-            }
-            if keys.yes_no {
-                options.push(option("Y", Answer::Yes, crate::i18n::Ui::Yes.get(lang).to_owned()));
-                options.push(option("N", Answer::No, crate::i18n::Ui::No.get(lang).to_owned()));
-                legend.insert(0, T::KeyYesNo);
-            }
-            if keys.not_applicable {
-                options.push(option(
-                    "0",
-                    Answer::NotApplicable,
-                    crate::i18n::Ui::NotApplicable.get(lang).to_owned(),
-                ));
-                legend.insert(0, T::KeyNotApplicable);
-            }
+    let body = if keys.in_field() {
+        field(item, keys, call, field_ref, d, lang)
+    } else {
+        let mut options = choice_buttons(q, item, keys, call, d, lang);
+        if let (Entry::Points { min, max }, true) =
+            (&keys.entry, options.len() <= usize::from(keys.not_applicable))
+        {
+            // A scale too wide to list: typed from its range.
+            options.insert(
+                0,
+                html! { <p class="cb-range">{ format!("{} {min}–{max}", T::TypeRange.get(lang)) }</p> },
+            );
         }
-        _ => return Html::default(),
+        if let ItemKind::KanoPair { functional, dysfunctional } = &item.kind {
+            let answers = KanoAnswer::ALL
+                .iter()
+                .map(|a| html! { <li><kbd>{ a.code() }</kbd>{ " " }{ a.label().get(lang).to_owned() }</li> });
+            options.push(html! {
+                <div class="cb-kano">
+                    <p>{ format!("1. {}", functional.get(lang)) }</p>
+                    <p>{ format!("2. {}", dysfunctional.get(lang)) }</p>
+                    <ul>{ for answers }</ul>
+                </div>
+            });
+        }
+        html! { <div class="cb-options" role="group" aria-labelledby="cb-question-text">{ for options }</div> }
+    };
+    let typed = (!call.keyed.digits.is_empty())
+        .then(|| html! { <p class="cb-typed" role="status">{ format!("{} {}", T::Typed.get(lang), call.keyed.digits) }</p> });
+    let missing = (survey.missing.as_ref() == Some(&item.id))
+        .then(|| html! { <p class="missing" role="alert">{ T::PleaseAnswer.get(lang) }</p> });
+    let hint = keys.hint();
+    let mut legend = vec![hint.get(lang).to_owned()];
+    if !keys.in_field() {
+        legend.push(T::KeyEnter.get(lang).to_owned());
     }
+    legend.extend([T::KeyBack.get(lang).to_owned(), T::KeyEnd.get(lang).to_owned()]);
     html! {
-        <div class="cb-question">
+        <div class="cb-question" data-item={item.id.to_string()}>
             <p class="cb-progress">{ format!("{} {position} / {total}", T::Question.get(lang)) }</p>
-            <h2 id="cb-question-text" class="question">{ item.text.get(lang) }</h2>
-            <div class="cb-options" role="group" aria-labelledby="cb-question-text">{ for options }</div>
+            if keys.in_field() {
+                <label id="cb-question-text" class="question" for={if matches!(keys.entry, Entry::Number) { "cb-number" } else { "cb-comment" }}>{ item.text.get(lang) }</label>
+            } else {
+                <h2 id="cb-question-text" class="question">{ item.text.get(lang) }</h2>
+            }
+            { for item.help.as_ref().map(|h| html! { <p class="help">{ h.get(lang).to_owned() }</p> }) }
+            { for missing }
+            { body }
+            { for typed }
             <ul class="cb-legend" aria-label={T::Keys.get(lang)}>
-                { for legend.iter().map(|k| html! { <li>{ k.get(lang) }</li> }) }
+                { for legend.into_iter().map(|k| html! { <li>{ k }</li> }) }
             </ul>
         </div>
     }
@@ -163,7 +253,8 @@ pub fn call_screen(props: &CallScreenProps) -> Html {
     else {
         return Html::default();
     };
-    let lines = script(&desk.questionnaire, case, call.call.interviewer.as_str());
+    let lines =
+        desk.script_of(case).map(|q| script(q, case, call.call.interviewer.as_str())).unwrap_or_default();
     let allowed = call.call.allowed_outcomes();
     let step = match &screen {
         None => html! { <p class="cb-saving" role="status">{ T::Saving.get(lang) }</p> },
@@ -176,28 +267,7 @@ pub fn call_screen(props: &CallScreenProps) -> Html {
                 { key_button(&d, "Escape", None, classes!("secondary"), html! { { T::CancelCall.get(lang) } }) }
             </>
         },
-        Some(KeyScreen::Question(_)) => question(desk, call, &d, lang),
-        Some(KeyScreen::Comment) => {
-            let item = call.call.interview.as_ref().and_then(|s| match s.screen {
-                Screen::Page(p) => s.questionnaire.item(s.plan.pages[p].items[0].as_str()).cloned(),
-                _ => None,
-            });
-            let text = item.as_ref().map(|i| i.text.get(lang).to_owned()).unwrap_or_default();
-            let given =
-                item.as_ref().and_then(|i| call.call.response()?.answer_of(&i.id)).and_then(|a| match a {
-                    Answer::Text(t) => Some(t.clone()),
-                    _ => None,
-                });
-            html! {
-                <div class="cb-question">
-                    <label class="question" for="cb-comment">{ text }</label>
-                    <textarea id="cb-comment" class="text-answer" rows="4" maxlength="1000" ref={field_ref.clone()}
-                        value={given.unwrap_or_default()} />
-                    <p class="cb-legend">{ T::CommentKeys.get(lang) }</p>
-                    { key_button(&d, "Enter", Some(field_ref.clone()), classes!("primary"), html! { { crate::i18n::Ui::Submit.get(lang) } }) }
-                </div>
-            }
-        }
+        Some(KeyScreen::Question(keys)) => question(call, keys, &d, &field_ref, lang),
         Some(KeyScreen::Submitted) => html! {
             <div class="cb-question">
                 <p class="cb-done">{ T::Submitted.get(lang) }</p>
@@ -234,6 +304,7 @@ pub fn call_screen(props: &CallScreenProps) -> Html {
             <section class="cb-script" aria-labelledby="cb-script-title">
                 <CallTimer started_at={call.call.started_at} {lang} />
                 <h2 id="cb-script-title">{ T::Script.get(lang) }</h2>
+                <p class="cb-script-name">{ format!("{}：{}", T::ScriptFact.get(lang), case.script_or_builtin()) }</p>
                 <ol class="cb-script-lines">{ for lines.iter().map(|l| html! { <li>{ l.get(lang).to_owned() }</li> }) }</ol>
                 { kiosk_visit(case, lang) }
                 <h3>{ T::Facts.get(lang) }</h3>

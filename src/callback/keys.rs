@@ -2,7 +2,7 @@
 //! natively; the page turns key events into [`KeyPress`] and the state applies the [`Command`].
 
 use manyi_core::callback::OutcomeKind;
-use manyi_core::response::answer::Answer;
+use manyi_core::session::keys::ItemKeys;
 
 /// A key pressed, as the page saw it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,10 +35,10 @@ pub enum KeyScreen {
     /// The call is ringing or the customer is being greeted: outcome letters, Enter begins the
     /// interview, Esc cancels the call (nothing is recorded).
     Dialling,
-    /// A question of the interview.
-    Question(QuestionKeys),
-    /// The closing free-text question (a comment): Enter submits, Shift+Enter is a new line.
-    Comment,
+    /// A question of the interview, with the keys of its item (core's `session::keys`): a
+    /// number or text is typed in a field (Enter confirms, Shift+Enter is a new line in a text),
+    /// anything else is keyed (digits, `Y`/`N`, the N/A key; Enter confirms).
+    Question(ItemKeys),
     /// The interview is submitted: Enter records the call as complete.
     Submitted,
     /// The list of outcomes to end the call with (opened with Esc during the interview).
@@ -47,17 +47,6 @@ pub enum KeyScreen {
     Appointment,
     /// An outcome that closes the case, asked: Enter records it, Esc goes back to the call.
     Confirm(OutcomeKind),
-}
-
-/// The answers a question takes from the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QuestionKeys {
-    /// A rating scale's points (`1`…`5`), if it is a rating.
-    pub scale: Option<(i32, i32)>,
-    /// Yes / no (`Y` / `N`).
-    pub yes_no: bool,
-    /// 未使用/不适用 offered (`0`).
-    pub not_applicable: bool,
 }
 
 /// What a key asks for.
@@ -69,14 +58,14 @@ pub enum Command {
     NextCase,
     /// Begin the interview (the customer agreed).
     BeginInterview,
-    /// Choose an answer (shown; Enter confirms).
-    Choose(Answer),
-    /// Confirm the answer chosen, or go on with the one given before.
+    /// A key on a question: core says what it keys (a digit, `Y`, …), if anything.
+    Press(String),
+    /// Confirm the answer keyed, or go on with the one given before (skip an optional question).
     Confirm,
+    /// Confirm what the question's field holds (a number, a text; blank: no answer).
+    ConfirmField(String),
     /// The previous question.
     Back,
-    /// Submit the interview with this comment (blank: none).
-    SubmitComment(String),
     /// End the call with an outcome (an appointment opens the time field first).
     Outcome(OutcomeKind),
     /// Open the list of outcomes.
@@ -128,23 +117,6 @@ fn outcome_of(key: &str, allowed: &[OutcomeKind]) -> Option<Command> {
     allowed.iter().copied().find(|k| outcome_letter(*k) == Some(l)).map(Command::Outcome)
 }
 
-fn answer_key(key: &str, q: QuestionKeys) -> Option<Answer> {
-    if q.yes_no {
-        return match letter(key) {
-            Some('Y') => Some(Answer::Yes),
-            Some('N') => Some(Answer::No),
-            _ if key == "0" && q.not_applicable => Some(Answer::NotApplicable),
-            _ => None,
-        };
-    }
-    if key == "0" {
-        return q.not_applicable.then_some(Answer::NotApplicable);
-    }
-    let (min, max) = q.scale?;
-    let digit: i32 = key.parse().ok().filter(|_| key.len() == 1)?;
-    (min..=max).contains(&digit).then_some(Answer::Rating(digit))
-}
-
 /// The command of `press` on `screen`; `allowed` are the outcomes the call may end with now.
 /// Keys typed into a text field are the field's, except Enter and Esc.
 pub fn command(press: &KeyPress, screen: &KeyScreen, allowed: &[OutcomeKind]) -> Option<Command> {
@@ -166,17 +138,16 @@ pub fn command(press: &KeyPress, screen: &KeyScreen, allowed: &[OutcomeKind]) ->
             _ => outcome_of(key, allowed),
         },
         KeyScreen::Question(_) if key == "Escape" => Some(Command::OpenOutcomes),
-        KeyScreen::Question(_) | KeyScreen::Submitted if in_field => None,
-        KeyScreen::Question(q) => match key {
-            "Enter" => Some(Command::Confirm),
-            "Backspace" | "ArrowLeft" => Some(Command::Back),
-            _ => answer_key(key, *q).map(Command::Choose),
-        },
-        KeyScreen::Comment => match key {
-            "Enter" if !press.shift => Some(Command::SubmitComment(press.field.clone().unwrap_or_default())),
-            "Escape" => Some(Command::OpenOutcomes),
+        KeyScreen::Question(keys) if keys.in_field() => match key {
+            "Enter" if !press.shift => Some(Command::ConfirmField(press.field.clone().unwrap_or_default())),
             "Backspace" | "ArrowLeft" if !in_field => Some(Command::Back),
             _ => None,
+        },
+        KeyScreen::Question(_) | KeyScreen::Submitted if in_field => None,
+        KeyScreen::Question(_) => match key {
+            "Enter" => Some(Command::Confirm),
+            "Backspace" | "ArrowLeft" => Some(Command::Back),
+            _ => Some(Command::Press(key.to_owned())),
         },
         KeyScreen::Submitted => (key == "Enter").then_some(Command::Outcome(OutcomeKind::Complete)),
         KeyScreen::Outcomes => match key {
@@ -196,37 +167,38 @@ pub fn command(press: &KeyPress, screen: &KeyScreen, allowed: &[OutcomeKind]) ->
 mod tests {
     use super::*;
     use manyi_core::callback::call::{NO_INTERVIEW_OUTCOMES, UNFINISHED_INTERVIEW_OUTCOMES};
+    use manyi_core::session::keys::Entry;
 
-    const RATING: KeyScreen =
-        KeyScreen::Question(QuestionKeys { scale: Some((1, 5)), yes_no: false, not_applicable: false });
+    fn question(entry: Entry, not_applicable: bool) -> KeyScreen {
+        KeyScreen::Question(ItemKeys { entry, not_applicable })
+    }
 
     #[test]
-    fn digits_rate_enter_confirms_backspace_goes_back() {
-        let c = |k: &str| command(&KeyPress::key(k), &RATING, &[]);
-        assert_eq!(c("4"), Some(Command::Choose(Answer::Rating(4))));
-        assert_eq!((c("6"), c("0"), c("y"), c("45")), (None, None, None, None));
+    fn keys_on_a_question_go_to_core_enter_confirms_backspace_goes_back() {
+        let rating = question(Entry::Points { min: 1, max: 5 }, false);
+        let c = |k: &str| command(&KeyPress::key(k), &rating, &[]);
+        // What a digit keys is core's to say (session::keys); here it is passed on.
+        assert_eq!(c("4"), Some(Command::Press("4".into())));
+        assert_eq!(c("y"), Some(Command::Press("y".into())));
         assert_eq!(c("Enter"), Some(Command::Confirm));
         assert_eq!(c("Backspace"), Some(Command::Back));
         assert_eq!(c("Escape"), Some(Command::OpenOutcomes));
         // Keys typed in a field (none on a rating screen, but never taken from one).
-        assert_eq!(command(&KeyPress::in_field("4", "4"), &RATING, &[]), None);
+        assert_eq!(command(&KeyPress::in_field("4", "4"), &rating, &[]), None);
     }
 
     #[test]
-    fn yes_no_and_not_applicable() {
-        let yes_no = KeyScreen::Question(QuestionKeys { scale: None, yes_no: true, not_applicable: true });
-        let c = |k: &str| command(&KeyPress::key(k), &yes_no, &[]);
-        assert_eq!(
-            (c("y"), c("N"), c("0")),
-            (
-                Some(Command::Choose(Answer::Yes)),
-                Some(Command::Choose(Answer::No)),
-                Some(Command::Choose(Answer::NotApplicable))
-            )
-        );
-        let na =
-            KeyScreen::Question(QuestionKeys { scale: Some((1, 5)), yes_no: false, not_applicable: true });
-        assert_eq!(command(&KeyPress::key("0"), &na, &[]), Some(Command::Choose(Answer::NotApplicable)));
+    fn a_field_keeps_its_keys_but_enter_and_esc() {
+        let text = question(Entry::Text, false);
+        let enter = KeyPress::in_field("Enter", "电工很耐心");
+        assert_eq!(command(&enter, &text, &[]), Some(Command::ConfirmField("电工很耐心".into())));
+        let new_line = KeyPress { shift: true, ..enter.clone() };
+        assert_eq!(command(&new_line, &text, &[]), None);
+        assert_eq!(command(&KeyPress::in_field("Backspace", "x"), &text, &[]), None);
+        assert_eq!(command(&KeyPress::in_field("5", "1"), &question(Entry::Number, false), &[]), None);
+        assert_eq!(command(&KeyPress::in_field("Escape", "x"), &text, &[]), Some(Command::OpenOutcomes));
+        // Out of the field (the focus elsewhere on the step), Backspace goes back.
+        assert_eq!(command(&KeyPress::key("Backspace"), &text, &[]), Some(Command::Back));
     }
 
     #[test]
@@ -257,15 +229,7 @@ mod tests {
     }
 
     #[test]
-    fn comment_submit_appointment_and_case() {
-        let enter = KeyPress::in_field("Enter", "电工很耐心");
-        assert_eq!(
-            command(&enter, &KeyScreen::Comment, &[]),
-            Some(Command::SubmitComment("电工很耐心".into()))
-        );
-        let new_line = KeyPress { shift: true, ..enter.clone() };
-        assert_eq!(command(&new_line, &KeyScreen::Comment, &[]), None);
-        assert_eq!(command(&KeyPress::in_field("Backspace", "x"), &KeyScreen::Comment, &[]), None);
+    fn submit_appointment_and_case() {
         assert_eq!(
             command(&KeyPress::key("Enter"), &KeyScreen::Submitted, &[OutcomeKind::Complete]),
             Some(Command::Outcome(OutcomeKind::Complete))

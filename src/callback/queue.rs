@@ -123,10 +123,11 @@ pub fn queue_panel(props: &PanelProps) -> Html {
         Callback::from(move |_| d.dispatch(DeskAction::NextCase))
     };
     let refresh = {
-        let (d, store, list) = (d.clone(), props.store.clone(), desk.list.clone());
+        let (d, store, list, library) =
+            (d.clone(), props.store.clone(), desk.list.clone(), desk.library.clone());
         Callback::from(move |_| {
             if let StoreStatus::Ready(s) = store.clone() {
-                spawn_local(effects::refresh_kiosk(s, list.clone(), d.clone()));
+                spawn_local(effects::refresh_kiosk(s, list.clone(), library.clone(), d.clone()));
             }
         })
     };

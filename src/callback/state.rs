@@ -2,7 +2,7 @@
 //! new ids come in with the actions, and storage happens around it — a call's end is computed
 //! here and put in `saving` for the page to store, and applied only once stored.
 
-use super::keys::{KeyPress, KeyScreen, QuestionKeys};
+use super::keys::{KeyPress, KeyScreen};
 use super::texts::T;
 use chrono::{DateTime, FixedOffset};
 use manyi_core::callback::call_list::RejectedRow;
@@ -10,12 +10,11 @@ use manyi_core::callback::problem::{Problem, ProblemId, ProblemLog};
 use manyi_core::callback::{
     Call, CallList, Case, CaseFilter, CaseKey, Finished, OutcomeKind, SchedulingRules,
 };
-use manyi_core::questionnaire::builtin::Builtin;
-use manyi_core::questionnaire::item::ItemKind;
-use manyi_core::questionnaire::Questionnaire;
+use manyi_core::questionnaire::library::Library;
+use manyi_core::questionnaire::QuestionnaireRef;
 use manyi_core::response::answer::Answer;
 use manyi_core::response::Status;
-use manyi_core::session::plan::PageKind;
+use manyi_core::session::keys::{ItemKeys, Keyed};
 use manyi_core::session::survey::Screen;
 use manyi_core::Text;
 use std::rc::Rc;
@@ -65,11 +64,11 @@ pub struct Message {
 }
 
 impl Message {
-    fn error(text: Text) -> Message {
+    pub(super) fn error(text: Text) -> Message {
         Message { error: true, text }
     }
 
-    fn error_with(what: T, detail: impl std::fmt::Display) -> Message {
+    pub(super) fn error_with(what: T, detail: impl std::fmt::Display) -> Message {
         let t = what.text();
         Message::error(Text::new(format!("{}（{detail}）", t.zh), format!("{} ({detail})", t.en)))
     }
@@ -106,8 +105,8 @@ pub enum CallPanel {
 pub struct CallDesk {
     /// The call (and its interview).
     pub call: Call,
-    /// An answer keyed but not yet confirmed with Enter.
-    pub chosen: Option<Answer>,
+    /// What was keyed on the question shown and not yet confirmed with Enter.
+    pub keyed: Keyed,
     /// What the side panel shows.
     pub panel: CallPanel,
     /// The appointment time typed (`2026-11-03T15:00`), proposed at the next opening an hour on.
@@ -122,7 +121,7 @@ impl CallDesk {
     fn new(call: Call) -> CallDesk {
         CallDesk {
             call,
-            chosen: None,
+            keyed: Keyed::default(),
             panel: CallPanel::Keys,
             appointment_text: String::new(),
             appointment_error: None,
@@ -147,8 +146,11 @@ pub struct SaveCall {
 pub struct Desk {
     /// Whether the records are read.
     pub load: Load,
-    /// The callback questionnaire.
-    pub questionnaire: Rc<Questionnaire>,
+    /// The questionnaires of the device: the cases' interview scripts.
+    pub library: Rc<Library>,
+    /// The script the next imported call list's cases are interviewed with (`None`: the
+    /// built-in callback interview).
+    pub import_script: Option<QuestionnaireRef>,
     /// Calling hours, delays and the attempt cap.
     pub rules: Rc<SchedulingRules>,
     /// The cases.
@@ -181,7 +183,13 @@ pub struct Desk {
 #[derive(Debug, Clone, PartialEq)]
 pub enum DeskAction {
     /// The records were read (and a call in progress resumed).
-    Loaded { cases: Vec<Case>, problems: Vec<Problem>, call: Option<Box<Call>>, at: DateTime<FixedOffset> },
+    Loaded {
+        cases: Vec<Case>,
+        problems: Vec<Problem>,
+        call: Option<Box<Call>>,
+        library: Rc<Library>,
+        at: DateTime<FixedOffset>,
+    },
     /// They could not be.
     LoadFailed(String),
     /// The clock moved on.
@@ -200,6 +208,10 @@ pub enum DeskAction {
     CasesAdded { cases: Vec<Case>, import: Option<ImportReport> },
     /// A key of the agent's keyboard.
     Key { press: KeyPress, at: DateTime<FixedOffset>, id: Uuid },
+    /// An answer of the question shown, clicked (Enter confirms it, as a key would).
+    Pick(Answer),
+    /// The script of the next call list imported.
+    ImportScript(Option<QuestionnaireRef>),
     /// The call in `saving` was stored.
     CallSaved,
     /// It could not be (the call stays open to try again).
@@ -219,7 +231,8 @@ impl Desk {
     pub fn new(settings: Settings, now: DateTime<FixedOffset>) -> Desk {
         Desk {
             load: Load::Loading,
-            questionnaire: Rc::new(Builtin::Callback.questionnaire()),
+            library: Rc::new(Library::default()),
+            import_script: None,
             rules: Rc::new(SchedulingRules::default()),
             list: Rc::default(),
             problems: Rc::default(),
@@ -263,22 +276,8 @@ impl Desk {
         }
         let Screen::Page(page) = survey.screen else { return Some(KeyScreen::Dialling) };
         let q = &survey.questionnaire;
-        if survey.plan.pages[page].kind == PageKind::Form {
-            return Some(KeyScreen::Comment);
-        }
-        let item = q.item(survey.plan.pages[page].items[0].as_str())?;
-        let keys = match &item.kind {
-            ItemKind::Rating { not_applicable, .. } => QuestionKeys {
-                scale: q.rating_scale(item).map(|s| (s.min, s.max)),
-                yes_no: false,
-                not_applicable: *not_applicable,
-            },
-            ItemKind::YesNo { not_applicable, .. } => {
-                QuestionKeys { scale: None, yes_no: true, not_applicable: *not_applicable }
-            }
-            _ => QuestionKeys { scale: None, yes_no: false, not_applicable: false },
-        };
-        Some(KeyScreen::Question(keys))
+        let item = q.item(survey.plan.pages.get(page)?.items.first()?.as_str())?;
+        Some(KeyScreen::Question(ItemKeys::of(q, item)))
     }
 
     fn call_saved(&mut self) -> bool {
@@ -311,7 +310,8 @@ impl Reducible for Desk {
     fn reduce(self: Rc<Self>, action: DeskAction) -> Rc<Self> {
         let mut next = (*self).clone();
         let changed = match action {
-            DeskAction::Loaded { cases, problems, call, at } => {
+            DeskAction::Loaded { cases, problems, call, library, at } => {
+                next.library = library;
                 next.list = Rc::new(CallList { cases });
                 next.problems = Rc::new(ProblemLog { problems });
                 next.selected = call.as_ref().map(|c| c.case.clone());
@@ -352,6 +352,10 @@ impl Reducible for Desk {
                 true
             }
             DeskAction::Key { press, at, id } => next.key(&press, at, id),
+            DeskAction::Pick(answer) => next.pick(&answer),
+            DeskAction::ImportScript(script) => {
+                std::mem::replace(&mut next.import_script, script.clone()) != script
+            }
             DeskAction::CallSaved => next.call_saved(),
             DeskAction::SaveFailed(why) => {
                 next.saving = None;
@@ -385,6 +389,7 @@ pub fn draft_to_keep(desk: &CallDesk) -> Option<&manyi_core::response::Response>
     desk.call.response().filter(|r| r.status == Status::Draft && !r.answers.is_empty())
 }
 
+mod answers;
 mod keyed;
 #[cfg(test)]
 mod tests;

@@ -53,13 +53,9 @@ crate::i18n::texts! {
     BeginInterview => "Enter 客户同意，开始访问", "Enter: the customer agrees, begin the interview";
     CancelCall => "Esc 取消通话（不记录）", "Esc: cancel the call (nothing recorded)";
     Keys => "按键", "Keys";
-    KeyDigits => "1–5 评分", "1–5 rate";
-    KeyYesNo => "Y 是 · N 否", "Y yes · N no";
-    KeyNotApplicable => "0 不适用", "0 not applicable";
     KeyEnter => "Enter 确认", "Enter confirm";
     KeyBack => "Backspace 上一题", "Backspace back";
     KeyEnd => "Esc 结束通话", "Esc end the call";
-    CommentKeys => "Enter 提交问卷 · Shift+Enter 换行", "Enter submits · Shift+Enter new line";
     Submitted => "访问已完成。按 Enter 记录「完成」并结束通话。", "Interview complete. Enter records it as complete and ends the call.";
     Outcomes => "通话结果", "Call outcome";
     OutcomesBack => "Esc 返回访问", "Esc back to the interview";
@@ -140,4 +136,12 @@ crate::i18n::texts! {
     ExportFailed => "导出失败", "The export failed";
     Settings => "设置", "Settings";
     Rules => "回访规则", "Calling rules";
+    ScriptMissing => "本机没有这个回访脚本，请先在问卷编辑中导入", "This device does not have the case's script; import it in the editor first";
+    AnswerRefused => "这个答案不能记录", "This answer cannot be recorded";
+    ImportScript => "回访脚本（访员读题的问卷）", "Interview script (an interviewer-read questionnaire)";
+    ScriptFact => "回访脚本", "Script";
+    Typed => "已输入", "Typed";
+    TypeRange => "输入分值", "Type the point";
+    PleaseAnswer => "这一题必须回答", "This question must be answered";
+    FieldKeys => "Enter 确认并下一题", "Enter confirms and goes on";
 }

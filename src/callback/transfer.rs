@@ -4,14 +4,16 @@
 
 use super::effects::{self, ExportKind};
 use super::queue::PanelProps;
-use super::state::{DeskAction, ImportReport, Settings};
+use super::state::{Desk, DeskAction, ImportReport, Settings};
 use super::texts::T;
 use chrono::Weekday;
 use manyi_core::callback::export::Privacy;
 use manyi_core::callback::files::TABLES;
 use manyi_core::callback::SchedulingRules;
+use manyi_core::questionnaire::Questionnaire;
+use manyi_core::session::fitness::{is_fit, Station};
 use manyi_core::Lang;
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -94,17 +96,46 @@ pub fn rules_lines(rules: &SchedulingRules, lang: Lang) -> Vec<String> {
     }
 }
 
+/// The interview script the next list's cases get: every version of an interviewer-read
+/// questionnaire on the device (core's fitness for the call desk), the built-in one first.
+fn script_select(desk: &UseReducerHandle<Desk>, lang: Lang) -> Html {
+    let scripts: Vec<&Questionnaire> = desk.library.all().filter(|q| is_fit(q, Station::CallDesk)).collect();
+    let chosen = desk.import_script.clone();
+    let onchange = {
+        let (d, refs) = (desk.dispatcher(), scripts.iter().map(|q| q.reference()).collect::<Vec<_>>());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let script = refs.iter().find(|r| r.to_string() == value).cloned();
+            // The built-in callback interview is the default: stored as none.
+            let script = script.filter(|r| !(r.id.as_str() == "callback" && r.version == 1));
+            d.dispatch(DeskAction::ImportScript(script))
+        })
+    };
+    let options = scripts.iter().map(|q| {
+        let r = q.reference();
+        let selected = chosen.as_ref().map_or(r.id.as_str() == "callback" && r.version == 1, |c| *c == r);
+        html! { <option value={r.to_string()} {selected}>{ format!("{} · {r}", q.title.get(lang)) }</option> }
+    });
+    html! {
+        <p class="field">
+            <label for="cb-import-script">{ T::ImportScript.get(lang) }</label>
+            <select id="cb-import-script" {onchange}>{ for options }</select>
+        </p>
+    }
+}
+
 /// The import / export tab.
 #[function_component(FilesPanel)]
 pub fn files_panel(props: &PanelProps) -> Html {
     let (desk, lang) = (&props.desk, props.lang);
     let d = desk.dispatcher();
     let on_file = {
-        let (d, store, list) = (d.clone(), props.store.clone(), desk.list.clone());
+        let (d, store, list, script) =
+            (d.clone(), props.store.clone(), desk.list.clone(), desk.import_script.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                spawn_local(effects::import(store.clone(), list.clone(), file, d.clone()));
+                spawn_local(effects::import(store.clone(), list.clone(), file, script.clone(), d.clone()));
             }
             // The same file may be picked again (a re-import).
             input.set_value("");
@@ -112,13 +143,14 @@ pub fn files_panel(props: &PanelProps) -> Html {
     };
     let privacy = Privacy { show_phone_numbers: desk.settings.show_phone_numbers };
     let export = |kind: ExportKind, label: String| {
-        let (d, store, list, problems) =
-            (d.clone(), props.store.clone(), desk.list.clone(), desk.problems.clone());
+        let (d, store, list, problems, library) =
+            (d.clone(), props.store.clone(), desk.list.clone(), desk.problems.clone(), desk.library.clone());
         let onclick = Callback::from(move |_| {
             spawn_local(effects::export(
                 store.clone(),
                 list.clone(),
                 problems.clone(),
+                library.clone(),
                 privacy,
                 kind,
                 d.clone(),
@@ -139,6 +171,7 @@ pub fn files_panel(props: &PanelProps) -> Html {
             <section aria-labelledby="cb-import-title">
                 <h2 id="cb-import-title">{ T::Import.get(lang) }</h2>
                 <p class="note">{ T::ImportHint.get(lang) }</p>
+                { script_select(desk, lang) }
                 <label class="cb-file">
                     <span>{ T::ImportFile.get(lang) }</span>
                     <input id="cb-import" type="file" accept=".csv,text/csv" onchange={on_file} />

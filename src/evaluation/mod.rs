@@ -12,8 +12,10 @@ mod state;
 mod summary;
 pub mod texts;
 mod timed;
+mod trial;
 pub mod view;
 
 pub use checklist_page::{EvaluationPage, CHOSEN_CHECKLIST};
 pub use compare_page::ComparePage;
 pub use kano_page::{KanoAnalysisPage, KanoPage};
+pub use trial::TrialChecklist;

@@ -95,6 +95,9 @@ impl Reducible for RunnerState {
 pub struct RunnerProps {
     /// The questionnaire answered.
     pub questionnaire: Rc<Questionnaire>,
+    /// A trial run (试填): nothing is stored or resumed, so it never counts anywhere.
+    #[prop_or_default]
+    pub trial: bool,
 }
 
 fn target<T: JsCast>(e: &Event) -> Option<T> {
@@ -236,9 +239,9 @@ pub fn runner(props: &RunnerProps) -> Html {
     {
         // An unfinished response to this very questionnaire is taken up again.
         let state = state.clone();
-        let reference = props.questionnaire.reference();
+        let (reference, trial) = (props.questionnaire.reference(), props.trial);
         use_effect_with(ctx.store.clone(), move |store| {
-            if let StoreStatus::Ready(store) = store.clone() {
+            if let (StoreStatus::Ready(store), false) = (store.clone(), trial) {
                 spawn_local(async move {
                     let drafts: Vec<Response> = store.drafts(&reference.id).await.unwrap_or_default();
                     if let Some(draft) = drafts.into_iter().rev().find(|d| d.questionnaire == reference) {
@@ -252,9 +255,9 @@ pub fn runner(props: &RunnerProps) -> Html {
         });
     }
     {
-        let app = ctx.state.clone();
+        let (app, trial) = (ctx.state.clone(), props.trial);
         use_effect_with((state.survey.draft.clone(), ctx.store.clone()), move |(draft, store)| {
-            if let (Some(r), StoreStatus::Ready(store)) = (draft.clone(), store.clone()) {
+            if let (Some(r), StoreStatus::Ready(store), false) = (draft.clone(), store.clone(), trial) {
                 spawn_local(async move {
                     if let Err(e) = store.put(&r).await {
                         app.dispatch(Action::Notify(Notice::SaveFailed(e.to_string())));
@@ -269,7 +272,9 @@ pub fn runner(props: &RunnerProps) -> Html {
         let state = state.clone();
         Callback::from(move |setup| state.dispatch(RunnerAction::Begin(setup, new_id(), clock::now())))
     };
-    match state.survey.screen {
+    let banner =
+        props.trial.then(|| html! { <p class="trial-banner" role="note">{ T::TrialBanner.get(lang) }</p> });
+    let screen = match state.survey.screen {
         Screen::Start => html! {
             <section class="run-start">
                 <h2>{ q.title.get(lang) }</h2>
@@ -281,12 +286,18 @@ pub fn runner(props: &RunnerProps) -> Html {
         Screen::Thanks => {
             let s = state.clone();
             let onclick = Callback::from(move |_| s.dispatch(RunnerAction::Survey(SurveyAction::Reset)));
+            let (title, again) = if props.trial {
+                (T::TrialDone.get(lang), T::TryAgain.get(lang))
+            } else {
+                (Ui::ThanksTitle.get(lang), T::NextRespondent.get(lang))
+            };
             html! {
                 <section class="thanks">
-                    <h1>{ Ui::ThanksTitle.get(lang) }</h1>
-                    <button type="button" class="primary" {onclick}>{ T::NextRespondent.get(lang) }</button>
+                    <h1>{ title }</h1>
+                    <button type="button" class="primary" {onclick}>{ again }</button>
                 </section>
             }
         }
-    }
+    };
+    html! { <>{ for banner }{ screen }</> }
 }

@@ -77,4 +77,8 @@ crate::i18n::texts! {
     NoNotHappened => "否（未发生）", "No (did not happen)";
     NotApplicable => "不适用", "N/A";
     Loading => "正在加载…", "Loading…";
+    TrialBanner => "试填：答卷不保存，不计入任何统计", "Trial run: nothing is stored and nothing counts";
+    TrialDone => "试填完成，答卷未保存", "Trial run finished; nothing was stored";
+    TryAgain => "再试一次", "Try again";
+    TrialEvaluator => "试填", "trial";
 }

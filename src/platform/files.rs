@@ -23,7 +23,12 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
         document.create_element("a").map_err(describe)?.dyn_into().map_err(|_| "not a link")?;
     link.set_href(&url);
     link.set_download(name);
+    link.set_class_name("visually-hidden");
+    // In the document while clicked: some browsers ignore a click on a detached link.
+    let body = document.body().ok_or("no body")?;
+    body.append_child(&link).map_err(describe)?;
     link.click();
+    link.remove();
     // The browser reads the blob after this turn: let it go a while later, not at once.
     yew::platform::spawn_local(async move {
         yew::platform::time::sleep(std::time::Duration::from_secs(60)).await;

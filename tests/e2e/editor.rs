@@ -98,8 +98,9 @@ async fn a_questionnaire_built_in_the_editor_round_trips_through_json_and_runs()
     assert_eq!(b.downloaded("branch_check-v1.json").await, exported, "the JSON round-trips unchanged");
     let _ = std::fs::remove_file(&file);
 
-    // It runs: a low rating shows the reason item.
+    // A trial run (试填): a low rating shows the reason item; nothing is stored.
     b.click("tr[data-questionnaire=\"branch_check\"] .row-actions button:nth-child(3)").await;
+    b.wait_for_text(".trial-banner", "试填：答卷不保存，不计入任何统计", TIMEOUT).await;
     b.click_button_by_accessible_name("开始").await;
     tap(&b, "您对本次服务满意吗？", "非常不满意").await;
     tap(&b, "需要回电吗？", "否").await;
@@ -107,16 +108,34 @@ async fn a_questionnaire_built_in_the_editor_round_trips_through_json_and_runs()
     b.fill("textarea.text-answer", "排队太久").await;
     // Typed at once, 提交 may come within the double-tap guard's 400 ms of the screen: tap again.
     tap(&b, "请说明不满意的原因", "提交").await;
-    b.wait_for_text(".thanks h1", "感谢您的评价！", TIMEOUT).await;
+    b.wait_for_text(".thanks h1", "试填完成，答卷未保存", TIMEOUT).await;
+    assert_eq!(crate::customer::stored(&b).await, Vec::<serde_json::Value>::new(), "a trial stores nothing");
 
-    // Answered, version 1 is frozen: a change is saved as version 2.
+    // Tried but never answered, version 1 is changed in place; a built-in is never changed.
     b.click_button_by_accessible_name("返回列表").await;
     b.click("tr[data-questionnaire=\"branch_check\"] .row-actions button:nth-child(1)").await;
     b.fill("#q-title-en", "Branch callback").await;
     b.click_button_by_accessible_name("保存").await;
-    b.wait_for_text(".editor-message", "v1 已有答卷或为内置问卷，保存为新版本：branch_check v2", TIMEOUT)
-        .await;
-    b.wait_for_text(".q-ref", "branch_check v2", TIMEOUT).await;
+    b.wait_for_text(".editor-message", "已保存 branch_check v1", TIMEOUT).await;
+    b.wait_for_text(".q-ref", "branch_check v1", TIMEOUT).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_checklist_is_tried_in_the_editor_and_no_visit_is_stored() {
+    let b = Browser::open().await;
+    b.goto("#/editor").await;
+    b.click("tr[data-questionnaire=\"evaluation\"] .row-actions button:nth-child(3)").await;
+    b.wait_for_text(".trial-banner", "试填：答卷不保存，不计入任何统计", TIMEOUT).await;
+    // The visit starts at once on the first section, without the evaluator's setup.
+    b.wait_for(".checklist-section[data-section=\"0\"]", TIMEOUT).await;
+    b.click("[data-item=\"signage\"] .check.yes").await;
+    b.wait_for("[data-item=\"signage\"] .check.yes[aria-pressed=\"true\"]", TIMEOUT).await;
+    b.wait_for_text(".checklist-section .section-score", "100.0", TIMEOUT).await;
+    b.click_button_by_accessible_name("汇总").await;
+    b.wait_for_text(".checklist-summary .fact-evaluator", "试填", TIMEOUT).await;
+    // Answered, yet a trial is not a visit: nothing is in the store.
+    assert_eq!(crate::customer::stored(&b).await, Vec::<serde_json::Value>::new(), "a trial stores nothing");
     b.close().await;
 }
 

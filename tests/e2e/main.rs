@@ -12,6 +12,7 @@ mod analyst;
 mod areas;
 mod call_desk;
 mod callback;
+mod chosen;
 #[allow(dead_code)]
 mod customer;
 mod editor;

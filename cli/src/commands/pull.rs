@@ -74,24 +74,27 @@ pub fn pull_all(db: &Connection, page_size: usize) -> Result<Pulled, String> {
 }
 
 /// Writes the callback workspace's export (JSON) of the pulled cases, problem records and
-/// interviews: the interviews answer the newest callback questionnaire pulled (or the built-in one).
+/// interviews: each interview scored with the questionnaire version it answered (the pulled
+/// ones, or the built-in callback one), the built-in first.
 fn write_callback(path: &Path, pulled: &Pulled, responses: &[Response]) -> Result<(), String> {
-    let q = pulled
+    let builtin = Builtin::Callback.questionnaire();
+    let mut scripts: Vec<&Questionnaire> = pulled
         .questionnaires
         .values()
+        .filter(|q| q.reference() != builtin.reference())
         .filter(|q| {
             responses.iter().any(|r| r.channel == Channel::Callback && r.questionnaire == q.reference())
         })
-        .max_by_key(|q| (q.id.clone(), q.version))
-        .cloned()
-        .unwrap_or_else(|| Builtin::Callback.questionnaire());
+        .collect();
+    scripts.sort_by_key(|q| q.reference());
+    scripts.insert(0, &builtin);
     let list = CallList { cases: pulled.cases.values().cloned().collect() };
     let mut problems: Vec<Problem> = pulled.problems.values().cloned().collect();
     problems.sort_by_key(|p| (p.found_at, p.id));
     let log = ProblemLog { problems };
     let now = chrono::Local::now().fixed_offset();
-    let export = callback_export(&list, &log, &q, responses, Privacy::default(), now);
-    std::fs::write(path, to_json(&export, responses, &q))
+    let export = callback_export(&list, &log, &scripts, responses, Privacy::default(), now);
+    std::fs::write(path, to_json(&export, responses, &scripts))
         .map_err(|e| format!("{}: cannot write: {e}", path.display()))
 }
 

@@ -37,42 +37,96 @@ pub fn rates_by_table(list: &CallList) -> Table {
     out
 }
 
+/// The closed interviews among `responses` that answer `q`.
+fn interviews_of<'r>(q: &Questionnaire, responses: &'r [Response]) -> Vec<&'r Response> {
+    let reference = q.reference();
+    responses
+        .iter()
+        .filter(|r| r.questionnaire == reference && r.status != crate::response::Status::Draft)
+        .collect()
+}
+
+/// The rows of `tables` in one table: the first one's columns, then each column a later table
+/// adds, in order; a row has no cell under the columns of other tables.
+fn union(tables: Vec<Table>) -> Table {
+    let mut columns: Vec<String> = Vec::new();
+    for t in &tables {
+        for c in &t.columns {
+            if !columns.contains(c) {
+                columns.push(c.clone());
+            }
+        }
+    }
+    let mut out = Table::new(columns.clone());
+    for t in tables {
+        let at: Vec<usize> = t
+            .columns
+            .iter()
+            .map(|c| columns.iter().position(|k| k == c).expect("a column of the union"))
+            .collect();
+        for row in t.rows {
+            let mut cells = vec![Cell::Empty; columns.len()];
+            for (cell, &i) in row.into_iter().zip(&at) {
+                cells[i] = cell;
+            }
+            out.push(cells);
+        }
+    }
+    out
+}
+
 /// The export of the workspace at `now`: the call list, the problem log and the interviews'
-/// `responses` to `q` (drafts and other questionnaires are left out; the composite of each
-/// complete interview is computed with the questionnaire's stated weights). Phone numbers are
-/// masked unless `privacy` allows them.
+/// `responses` to the `scripts` (the questionnaires the cases are interviewed with; drafts and
+/// other questionnaires are left out). Each interview is a row of `answers`, scored with the
+/// questionnaire version it answered (its composite with that version's stated weights); the
+/// columns are the first script's, then each item another script adds, and the dictionary
+/// names every script's items (the first script's label where two share an id). Phone numbers
+/// are masked unless `privacy` allows them.
 pub fn callback_export(
     list: &CallList,
     log: &ProblemLog,
-    q: &Questionnaire,
+    scripts: &[&Questionnaire],
     responses: &[Response],
     privacy: Privacy,
     now: DateTime<FixedOffset>,
 ) -> Export {
-    let reference = q.reference();
-    let interviews: Vec<&Response> = responses
-        .iter()
-        .filter(|r| r.questionnaire == reference && r.status != crate::response::Status::Draft)
-        .collect();
-    let ds = Dataset::from_responses(q, interviews.iter().copied());
-    // An index that cannot be computed (no weights) only leaves the composites empty.
-    let index = ds.index(&ReportOptions::default(), &[], &Filter::default()).ok();
     let options = ResponsesOptions { show_phone_numbers: privacy.show_phone_numbers };
+    let mut answers = Vec::new();
+    let mut dictionary = Vec::new();
+    let mut count = 0;
+    for q in scripts {
+        let interviews = interviews_of(q, responses);
+        count += interviews.len();
+        let ds = Dataset::from_responses(q, interviews.iter().copied());
+        // An index that cannot be computed (no weights) only leaves the composites empty.
+        let index = ds.index(&ReportOptions::default(), &[], &Filter::default()).ok();
+        answers.push(ds.responses_table(index.as_ref(), options));
+        dictionary.push(dictionary_table(q));
+    }
+    let mut dictionary = union(dictionary);
+    let mut seen: Vec<(Cell, Cell)> = Vec::new();
+    dictionary.rows.retain(|r| {
+        let key = (r[0].clone(), r[1].clone());
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
     let tables = vec![
         ("cases", cases_table(list, privacy)),
         ("attempts", attempts_table(list)),
         ("rates", rates_by_table(list)),
-        ("answers", ds.responses_table(index.as_ref(), options)),
+        ("answers", union(answers)),
         ("problems", problems_table(log, now)),
-        ("dictionary", dictionary_table(q)),
+        ("dictionary", dictionary),
     ];
+    let scripts_text = scripts.iter().map(|q| q.reference().to_string()).collect::<Vec<_>>().join("; ");
     let mut about = Table::new(["key", "说明", "description", "value"]);
     let mut row = |key: &str, zh: &str, en: &str, value: Cell| {
         about.push(vec![key.into(), zh.into(), en.into(), value])
     };
     row("exported_at", "导出时间", "Exported at (ISO 8601 with UTC offset)", now.to_rfc3339().into());
     row("title", "内容", "Contents", "电话回访 / Callback workspace".into());
-    row("questionnaire", "问卷", "Questionnaire (id, version)", reference.to_string().into());
+    row("questionnaire", "问卷", "Questionnaires (id, version) of the interviews", scripts_text.into());
     row("cases", "回访任务数", "Cases", list.cases.len().into());
     row(
         "attempts",
@@ -80,7 +134,7 @@ pub fn callback_export(
         "Calls made",
         list.cases.iter().map(|c| c.attempts.len()).sum::<usize>().into(),
     );
-    row("answers", "回访问卷数", "Interviews (complete and broken off)", interviews.len().into());
+    row("answers", "回访问卷数", "Interviews (complete and broken off)", count.into());
     row("problems", "问题记录数", "Problem records", log.problems.len().into());
     row(
         "phone_numbers",
@@ -100,7 +154,7 @@ pub fn callback_export(
 /// The export as one JSON document: `format`, `format_version`, `exported_at`, then each table
 /// as an array of objects under its name, then the interviews as full responses (keyed by UUID,
 /// so files of several desks merge without duplicates).
-pub fn to_json(export: &Export, responses: &[Response], q: &Questionnaire) -> Vec<u8> {
+pub fn to_json(export: &Export, responses: &[Response], scripts: &[&Questionnaire]) -> Vec<u8> {
     let mut doc = Map::new();
     doc.insert("format".into(), json!(FORMAT));
     doc.insert("format_version".into(), json!(FORMAT_VERSION));
@@ -108,11 +162,7 @@ pub fn to_json(export: &Export, responses: &[Response], q: &Questionnaire) -> Ve
     for (name, table) in &export.tables {
         doc.insert((*name).to_owned(), table.to_json_value());
     }
-    let reference = q.reference();
-    let interviews: Vec<&Response> = responses
-        .iter()
-        .filter(|r| r.questionnaire == reference && r.status != crate::response::Status::Draft)
-        .collect();
+    let interviews: Vec<&Response> = scripts.iter().flat_map(|q| interviews_of(q, responses)).collect();
     doc.insert("responses".into(), serde_json::to_value(interviews).expect("responses serialise"));
     let mut out = serde_json::to_vec_pretty(&Value::Object(doc)).expect("serialisable");
     out.push(b'\n');

@@ -8,7 +8,7 @@
 //! `1` then `0` is 10 (1 is shown chosen in between); on 1–20, `1`, `7` is 17. Options are
 //! numbered from 1 the same way. A multiple choice toggles an option as soon as its number is
 //! unambiguous (at once with up to nine options; with more, `1` waits for a second digit, and
-//! Space or Enter takes it alone). 未使用/不适用 is `0` where no answer is written with a 0
+//! Space, Enter or a digit that cannot follow it takes it alone). 未使用/不适用 is `0` where no answer is written with a 0
 //! (1–5, yes/no), else `.` (the numeric keypad's key beside 0), which is accepted everywhere.
 //! Yes / no are `Y` / `N`; a Kano pair is two digits 1–5, functional then dysfunctional.
 
@@ -215,10 +215,17 @@ impl ItemKeys {
                     return self.take_pending(keyed, given);
                 }
                 let values = self.values();
-                let (typed, value) = type_digit(&values, &keyed.digits, digit(key)?)?;
+                let d = digit(key)?;
+                let (typed, value) = type_digit(&values, &keyed.digits, d)?;
+                // A digit that starts a new number takes the pending one first: with twelve
+                // options, 1 then 3 is options 1 and 3 (there is no 13).
+                let keyed = match typed.len() == 1 && !keyed.digits.is_empty() {
+                    true => self.take_pending(keyed, given).unwrap_or_else(|| keyed.clone()),
+                    false => keyed.clone(),
+                };
                 match value {
                     Some(v) if !continues(&values, &typed) => {
-                        Some(Keyed { digits: String::new(), answer: self.toggle(keyed, given, v) })
+                        Some(Keyed { digits: String::new(), answer: self.toggle(&keyed, given, v) })
                     }
                     _ => Some(Keyed { digits: typed, answer: keyed.answer.clone() }),
                 }
@@ -233,6 +240,9 @@ impl ItemKeys {
 
     /// A multiple choice's pending number taken alone (Space, or Enter before confirming).
     fn take_pending(&self, keyed: &Keyed, given: Option<&Answer>) -> Option<Keyed> {
+        if !matches!(self.entry, Entry::Options { multiple: true, .. }) {
+            return None;
+        }
         let value = keyed.digits.parse::<i64>().ok().filter(|v| self.values().contains(v))?;
         Some(Keyed { digits: String::new(), answer: self.toggle(keyed, given, value) })
     }

@@ -7,8 +7,7 @@ use crate::callback::keys::{command, Command, KeyPress, KeyScreen};
 use crate::callback::texts::T;
 use chrono::{DateTime, FixedOffset};
 use manyi_core::callback::{Call, Outcome, OutcomeKind};
-use manyi_core::questionnaire::item::ItemKind;
-use manyi_core::response::answer::Answer;
+use manyi_core::session::keys::Keyed;
 use manyi_core::session::survey::{Screen, SurveyAction};
 use manyi_core::Text;
 use std::rc::Rc;
@@ -45,10 +44,10 @@ impl Desk {
             Command::StartCall => self.start_call(at),
             Command::NextCase => self.next_case(),
             Command::BeginInterview => self.begin_interview(at, id),
-            Command::Choose(a) => self.with_call(|d| d.chosen.replace(a.clone()) != Some(a)),
+            Command::Press(key) => self.press_key(&key),
             Command::Confirm => self.confirm(at),
+            Command::ConfirmField(text) => self.confirm_field(&text, at, true),
             Command::Back => self.interview_move(|page| SurveyAction::Back { page, at }),
-            Command::SubmitComment(text) => self.submit_comment(&text, at),
             Command::Outcome(OutcomeKind::Appointment) => {
                 let proposed = self.rules.calling_hours.next_opening(at + chrono::Duration::hours(1));
                 let text = proposed.map(shown).unwrap_or_default();
@@ -72,9 +71,11 @@ impl Desk {
             }
             Command::CancelOutcome => self.with_call(|d| d.confirm.take().is_some()),
             Command::OpenOutcomes => {
-                // A comment typed before Esc is kept (a partial interview keeps it too).
-                if screen == KeyScreen::Comment {
-                    self.answer_comment(press.field.as_deref().unwrap_or(""), at);
+                // A number or text typed before Esc is kept (a partial interview keeps it too).
+                if let (KeyScreen::Question(keys), Some(text)) = (&screen, &press.field) {
+                    if keys.in_field() && !text.trim().is_empty() {
+                        self.confirm_field(text, at, false);
+                    }
                 }
                 self.with_call(|d| {
                     std::mem::replace(&mut d.panel, CallPanel::Outcomes) != CallPanel::Outcomes
@@ -88,7 +89,7 @@ impl Desk {
         }
     }
 
-    fn with_call(&mut self, f: impl FnOnce(&mut CallDesk) -> bool) -> bool {
+    pub(super) fn with_call(&mut self, f: impl FnOnce(&mut CallDesk) -> bool) -> bool {
         self.call.as_mut().is_some_and(f)
     }
 
@@ -109,14 +110,18 @@ impl Desk {
     }
 
     fn begin_interview(&mut self, at: DateTime<FixedOffset>, id: Uuid) -> bool {
-        let q = (*self.questionnaire).clone();
-        let Some(desk) = self.call.as_mut() else { return false };
-        let Some(case) = self.list.case(&desk.call.case) else { return false };
-        desk.call.begin_interview(q, case, id, at)
+        let Some(case) = self.call.as_ref().and_then(|d| self.list.case(&d.call.case)) else { return false };
+        let Some(q) = self.script_of(case).cloned() else {
+            let script = case.script_or_builtin();
+            self.message = Some(Message::error_with(T::ScriptMissing, script));
+            return true;
+        };
+        let case = case.clone();
+        self.with_call(|d| d.call.begin_interview(q, &case, id, at))
     }
 
     /// The screen of the interview and its first item, if a question is shown.
-    fn page(&self) -> Option<usize> {
+    pub(super) fn page(&self) -> Option<usize> {
         match self.call.as_ref()?.call.interview.as_ref()?.screen {
             Screen::Page(p) => Some(p),
             _ => None,
@@ -126,51 +131,9 @@ impl Desk {
     fn interview_move(&mut self, make: impl FnOnce(usize) -> SurveyAction) -> bool {
         let Some(page) = self.page() else { return false };
         self.with_call(|d| {
-            d.chosen = None;
+            d.keyed = Keyed::default();
             d.call.apply(make(page))
         })
-    }
-
-    fn confirm(&mut self, at: DateTime<FixedOffset>) -> bool {
-        let Some(page) = self.page() else { return false };
-        self.with_call(|d| {
-            let Some(survey) = d.call.interview.as_ref() else { return false };
-            let item = survey.plan.pages[page].items[0].clone();
-            let answered = survey.draft.as_ref().and_then(|r| r.answer_of(&item)).is_some();
-            match d.chosen.take() {
-                Some(answer) => d.call.apply(SurveyAction::Answer { page, item, answer, at }),
-                None if answered => d.call.apply(SurveyAction::Next { page, at }),
-                None => false,
-            }
-        })
-    }
-
-    /// Answers the page's free-text item with `text` (a blank text clears it).
-    fn answer_comment(&mut self, text: &str, at: DateTime<FixedOffset>) -> bool {
-        let Some(page) = self.page() else { return false };
-        self.with_call(|d| {
-            let Some(survey) = d.call.interview.as_ref() else { return false };
-            let q = Rc::clone(&survey.questionnaire);
-            let field = survey.plan.pages[page]
-                .items
-                .iter()
-                .find(|id| q.item(id.as_str()).is_some_and(|i| matches!(i.kind, ItemKind::Text { .. })))
-                .cloned();
-            let Some(item) = field else { return false };
-            let action = if text.trim().is_empty() {
-                SurveyAction::Clear { page, item }
-            } else {
-                SurveyAction::Answer { page, item, answer: Answer::Text(text.trim().to_owned()), at }
-            };
-            d.call.apply(action)
-        })
-    }
-
-    fn submit_comment(&mut self, text: &str, at: DateTime<FixedOffset>) -> bool {
-        let Some(page) = self.page() else { return false };
-        self.answer_comment(text, at);
-        self.with_call(|d| d.call.apply(SurveyAction::Submit { page, at }));
-        true
     }
 
     fn finish(&mut self, outcome: Outcome, at: DateTime<FixedOffset>, problem_id: Uuid) -> bool {

@@ -6,6 +6,8 @@ use crate::callback::appointment::appointment_time;
 use chrono::DateTime;
 use manyi_core::callback::OutcomeKind;
 use manyi_core::callback::{AfterAttempt, CaseStatus};
+use manyi_core::questionnaire::item::ChoiceCode;
+use manyi_core::questionnaire::Questionnaire;
 use manyi_core::response::disposition::Disposition;
 
 fn at(hms: &str) -> DateTime<FixedOffset> {
@@ -17,10 +19,14 @@ fn desk() -> Rc<Desk> {
     let mut list = CallList::default();
     let csv = "工单号,客户名称,联系电话,工单类型,受理日期\nGD1,张三,13812345678,故障报修,2026-10-30\n";
     list.import(csv.as_bytes(), "l.csv").unwrap();
+    loaded(list, Library::default())
+}
+
+fn loaded(list: CallList, library: Library) -> Rc<Desk> {
     let settings = Settings { agent: "A07".into(), show_phone_numbers: false };
     let d = Rc::new(Desk::new(settings, at("10:00:00")));
-    let d =
-        d.reduce(DeskAction::Loaded { cases: list.cases, problems: vec![], call: None, at: at("10:00:00") });
+    let (library, at) = (Rc::new(library), at("10:00:00"));
+    let d = d.reduce(DeskAction::Loaded { cases: list.cases, problems: vec![], call: None, library, at });
     d.reduce(DeskAction::NextCase)
 }
 
@@ -43,9 +49,9 @@ fn a_whole_interview_by_keys() {
     );
     let r = d.call.as_ref().unwrap().call.response().unwrap().clone();
     assert_eq!(r.answers.len(), 4, "the 4 for overall is only chosen, not confirmed");
-    assert_eq!(d.call.as_ref().unwrap().chosen, Some(Answer::Rating(4)));
+    assert_eq!(d.call.as_ref().unwrap().keyed.answer, Some(Answer::Rating(4)));
     let d = press(d, &["Enter"]);
-    assert_eq!(d.key_screen(), Some(KeyScreen::Comment));
+    assert!(matches!(d.key_screen(), Some(KeyScreen::Question(k)) if k.in_field()));
     let d = d.reduce(DeskAction::Key {
         press: KeyPress::in_field("Enter", " 抢修很快 "),
         at: at("10:02:00"),
@@ -162,7 +168,7 @@ fn a_comment_typed_before_escape_is_kept_and_the_appointment_is_proposed() {
         desk(),
         &["Enter", "Enter", "y", "Enter", "3", "Enter", "3", "Enter", "3", "Enter", "3", "Enter"],
     );
-    assert_eq!(d.key_screen(), Some(KeyScreen::Comment));
+    assert!(matches!(d.key_screen(), Some(KeyScreen::Question(k)) if k.in_field()));
     let esc = KeyPress::in_field("Escape", "电话总打不通");
     let now = d.now;
     let d = d.reduce(DeskAction::Key { press: esc, at: now, id: Uuid::nil() });
@@ -189,10 +195,7 @@ fn an_outcome_that_closes_the_case_is_asked_first_and_n_opens_the_next_case() {
     let mut list = CallList::default();
     let csv = "工单号,客户名称,联系电话,工单类型,受理日期,回访期限\nGD1,张三,13812345678,故障报修,2026-10-30,2026-11-01\nGD2,李四,13812345679,缴费,2026-10-30,2026-11-02\n";
     list.import(csv.as_bytes(), "l.csv").unwrap();
-    let settings = Settings { agent: "A07".into(), show_phone_numbers: false };
-    let d = Rc::new(Desk::new(settings, at("10:00:00")))
-        .reduce(DeskAction::Loaded { cases: list.cases, problems: vec![], call: None, at: at("10:00:00") })
-        .reduce(DeskAction::NextCase);
+    let d = loaded(list, Library::default());
     // R (refusal, which closes the case) asks; Esc goes back to the call, nothing recorded.
     let d = press(d, &["Enter", "r"]);
     assert_eq!(d.key_screen(), Some(KeyScreen::Confirm(OutcomeKind::Refusal)));
@@ -235,4 +238,70 @@ fn appointment_times_as_agents_type_them() {
     for wrong in ["", "61204-02-02T15:00", "2026-13-04 15:00", "2026-12-04 25:00", "明天"] {
         assert_eq!(t(wrong), None, "{wrong}");
     }
+}
+
+/// An interviewer-read script made in the editor: a 0–10 overall, a multiple choice of 12
+/// options, an optional rating on 1–5 and a number of minutes (0–600).
+fn authored() -> Questionnaire {
+    let options: Vec<String> = (1..=12)
+        .map(|i| format!(r#"{{"code":"o{i}","label":{{"zh":"选项{i}","en":"Option {i}"}}}}"#))
+        .collect();
+    let json = format!(
+        r#"{{"id":"repair_call","version":2,"mode":"interviewer","title":{{"zh":"抢修回访","en":"Repair call"}},
+        "scales":{{"eleven":{{"min":0,"max":10}},"five":{{"min":1,"max":5}}}},
+        "items":[
+          {{"id":"score","text":{{"zh":"总体","en":"Overall"}},"required":true,"kind":{{"type":"rating","scale":"eleven"}}}},
+          {{"id":"what","text":{{"zh":"哪些方面","en":"Which"}},"required":true,"kind":{{"type":"multiple_choice","options":[{}]}}}},
+          {{"id":"extra","text":{{"zh":"附加","en":"Extra"}},"kind":{{"type":"rating","scale":"five"}}}},
+          {{"id":"minutes","text":{{"zh":"等了多久","en":"Minutes"}},"required":true,"kind":{{"type":"number","min":0,"max":600}}}}],
+        "scoring":{{"overall":"score"}}}}"#,
+        options.join(",")
+    );
+    Questionnaire::from_json(&json, "repair_call").unwrap()
+}
+
+fn field(d: Rc<Desk>, text: &str) -> Rc<Desk> {
+    let at = d.now;
+    d.reduce(DeskAction::Key { press: KeyPress::in_field("Enter", text), at, id: Uuid::nil() })
+}
+
+#[test]
+fn a_list_imported_with_an_authored_script_is_interviewed_with_it() {
+    let script = authored();
+    let mut list = CallList::default();
+    let csv = "工单号,客户名称,联系电话,工单类型,受理日期\nGD2,李四,13812345678,故障报修,2026-10-30\n";
+    list.import_with_script(csv.as_bytes(), "l.csv", Some(script.reference())).unwrap();
+    let d = loaded(list, Library::new(vec![script]));
+    // 1, 0 is ten on 0–10; Enter confirms and goes on.
+    let d = press(d, &["Enter", "Enter", "1", "0", "Enter"]);
+    // Options 12 and 3: a 1 waits for a second digit; Space takes a pending 1 alone.
+    let d = press(d, &["1", "2", "3", "1", " ", "Enter"]);
+    // The optional rating is skipped with Enter.
+    let d = press(d, &["Enter"]);
+    assert!(matches!(d.key_screen(), Some(KeyScreen::Question(k)) if k.in_field()));
+    // A number off its range is said and kept off the response; a good one submits.
+    let d = field(d, "900");
+    assert!(d.message.as_ref().is_some_and(|m| m.error && m.text.zh.starts_with("这个答案不能记录")));
+    let d = field(d, "十二");
+    assert_eq!(d.message.as_ref().map(|m| m.text.zh.as_str()), Some("“十二”不是数字"));
+    let d = field(d, "12.5");
+    assert_eq!(d.key_screen(), Some(KeyScreen::Submitted));
+    let r = d.call.as_ref().unwrap().call.response().unwrap().clone();
+    assert_eq!(r.questionnaire.to_string(), "repair_call v2");
+    let codes = |c: &[&str]| Answer::Choices(c.iter().map(|s| ChoiceCode::new(*s)).collect());
+    assert_eq!(
+        (r.answers.get("score"), r.answers.get("what"), r.answers.get("extra"), r.answers.get("minutes")),
+        (Some(&Answer::Rating(10)), Some(&codes(&["o1", "o3", "o12"])), None, Some(&Answer::Number(12.5)))
+    );
+}
+
+#[test]
+fn a_case_whose_script_is_not_on_the_device_cannot_begin_its_interview() {
+    let mut list = CallList::default();
+    let csv = "工单号,客户名称,联系电话,工单类型,受理日期\nGD3,王五,13812345678,故障报修,2026-10-30\n";
+    list.import_with_script(csv.as_bytes(), "l.csv", Some(authored().reference())).unwrap();
+    let d = press(loaded(list, Library::default()), &["Enter", "Enter"]);
+    assert!(d.call.as_ref().unwrap().call.interview.is_none());
+    let m = d.message.as_ref().unwrap();
+    assert!(m.error && m.text.zh.contains("repair_call v2"), "{:?}", m.text);
 }

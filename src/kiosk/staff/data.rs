@@ -6,7 +6,7 @@ use crate::app::{AppContext, StoreStatus};
 use crate::exports::{self, File};
 use crate::i18n::Ui;
 use crate::kiosk::texts::K;
-use crate::platform::{clock, device};
+use crate::platform::{clock, device, files};
 use crate::storage::Record;
 use chrono::{DateTime, FixedOffset};
 use manyi_core::kiosk::{kiosk_own, to_export, StaffSummary};
@@ -88,7 +88,7 @@ pub fn data_section() -> Html {
                 return message.set(Some((false, K::NothingToExport.get(lang).into())));
             }
             let done = make(&questionnaire, &chosen, device.as_ref(), clock::now())
-                .and_then(|f| device::download(&f.name, f.mime, &f.bytes).map_err(|e| format!("{e:?}")));
+                .and_then(|f| files::download(&f.name, f.mime, &f.bytes));
             match done {
                 Ok(()) => {
                     last_export.set(chosen.iter().map(|r| r.id).collect());

@@ -56,7 +56,7 @@ fn every_table_of_the_workspace_in_order() {
     let (list, log, responses) = workspace();
     let q = Builtin::Callback.questionnaire();
     let now = at("2026-11-03T09:00:00+08:00");
-    let e = callback_export(&list, &log, &q, &responses, Privacy::default(), now);
+    let e = callback_export(&list, &log, &[&q], &responses, Privacy::default(), now);
     let names: Vec<&str> = e.tables.iter().map(|(n, _)| *n).collect();
     assert_eq!(names, TABLES);
     let cases = e.table("cases").unwrap();
@@ -99,8 +99,9 @@ fn every_table_of_the_workspace_in_order() {
 fn json_document_and_workbook_hold_the_same_tables() {
     let (list, log, responses) = workspace();
     let q = Builtin::Callback.questionnaire();
-    let e = callback_export(&list, &log, &q, &responses, Privacy::default(), at("2026-11-03T09:00:00+08:00"));
-    let doc: Value = serde_json::from_slice(&to_json(&e, &responses, &q)).unwrap();
+    let e =
+        callback_export(&list, &log, &[&q], &responses, Privacy::default(), at("2026-11-03T09:00:00+08:00"));
+    let doc: Value = serde_json::from_slice(&to_json(&e, &responses, &[&q])).unwrap();
     assert_eq!(doc["format"], FORMAT);
     assert_eq!(doc["cases"][0]["phone"], "138****5678");
     assert_eq!(doc["attempts"][0]["interviewer"], "A07");
@@ -116,4 +117,78 @@ fn json_document_and_workbook_hold_the_same_tables() {
     assert_eq!(sheets, TABLES);
     let cases = wb.worksheet_range("cases").unwrap();
     assert_eq!(cases.get((1, 3)), Some(&Data::String("138****5678".into())));
+}
+
+#[test]
+fn interviews_of_two_scripts_are_rows_of_one_answers_table_each_by_its_own_version() {
+    let (list, log, mut responses) = workspace();
+    let builtin = Builtin::Callback.questionnaire();
+    // A second script: the callback questionnaire as `repair_call` v2 with an item `extra`.
+    let json = builtin.to_json().replacen("\"callback\"", "\"repair_call\"", 1).replacen(
+        "\"version\": 1",
+        "\"version\": 2",
+        1,
+    );
+    let mut script = Questionnaire::from_json(&json, "repair_call").unwrap();
+    let mut extra = script.item("timeliness").unwrap().clone();
+    extra.id = ItemId::new("extra");
+    extra.required = false;
+    extra.dimension = None;
+    script.items.insert(4, extra);
+    script.validate().unwrap();
+    let mut r = Response::start(
+        uuid::Uuid::from_u128(9),
+        &script,
+        crate::response::Channel::Callback,
+        Default::default(),
+        at("2026-11-02T11:00:00+08:00"),
+    );
+    for (item, answer) in [
+        ("resolved", Answer::Yes),
+        ("timeliness", Answer::Rating(5)),
+        ("attitude", Answer::Rating(5)),
+        ("informed", Answer::Rating(5)),
+        ("extra", Answer::Rating(4)),
+        ("overall", Answer::Rating(5)),
+    ] {
+        r.answer(&script, item, answer).unwrap();
+    }
+    r.submit(&script, at("2026-11-02T11:02:00+08:00")).unwrap();
+    responses.push(r);
+    let scripts = [&builtin, &script];
+    let e = callback_export(
+        &list,
+        &log,
+        &scripts,
+        &responses,
+        Privacy::default(),
+        at("2026-11-03T09:00:00+08:00"),
+    );
+    let answers = e.table("answers").unwrap();
+    let col = |name: &str| answers.columns.iter().position(|c| c == name).unwrap();
+    assert_eq!(answers.rows.len(), 2);
+    // `extra` comes after the first script's columns; the first interview has no cell there.
+    assert_eq!(col("extra"), answers.columns.len() - 1);
+    assert_eq!(
+        (&answers.rows[0][col("extra")], &answers.rows[1][col("extra")]),
+        (&Cell::Empty, &Cell::Integer(4))
+    );
+    assert_eq!(answers.rows[1][col("questionnaire_id")], Cell::from("repair_call"));
+    assert_eq!(answers.rows[1][col("questionnaire_version")], Cell::Integer(2));
+    // Each composite with its own version: the second interview rated every weighted item 5 → 100.
+    match &answers.rows[1][col("composite")] {
+        Cell::Number(x) => assert!((x - 100.0).abs() < 1e-9, "{x}"),
+        other => panic!("{other:?}"),
+    }
+    let dictionary = e.table("dictionary").unwrap();
+    assert_eq!(
+        dictionary.rows.iter().filter(|r| r[0] == Cell::from("overall") && r[1] == Cell::from("")).count(),
+        1
+    );
+    assert!(dictionary.rows.iter().any(|r| r[0] == Cell::from("extra")));
+    let about: Vec<&Cell> =
+        e.about.rows.iter().filter(|r| r[0] == Cell::from("questionnaire")).map(|r| &r[3]).collect();
+    assert_eq!(about, [&Cell::from("callback v1; repair_call v2")]);
+    let doc: Value = serde_json::from_slice(&to_json(&e, &responses, &scripts)).unwrap();
+    assert_eq!(doc["responses"].as_array().unwrap().len(), 2);
 }

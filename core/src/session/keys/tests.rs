@@ -76,6 +76,9 @@ fn one_to_five_is_one_digit_and_zero_is_not_applicable() {
     assert_eq!(rating(&["4", "0"], "five"), Some(Answer::NotApplicable));
     assert_eq!(rating(&["."], "five"), Some(Answer::NotApplicable));
     assert_eq!(keys("five").not_applicable_key(), Some("0"));
+    let k = keys("five");
+    assert_eq!(k.confirm(&typed(&k, None, &["4"]), None), Confirmed::Answer(Answer::Rating(4)));
+    assert_eq!(k.confirm(&typed(&k, None, &["0"]), None), Confirmed::Answer(Answer::NotApplicable));
 }
 
 #[test]
@@ -115,6 +118,9 @@ fn options_are_numbered_from_one() {
     assert_eq!(rating(&["3"], "single"), Some(Answer::Choice(ChoiceCode::new("o3"))));
     assert_eq!(rating(&["1", "2"], "single"), Some(Answer::Choice(ChoiceCode::new("o12"))));
     assert_eq!(rating(&["1", "3"], "single"), Some(Answer::Choice(ChoiceCode::new("o3"))));
+    let k = keys("single");
+    let twelve = Answer::Choice(ChoiceCode::new("o12"));
+    assert_eq!(k.confirm(&typed(&k, None, &["1", "2"]), None), Confirmed::Answer(twelve));
 }
 
 #[test]
@@ -137,6 +143,10 @@ fn with_ten_options_or_more_a_one_waits_for_the_next_digit() {
     assert_eq!(typed(&k, None, &["1", "2"]).answer, Some(codes(&[12])));
     // Space takes the 1 alone; 3 can only be option 3, toggled at once.
     assert_eq!(typed(&k, None, &["1", " ", "3"]).answer, Some(codes(&[1, 3])));
+    // There is no option 13: the 3 takes the pending 1 first.
+    assert_eq!(typed(&k, None, &["1", "3"]).answer, Some(codes(&[1, 3])));
+    // 1 then 1: option 11.
+    assert_eq!(typed(&k, None, &["1", "1"]).answer, Some(codes(&[11])));
     // Enter takes a pending 1 too.
     let pending = typed(&k, None, &["1", "2", "1"]);
     assert_eq!(pending.answer, Some(codes(&[12])));
