@@ -18,4 +18,5 @@ pub mod kiosk;
 pub mod platform;
 pub mod state;
 pub mod storage;
+pub mod sync;
 pub mod view;

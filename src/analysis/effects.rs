@@ -24,7 +24,7 @@ type Dispatch = UseReducerDispatcher<Workspace>;
 pub type Engine = Rc<Client>;
 
 /// Milliseconds since the page loaded.
-fn now_ms() -> f64 {
+pub(super) fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
@@ -50,7 +50,7 @@ async fn ask(engine: &Engine, d: &Dispatch, request: &Request) -> Result<Answer,
 }
 
 /// Merges one file in the worker, showing how far it has read.
-async fn import_one(
+pub(super) async fn import_one(
     engine: &Engine,
     d: &Dispatch,
     name: &str,
@@ -67,7 +67,7 @@ async fn import_one(
     }
 }
 
-async fn summary(engine: &Engine, d: &Dispatch, keeping: Option<Keeping>) {
+pub(super) async fn summary(engine: &Engine, d: &Dispatch, keeping: Option<Keeping>) {
     let (held, versions) = match ask(engine, d, &Request::Settle).await.map(|a| a.reply) {
         Ok(Reply::Settled { held, versions }) => (held, versions),
         Ok(other) => {
@@ -120,7 +120,7 @@ async fn read(file: &web_sys::File) -> Result<js_sys::ArrayBuffer, String> {
 }
 
 /// Whether a file changed the data and so must be kept.
-fn changed(r: &MergeReport) -> bool {
+pub(super) fn changed(r: &MergeReport) -> bool {
     r.added > 0 || !r.conflicts.is_empty()
 }
 
@@ -185,6 +185,8 @@ pub async fn clear(store: Option<Store>, engine: Engine, d: Dispatch) {
             d.dispatch(WorkAction::Message(Some(e.to_string())));
             return;
         }
+        // The next load from a server reads everything again.
+        super::server::forget_checkpoints(&store).await;
     }
     if let Err(e) = ask(&engine, &d, &Request::Clear).await {
         d.dispatch(WorkAction::Message(Some(e)));

@@ -8,6 +8,7 @@ use super::export::export;
 use super::import::ImportPanel;
 use super::protocol::Download;
 use super::quality::quality;
+use super::server_panel::ServerPanel;
 use super::state::{WorkAction, Workspace};
 use super::texts::T;
 use super::weights::weights;
@@ -68,6 +69,13 @@ pub fn analysis_page() -> Html {
             }
         })
     };
+    let on_load = {
+        let (engine, d, store) = (engine.clone(), w.dispatcher(), ready_store(&ctx.store));
+        Callback::from(move |source| {
+            spawn_local(super::server::load(source, store.clone(), engine.clone(), d.clone(), lang))
+        })
+    };
+    let busy = w.progress.is_some() || w.keeping == super::state::Keeping::Opening;
     let on_cancel = {
         let d = w.dispatcher();
         Callback::from(move |_| d.dispatch(WorkAction::CancelClear))
@@ -131,6 +139,7 @@ pub fn analysis_page() -> Html {
             <h1>{ T::Title.get(lang) }</h1>
             { for message }
             <ImportPanel w={w.clone()} {on_files} {on_clear} {on_cancel} {lang} />
+            <ServerPanel store={ready_store(&ctx.store)} {busy} {on_load} {lang} />
             { body }
         </section>
     }

@@ -100,4 +100,13 @@ crate::i18n::texts! {
     Nav => "导航", "Navigation";
     ImportTook => "导入用时", "Import took";
     ComputeTook => "计算用时", "Computing took";
+    ServerTitle => "从服务器载入", "Load from the server";
+    ServerNote => "读取公司 CouchDB 的数据库（公司汇总库，或一个或多个设备库）；再次载入时只读取上次之后的变化。", "Reads databases of the company's CouchDB (the company-wide one, or one or more device databases); a later load reads only what changed since.";
+    ServerUrls => "数据库地址（每行一个）", "Database URLs (one a line)";
+    ServerUser => "用户名", "User";
+    ServerPassword => "密码", "Password";
+    PasswordSaved => "已保存在本设备（不再显示）；留空则使用已保存的密码", "Kept on this device (never shown again); leave empty to use it";
+    LoadFromServer => "从服务器载入", "Load from the server";
+    ServerWaiting => "份答卷所答的问卷不在服务器上，未载入", "responses answer a questionnaire that is not on the server and were not loaded";
+    ServerFailed => "载入失败", "Loading failed";
 }

@@ -118,6 +118,9 @@ pub async fn open_store(app: &AppHandle) -> Option<(Store, KioskSettings)> {
         }
     };
     app.dispatch(Action::Settings(Rc::new(settings.clone()), clock::now()));
+    // Every page of the device syncs in the background from now on (if set up on the staff
+    // screen), in a worker of its own; the workers take turns (a Web Lock).
+    crate::sync::background::start(&store);
     Some((store, settings))
 }
 

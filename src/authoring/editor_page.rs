@@ -46,7 +46,9 @@ fn save(ctx: &AppContext, library: &UseStateHandle<Loaded>, state: &UseReducerHa
     let (state, library) = (state.clone(), library.clone());
     spawn_local(async move {
         let answered = store.answered().await.unwrap_or_default();
-        match lib.plan_save(draft, &|r| answered.contains(r)) {
+        // A version on the server (published or pulled from it) never changes either.
+        let published = crate::sync::engine::published(&store).await.unwrap_or_default();
+        match lib.plan_save(draft, &|r| answered.contains(r) || published.contains(r)) {
             Ok(SavePlan::Unchanged) => state.dispatch(EditorAction::Tell(
                 false,
                 Text::new(A::Unchanged.get(Lang::Zh), A::Unchanged.get(Lang::En)),
@@ -73,6 +75,31 @@ fn save(ctx: &AppContext, library: &UseStateHandle<Loaded>, state: &UseReducerHa
             }
             Err(refusal) => state.dispatch(EditorAction::Tell(true, refusal.text)),
         }
+    });
+}
+
+/// 发布到服务器: the saved version into the configuration database.
+fn publish(ctx: &AppContext, q: Questionnaire, state: &UseReducerHandle<EditorState>) {
+    let StoreStatus::Ready(store) = ctx.store.clone() else { return };
+    let state = state.clone();
+    spawn_local(async move {
+        use crate::sync::publish::Published;
+        let both = |t: A, r: String| {
+            Text::new(format!("{} {r}", t.get(Lang::Zh)), format!("{} {r}", t.get(Lang::En)))
+        };
+        let said = match crate::sync::publish::publish(&store, &q).await {
+            Ok(Published::Sent) => (false, both(A::Published, q.reference().to_string())),
+            Ok(Published::AlreadyThere) => (false, both(A::AlreadyPublished, q.reference().to_string())),
+            Err(e) => {
+                let words = crate::sync::texts::SyncText::of_failure(&e);
+                let zh =
+                    format!("{}：{}（{}）", A::PublishFailed.get(Lang::Zh), words.get(Lang::Zh), e.detail());
+                let en =
+                    format!("{}: {} ({})", A::PublishFailed.get(Lang::En), words.get(Lang::En), e.detail());
+                (true, Text::new(zh, en))
+            }
+        };
+        state.dispatch(EditorAction::Tell(said.0, said.1));
     });
 }
 
@@ -137,6 +164,10 @@ fn editor(
         let state = state.clone();
         Callback::from(move |_| state.dispatch(EditorAction::Close))
     };
+    let on_publish = {
+        let (ctx, q, state) = (ctx.clone(), q.clone(), state.clone());
+        Callback::from(move |_| publish(&ctx, q.clone(), &state))
+    };
     let items = (0..q.items.len()).map(|at| {
         html! { <ItemEditor key={at} questionnaire={q.clone()} {at} open={state.open_item == Some(at)} {lang}
         on_edit={on_edit.clone()} on_open={on_open.clone()} /> }
@@ -168,6 +199,7 @@ fn editor(
                     <button type="button" class="primary" onclick={on_save}>{ A::Save.get(lang) }</button>
                     <button type="button" class="secondary" disabled={dirty} title={dirty.then(|| A::SaveFirst.get(lang))} onclick={on_export}>{ A::Export.get(lang) }</button>
                     <button type="button" class="secondary" disabled={dirty} title={dirty.then(|| A::SaveFirst.get(lang))} onclick={on_run}>{ A::Run.get(lang) }</button>
+                    <button type="button" class="secondary" disabled={dirty} title={dirty.then(|| A::SaveFirst.get(lang))} onclick={on_publish}>{ A::Publish.get(lang) }</button>
                     <button type="button" class="secondary" onclick={on_close}>{ A::Close.get(lang) }</button>
                 </div>
             </header>

@@ -106,4 +106,8 @@ crate::i18n::texts! {
     What => "类型", "Type";
     Action => "处理", "Action";
     Why => "说明", "Details";
+    Publish => "发布到服务器", "Publish to the server";
+    Published => "已发布到服务器（各设备同步后即可使用，此版本不再更改）", "Published to the server (devices get it when they sync; this version no longer changes)";
+    AlreadyPublished => "服务器上已有此版本", "The server already has this version";
+    PublishFailed => "发布失败", "Publishing failed";
 }

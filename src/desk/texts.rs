@@ -6,6 +6,7 @@ use manyi_core::Lang;
 crate::i18n::texts! {
     D, "A text of the desk's results page.";
     ExportXlsx => "导出 Excel", "Export Excel";
+    ResultsVersion => "问卷版本", "Questionnaire version";
     ExportedN => "已导出 {n} 份问卷（Excel）", "{n} responses exported (Excel)";
     NothingToExport => "没有可导出的问卷", "Nothing to export";
 }

@@ -46,14 +46,17 @@ pub fn kiosk_app() -> Html {
     };
     let app = AppHandle::new(Rc::new(state.app.clone()), (*dispatch).clone());
     {
-        // Open the store, read the settings, settle the drafts a reload left; only then may a
-        // customer start.
+        // Open the store, read the settings and the library, settle the drafts a reload left;
+        // only then may a customer start.
         let (state, store, app) = (state.clone(), store.clone(), app.clone());
         use_effect_with((), move |_| {
             spawn_local(async move {
                 store.set(match open_store(&app).await {
                     Some((opened, settings)) => {
-                        startup::settle(&opened, &state, &settings).await;
+                        // The device's library before the drafts: a draft resumes with the
+                        // questionnaire version it answers.
+                        let library = startup::library(&opened, &state).await;
+                        startup::settle(&opened, &state, &settings, &library).await;
                         StoreStatus::Ready(opened)
                     }
                     None => StoreStatus::Failed,

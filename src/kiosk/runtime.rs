@@ -13,7 +13,7 @@ use crate::app::{AppContext, StoreStatus};
 use crate::platform::timer::{last_activity, ActivityListener, Interval};
 use crate::platform::{clock, prefs};
 use crate::state::{Action, Notice};
-use manyi_core::kiosk::IdlePhase;
+use manyi_core::kiosk::{IdlePhase, LowScoreRule};
 use manyi_core::session::survey::SurveyAction;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -48,9 +48,10 @@ pub fn kiosk_runtime() -> Html {
             let settings = state.app.settings.clone();
             if let (true, Some(draft), Some(settings)) = (expired, state.survey.draft.clone(), settings) {
                 let closing = settings.idle.close(&draft, clock::now());
+                let rule = LowScoreRule::of(&state.survey.questionnaire, settings.low_score_threshold);
                 spawn_local(async move {
                     if let StoreStatus::Ready(store) = store {
-                        if let Err(e) = apply_closing(&store, &closing, settings.low_score_threshold).await {
+                        if let Err(e) = apply_closing(&store, &closing, rule.as_ref()).await {
                             state.dispatch(KioskAction::App(Action::Notify(Notice::SaveFailed(
                                 e.to_string(),
                             ))));

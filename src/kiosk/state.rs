@@ -7,8 +7,10 @@ use crate::state::{self, Action, AppState, Staff};
 use chrono::{DateTime, FixedOffset};
 use manyi_core::kiosk::IdlePhase;
 use manyi_core::questionnaire::builtin::Builtin;
+use manyi_core::questionnaire::Questionnaire;
 use manyi_core::response::{Channel, Response};
 use manyi_core::session::survey::{Screen, Survey, SurveyAction};
+use manyi_core::text::Text;
 use manyi_core::Lang;
 use std::rc::Rc;
 use yew::Reducible;
@@ -33,6 +35,10 @@ pub struct KioskState {
     pub save_error: Option<String>,
     /// Bumped to write the response again after a failure.
     pub save_attempt: u32,
+    /// The device's library (questionnaires made in the editor, imported or synced), once read.
+    pub library: Rc<Vec<Questionnaire>>,
+    /// Why the questionnaire the settings name cannot run here (empty: it can).
+    pub unavailable: Vec<Text>,
 }
 
 /// Everything that changes the kiosk's state.
@@ -58,6 +64,8 @@ pub enum KioskAction {
     SaveFailed(String),
     /// Write the response again.
     RetrySave,
+    /// The device's library was read.
+    Library(Rc<Vec<Questionnaire>>),
 }
 
 impl KioskState {
@@ -74,6 +82,8 @@ impl KioskState {
             committed: None,
             save_error: None,
             save_attempt: 0,
+            library: Rc::default(),
+            unavailable: Vec::new(),
         }
     }
 
@@ -86,14 +96,20 @@ impl KioskState {
 }
 
 /// Brings the survey in line with the settings: their tags for every new response, and their
-/// questionnaire once no response is under way.
+/// questionnaire (the version they name, from the built-ins or the device's library) once no
+/// response is under way; or why it cannot run.
 fn sync_survey(s: &mut KioskState) {
     let Some(settings) = s.app.settings.clone() else { return };
     s.survey.channel = Channel::Hall;
     s.survey.tags = settings.tags();
-    if s.survey.draft.is_none() && s.survey.questionnaire.id != settings.questionnaire {
-        let q = state::active_questionnaire(&settings);
-        s.survey = Survey::new(q).with_context(Channel::Hall, settings.tags());
+    match state::active_questionnaire(&settings, &s.library) {
+        Ok(q) => {
+            s.unavailable.clear();
+            if s.survey.draft.is_none() && s.survey.questionnaire.reference() != q.reference() {
+                s.survey = Survey::new(q).with_context(Channel::Hall, settings.tags());
+            }
+        }
+        Err(why) => s.unavailable = why,
     }
 }
 
@@ -164,6 +180,10 @@ pub fn reduce(s: &mut KioskState, action: KioskAction) -> bool {
         }
         KioskAction::SaveFailed(reason) => s.save_error = Some(reason),
         KioskAction::RetrySave => s.save_attempt += 1,
+        KioskAction::Library(library) => {
+            s.library = library;
+            sync_survey(s);
+        }
     }
     *s != before
 }

@@ -8,6 +8,10 @@ crate::i18n::texts! {
     AttractHint => "只需轻触，约一分钟", "Just tap — about one minute";
     StartRating => "开始评价", "Start";
     StaffButton => "工作人员", "Staff";
+    Unavailable => "本机暂不能开始评价", "This kiosk cannot start a survey";
+    Version => "版本", "Version";
+    NewestVersion => "最新版本", "Newest version";
+    NotOnDevice => "本机没有这一版本的问卷，无法导出", "this questionnaire version is not on the device: not exported";
     ClosedTitle => "暂停服务", "Closed";
     ClosedBody => "现在是营业时间外，欢迎您在营业时间内评价。", "The hall is closed. Please rate our service during opening hours.";
     OpensAgain => "下次开放", "Opens again";

@@ -50,7 +50,7 @@ impl Area {
     }
 
     /// The way from a page of this area up to the site's root.
-    fn to_root(self) -> &'static str {
+    pub fn to_root(self) -> &'static str {
         match self {
             Area::Kiosk => "",
             Area::Staff | Area::Desk | Area::Field => "../",

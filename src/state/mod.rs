@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use manyi_core::kiosk::{KioskSettings, PinGuard};
 use manyi_core::questionnaire::builtin::Builtin;
 use manyi_core::questionnaire::Questionnaire;
+use manyi_core::text::Text;
 use manyi_core::Lang;
 use std::rc::Rc;
 use yew::Reducible;
@@ -102,22 +103,37 @@ impl AppState {
         self.settings.as_ref().is_some_and(|s| s.pin.is_some())
     }
 
-    /// The questionnaire the kiosk runs: the one the settings name (the built-in hall one when
-    /// unknown or not yet read).
-    pub fn active_questionnaire(&self) -> Questionnaire {
-        self.settings.as_deref().map_or_else(|| Builtin::Hall.questionnaire(), active_questionnaire)
+    /// The questionnaire the kiosk runs, among its built-ins and the device's `stored` ones: the
+    /// one (and version) the settings name, or the built-in hall one when they are not yet read or
+    /// name one the kiosk cannot run.
+    pub fn active_questionnaire(&self, stored: &[Questionnaire]) -> Questionnaire {
+        let chosen = self.settings.as_deref().and_then(|s| active_questionnaire(s, stored).ok());
+        chosen.unwrap_or_else(|| Builtin::Hall.questionnaire())
     }
 }
 
 /// The built-in questionnaires the kiosk can run: answered by the customer alone, with a kiosk
 /// widget for every item (a test checks the list against the questionnaires). Only these are
-/// parsed, so only their JSON is in the kiosk's wasm.
+/// parsed, so only their JSON is in the kiosk's wasm; any other runs from the device's library.
 pub const KIOSK_BUILTINS: [Builtin; 1] = [Builtin::Hall];
 
-/// The questionnaire `settings` name (the built-in hall one when unknown).
-pub fn active_questionnaire(settings: &KioskSettings) -> Questionnaire {
-    let named = KIOSK_BUILTINS.into_iter().find(|b| b.id() == settings.questionnaire.as_str());
-    named.unwrap_or(Builtin::Hall).questionnaire()
+/// The questionnaires the kiosk knows: its built-ins, then the device's `stored` ones (made in the
+/// editor, imported or synced; a stored copy of a built-in version is left out: the built-in as
+/// shipped is what its responses answered).
+pub fn kiosk_questionnaires(stored: &[Questionnaire]) -> Vec<Questionnaire> {
+    let mut known: Vec<Questionnaire> = KIOSK_BUILTINS.iter().map(|b| b.questionnaire()).collect();
+    let builtin = |q: &Questionnaire| Builtin::ALL.iter().any(|b| b.id() == q.id.as_str() && q.version == 1);
+    known.extend(stored.iter().filter(|q| !builtin(q)).cloned());
+    known
+}
+
+/// The questionnaire (and version) `settings` name among the kiosk's built-ins and `stored`, or
+/// why the kiosk cannot run it (not on the device, or core's reasons it is unfit for a kiosk).
+pub fn active_questionnaire(
+    settings: &KioskSettings,
+    stored: &[Questionnaire],
+) -> Result<Questionnaire, Vec<Text>> {
+    settings.choose(&kiosk_questionnaires(stored)).cloned()
 }
 
 /// Applies `action` to `s`; returns whether anything changed.

@@ -87,12 +87,24 @@ fn without_a_pin_nothing_opens_and_a_tick_changes_nothing() {
 #[test]
 fn the_active_questionnaire_is_the_one_the_settings_name() {
     let s = with_settings(Staff::Locked);
-    assert_eq!(s.active_questionnaire().id.as_str(), "hall");
-    // The Kano study has pairs the kiosk cannot show: not a kiosk questionnaire.
+    assert_eq!(s.active_questionnaire(&[]).id.as_str(), "hall");
+    // The Kano study has pairs the kiosk cannot show: refused with core's reasons.
     let kano = KioskSettings { questionnaire: QuestionnaireId::new("kano"), ..settings() };
-    assert_eq!(active_questionnaire(&kano).id.as_str(), "hall");
+    assert!(!active_questionnaire(&kano, &[]).unwrap_err().is_empty());
     let unknown = KioskSettings { questionnaire: QuestionnaireId::new("gone"), ..settings() };
-    assert_eq!(active_questionnaire(&unknown).id.as_str(), "hall");
+    assert!(active_questionnaire(&unknown, &[]).is_err());
+    // One made on the device, in two versions: the newest, or the one named.
+    let mut made = Builtin::Hall.questionnaire();
+    made.id = QuestionnaireId::new("branch_2027");
+    let mut v2 = made.clone();
+    v2.version = 2;
+    let stored = [made.clone(), v2.clone()];
+    let newest = KioskSettings { questionnaire: made.id.clone(), ..settings() };
+    assert_eq!(active_questionnaire(&newest, &stored).unwrap(), v2);
+    let first = KioskSettings { version: Some(1), ..newest };
+    assert_eq!(active_questionnaire(&first, &stored).unwrap(), made);
+    // A stored copy of a built-in version is not a second one.
+    assert_eq!(kiosk_questionnaires(&[Builtin::Hall.questionnaire()]).len(), 1);
 }
 
 #[test]

@@ -2,16 +2,19 @@
 //! progress. Everything one call changes — the case with its new attempt, the interview's
 //! response, the problem it opens — is written in one transaction, so nothing is half-written.
 
-use super::schema::{CALLBACK_CALLS, CALLBACK_CASES, CALLBACK_PROBLEMS, RESPONSES};
+use super::schema::{CALLBACK_CALLS, CALLBACK_CASES, CALLBACK_PROBLEMS, RESPONSES, SYNC_LOG};
+use super::sync::{self, transaction, LogEntry, Logged};
 use super::{request, Record, StorageError, Store};
 use chrono::{DateTime, FixedOffset};
 use manyi_core::callback::problem::{Problem, ProblemId};
 use manyi_core::callback::{CallSlot, Case, CaseStatus, Finished};
 use manyi_core::response::Response;
+use manyi_core::sync::document::case_doc_id;
+use manyi_core::sync::{RevisionHistory, SyncRecord};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
-use web_sys::{IdbObjectStore, IdbTransaction, IdbTransactionMode};
+use web_sys::IdbTransactionMode;
 
 /// The key of the one call-in-progress slot.
 const CURRENT_CALL: &str = "current";
@@ -27,6 +30,9 @@ struct CaseRecord {
     order: u64,
     saved_at: DateTime<FixedOffset>,
     case: Case,
+    /// The content hashes the case has had (noted at every save): its revision history.
+    #[serde(default)]
+    history: RevisionHistory,
 }
 
 /// Open or closed, for the problems' status index.
@@ -44,6 +50,9 @@ struct ProblemRecord {
     status: ProblemStatus,
     saved_at: DateTime<FixedOffset>,
     problem: Problem,
+    /// The content hashes the record has had (noted at every save): its revision history.
+    #[serde(default)]
+    history: RevisionHistory,
 }
 
 /// The record of `callback_calls`.
@@ -64,28 +73,28 @@ fn from_js<T: DeserializeOwned>(value: &JsValue, action: &'static str) -> Result
     serde_json::from_str(&json).map_err(|e| StorageError::new(action, e))
 }
 
-fn case_record(order: u64, case: &Case, at: DateTime<FixedOffset>) -> CaseRecord {
-    CaseRecord { id: case.key.to_string(), status: case.status(), order, saved_at: at, case: case.clone() }
-}
-
-fn problem_record(p: &Problem, at: DateTime<FixedOffset>) -> ProblemRecord {
-    let status = if p.is_open() { ProblemStatus::Open } else { ProblemStatus::Closed };
-    ProblemRecord { id: p.id, status, saved_at: at, problem: p.clone() }
-}
-
-/// A transaction over `names` and its stores, in the order named.
-fn transaction(
-    store: &Store,
-    names: &[&str],
-    mode: IdbTransactionMode,
-) -> Result<(IdbTransaction, Vec<IdbObjectStore>), JsValue> {
-    let list = js_sys::Array::new();
-    for name in names {
-        list.push(&JsValue::from_str(name));
+fn case_record(order: u64, case: &Case, at: DateTime<FixedOffset>, history: RevisionHistory) -> CaseRecord {
+    CaseRecord {
+        id: case.key.to_string(),
+        status: case.status(),
+        order,
+        saved_at: at,
+        case: case.clone(),
+        history,
     }
-    let tx = store.db.transaction_with_str_sequence_and_mode(&list, mode)?;
-    let stores = names.iter().map(|n| tx.object_store(n)).collect::<Result<Vec<_>, _>>()?;
-    Ok((tx, stores))
+}
+
+fn problem_record(p: &Problem, at: DateTime<FixedOffset>, history: RevisionHistory) -> ProblemRecord {
+    let status = if p.is_open() { ProblemStatus::Open } else { ProblemStatus::Closed };
+    ProblemRecord { id: p.id, status, saved_at: at, problem: p.clone(), history }
+}
+
+fn case_entry(case: &Case) -> LogEntry {
+    LogEntry { seq: None, doc: case_doc_id(&case.key), record: Logged::Case(case.key.to_string()) }
+}
+
+fn problem_entry(p: &Problem) -> LogEntry {
+    LogEntry { seq: None, doc: p.id.to_string(), record: Logged::Problem(p.id.to_string()) }
 }
 
 impl Store {
@@ -121,13 +130,18 @@ impl Store {
         let records: Vec<JsValue> = cases
             .iter()
             .zip(first..)
-            .map(|(c, order)| to_js(&case_record(order, c, at), ACTION))
+            .map(|(c, order)| {
+                let history = RevisionHistory::single(SyncRecord::Case(c.clone()).content_hash());
+                to_js(&case_record(order, c, at, history), ACTION)
+            })
             .collect::<Result<_, _>>()?;
+        let entries: Vec<LogEntry> = cases.iter().map(case_entry).collect();
         let (tx, stores) =
-            transaction(self, &[CALLBACK_CASES], IdbTransactionMode::Readwrite).map_err(err)?;
+            transaction(self, &[CALLBACK_CASES, SYNC_LOG], IdbTransactionMode::Readwrite).map_err(err)?;
         for value in &records {
             stores[0].put(value).map_err(err)?;
         }
+        sync::log(&stores[1], &entries, ACTION)?;
         request::committed(&tx).await.map_err(err)
     }
 
@@ -141,11 +155,25 @@ impl Store {
     ) -> Result<(), StorageError> {
         const ACTION: &str = "save the call";
         let err = |e: JsValue| StorageError::js(ACTION, &e);
-        let case = to_js(&case_record(order, &finished.case, at), ACTION)?;
         let response = finished.response.as_ref().map(|r| Record::of(r, at).to_js()).transpose()?;
-        let problem = finished.problem.as_ref().map(|p| to_js(&problem_record(p, at), ACTION)).transpose()?;
-        let names = [CALLBACK_CASES, RESPONSES, CALLBACK_PROBLEMS, CALLBACK_CALLS];
+        let mut entries = vec![case_entry(&finished.case)];
+        entries.extend(finished.response.iter().flat_map(sync::response_entries));
+        entries.extend(finished.problem.iter().map(problem_entry));
+        let names = [CALLBACK_CASES, RESPONSES, CALLBACK_PROBLEMS, CALLBACK_CALLS, SYNC_LOG];
         let (tx, stores) = transaction(self, &names, IdbTransactionMode::Readwrite).map_err(err)?;
+        // The histories are read in this transaction, so the saves are noted in order.
+        let key = finished.case.key.to_string();
+        let history =
+            sync::noted_history(&stores[0], &key, SyncRecord::Case(finished.case.clone()), ACTION).await?;
+        let case = to_js(&case_record(order, &finished.case, at, history), ACTION)?;
+        let problem = match &finished.problem {
+            Some(p) => {
+                let record = SyncRecord::Problem(p.clone());
+                let history = sync::noted_history(&stores[2], &p.id.to_string(), record, ACTION).await?;
+                Some(to_js(&problem_record(p, at, history), ACTION)?)
+            }
+            None => None,
+        };
         stores[0].put(&case).map_err(err)?;
         if let Some(r) = &response {
             stores[1].put(r).map_err(err)?;
@@ -154,6 +182,7 @@ impl Store {
             stores[2].put(p).map_err(err)?;
         }
         stores[3].delete(&JsValue::from_str(CURRENT_CALL)).map_err(err)?;
+        sync::log(&stores[4], &entries, ACTION)?;
         request::committed(&tx).await.map_err(err)
     }
 
@@ -168,10 +197,14 @@ impl Store {
     pub async fn put_problem(&self, p: &Problem, at: DateTime<FixedOffset>) -> Result<(), StorageError> {
         const ACTION: &str = "save the problem record";
         let err = |e: JsValue| StorageError::js(ACTION, &e);
-        let value = to_js(&problem_record(p, at), ACTION)?;
         let (tx, stores) =
-            transaction(self, &[CALLBACK_PROBLEMS], IdbTransactionMode::Readwrite).map_err(err)?;
+            transaction(self, &[CALLBACK_PROBLEMS, SYNC_LOG], IdbTransactionMode::Readwrite).map_err(err)?;
+        let history =
+            sync::noted_history(&stores[0], &p.id.to_string(), SyncRecord::Problem(p.clone()), ACTION)
+                .await?;
+        let value = to_js(&problem_record(p, at, history), ACTION)?;
         stores[0].put(&value).map_err(err)?;
+        sync::log(&stores[1], &[problem_entry(p)], ACTION)?;
         request::committed(&tx).await.map_err(err)
     }
 

@@ -112,11 +112,22 @@ impl Store {
     }
 
     /// Deletes every response marked as exported, in one transaction; returns how many. Nothing
-    /// that was not exported is ever deleted here.
+    /// that was not exported is ever deleted here; once the device syncs, nothing the server has
+    /// not confirmed either (a response still in the sync's log stays).
     pub async fn delete_exported(&self) -> Result<usize, StorageError> {
         const ACTION: &str = "delete the exported responses";
-        let exported: Vec<ResponseId> =
-            self.records().await?.into_iter().filter(|r| r.exported_at.is_some()).map(|r| r.id).collect();
+        let syncing = self.sync_state::<serde_json::Value>(crate::sync::settings::keys::SETTINGS).await?;
+        let waiting: HashSet<String> = match syncing {
+            Some(v) if !v.is_null() => self.sync_log().await?.into_iter().map(|e| e.doc).collect(),
+            _ => HashSet::new(),
+        };
+        let exported: Vec<ResponseId> = self
+            .records()
+            .await?
+            .into_iter()
+            .filter(|r| r.exported_at.is_some() && !waiting.contains(&r.id.to_string()))
+            .map(|r| r.id)
+            .collect();
         let (tx, store) =
             self.store(IdbTransactionMode::Readwrite).map_err(|e| StorageError::js(ACTION, &e))?;
         for id in &exported {

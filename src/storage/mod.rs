@@ -9,6 +9,7 @@ mod questionnaires;
 mod record;
 mod request;
 pub mod schema;
+pub mod sync;
 
 use manyi_core::questionnaire::QuestionnaireId;
 use manyi_core::response::{Response, ResponseId};
@@ -63,10 +64,10 @@ impl StorageError {
 
 fn factory() -> Result<IdbFactory, StorageError> {
     let unavailable = |reason: &str| StorageError::new("open the database", reason);
-    let window = web_sys::window().ok_or_else(|| unavailable("no window"))?;
-    match window.indexed_db() {
-        Ok(Some(f)) => Ok(f),
-        Ok(None) => Err(unavailable("this browser has no IndexedDB")),
+    // A page's or a worker's (the sync worker's) IndexedDB.
+    match js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("indexedDB")) {
+        Ok(f) if f.is_object() => Ok(f.unchecked_into()),
+        Ok(_) => Err(unavailable("this browser has no IndexedDB")),
         Err(e) => Err(StorageError::js("open the database", &e)),
     }
 }
@@ -135,9 +136,24 @@ impl Store {
         let mut record = Record::of(r, crate::platform::clock::now());
         record.follow_up = follow_up;
         let value = record.to_js()?;
-        let (tx, store) =
-            self.store(IdbTransactionMode::Readwrite).map_err(|e| StorageError::js(ACTION, &e))?;
-        store.put(&value).map_err(|e| StorageError::js(ACTION, &e))?;
+        // A closed response is logged for the sync in the same transaction: stored and waiting
+        // for the server, or neither.
+        let entries = sync::response_entries(r);
+        let names: &[&str] =
+            if entries.is_empty() { &[schema::RESPONSES] } else { &[schema::RESPONSES, schema::SYNC_LOG] };
+        let (tx, stores) = sync::transaction(self, names, IdbTransactionMode::Readwrite)
+            .map_err(|e| StorageError::js(ACTION, &e))?;
+        if let Some(log) = stores.get(1) {
+            // The same closed response written again (a screen shown anew) is no change.
+            let key = JsValue::from_str(&r.id.to_string());
+            let get = stores[0].get(&key).map_err(|e| StorageError::js(ACTION, &e))?;
+            let old = request::result(&get).await.map_err(|e| StorageError::js(ACTION, &e))?;
+            let same = !old.is_undefined() && Record::from_js(&old).is_ok_and(|o| o.response == *r);
+            if !same {
+                sync::log(log, &entries, ACTION)?;
+            }
+        }
+        stores[0].put(&value).map_err(|e| StorageError::js(ACTION, &e))?;
         request::committed(&tx).await.map_err(|e| StorageError::js(ACTION, &e))
     }
 

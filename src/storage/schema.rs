@@ -36,6 +36,17 @@ pub const BY_CALLBACK_STATUS: &str = "by_status";
 /// The analyst workspace's imported export files, keyed by import order (`id`).
 pub const ANALYSIS_FILES: &str = "analysis_files";
 
+/// The sync's change log: one entry per save of a record the server should get, keyed by the
+/// device's change counter (`seq`, IndexedDB's key generator: it only rises); an entry leaves the
+/// log once the server has confirmed the save or a later one.
+pub const SYNC_LOG: &str = "sync_log";
+/// Index of [`SYNC_LOG`] by document id.
+pub const BY_DOC: &str = "by_doc";
+/// What the server confirmed, keyed by document id (`doc`): the revision and when.
+pub const SYNC_MARKS: &str = "sync_marks";
+/// The sync's settings, status and checkpoints, one record per key (`settings`, `status`, …).
+pub const SYNC_STATE: &str = "sync_state";
+
 /// One step of the schema.
 pub struct Migration {
     /// The version it brings the database to.
@@ -53,6 +64,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 3, name: "v3: callback cases, problem records and the call in progress", run: v3 },
     Migration { version: 4, name: "v4: questionnaires by id and version; evaluation stopwatches", run: v4 },
     Migration { version: 5, name: "v5: the analyst workspace's imported files", run: v5 },
+    Migration { version: 6, name: "v6: the sync's change log, confirmed revisions and state", run: v6 },
 ];
 
 /// The current version: the last migration's.
@@ -102,6 +114,19 @@ fn v5(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), JsValue> {
     let params = IdbObjectStoreParameters::new();
     params.set_key_path(&JsValue::from_str("id"));
     db.create_object_store_with_optional_parameters(ANALYSIS_FILES, &params)?;
+    Ok(())
+}
+
+fn v6(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), JsValue> {
+    let params = IdbObjectStoreParameters::new();
+    params.set_key_path(&JsValue::from_str("seq"));
+    params.set_auto_increment(true);
+    let log = db.create_object_store_with_optional_parameters(SYNC_LOG, &params)?;
+    log.create_index_with_str(BY_DOC, "doc")?;
+    let params = IdbObjectStoreParameters::new();
+    params.set_key_path(&JsValue::from_str("doc"));
+    db.create_object_store_with_optional_parameters(SYNC_MARKS, &params)?;
+    db.create_object_store(SYNC_STATE)?;
     Ok(())
 }
 

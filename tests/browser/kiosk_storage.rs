@@ -5,7 +5,9 @@
 use chrono::DateTime;
 use manyi::kiosk::startup::apply_closing;
 use manyi::storage::Store;
-use manyi_core::kiosk::{follow_up, FollowUp, IdlePolicy, KioskSettings, OpeningHours, Partial, PinHash};
+use manyi_core::kiosk::{
+    follow_up, FollowUp, IdlePolicy, KioskSettings, LowScoreRule, OpeningHours, Partial, PinHash,
+};
 use manyi_core::questionnaire::builtin::Builtin;
 use manyi_core::questionnaire::Questionnaire;
 use manyi_core::response::answer::Answer;
@@ -111,8 +113,10 @@ async fn an_idle_session_closes_its_draft_as_a_break_off_or_deletes_it() {
     let drafts = store.draft_records(&q.id).await.unwrap();
     assert_eq!((drafts.len(), drafts[0].follow_up), (1, None), "a draft is never queued");
 
+    // The hall questionnaire's own rule: `overall` ≤ 2 on its 1–5 scale.
+    let rule = LowScoreRule::of(&q, 2);
     let keep = IdlePolicy::default();
-    apply_closing(&store, &keep.close(&kept, at("11:05:00")), 2).await.unwrap();
+    apply_closing(&store, &keep.close(&kept, at("11:05:00")), rule.as_ref()).await.unwrap();
     let records = store.records().await.unwrap();
     assert_eq!(records.len(), 1, "the break-off replaces its draft");
     assert_eq!(records[0].status, Status::BreakOff);
@@ -122,7 +126,7 @@ async fn an_idle_session_closes_its_draft_as_a_break_off_or_deletes_it() {
     let discard = IdlePolicy { partial: Partial::Discard, ..IdlePolicy::default() };
     let gone = low_draft(&q, 11);
     store.put(&gone).await.unwrap();
-    apply_closing(&store, &discard.close(&gone, at("11:06:00")), 2).await.unwrap();
+    apply_closing(&store, &discard.close(&gone, at("11:06:00")), rule.as_ref()).await.unwrap();
     assert_eq!(store.get(gone.id).await.unwrap(), None, "discarded");
     assert_eq!(store.records().await.unwrap().len(), 1, "the break-off is still there");
     remove(store, &name).await;

@@ -12,5 +12,6 @@ mod faces;
 mod kiosk_storage;
 mod questionnaires;
 mod storage;
+mod sync_storage;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -38,7 +38,7 @@ fn sample(count: usize, seed: u64) -> Bundle {
 }
 
 /// Polls until the text of `css` satisfies `ok`, and returns it.
-async fn wait_text(browser: &Browser, css: &str, ok: impl Fn(&str) -> bool) -> String {
+pub(crate) async fn wait_text(browser: &Browser, css: &str, ok: impl Fn(&str) -> bool) -> String {
     let deadline = Instant::now() + TIMEOUT;
     let mut last = String::new();
     loop {
@@ -55,7 +55,7 @@ async fn wait_text(browser: &Browser, css: &str, ok: impl Fn(&str) -> bool) -> S
     }
 }
 
-async fn open_workspace(browser: &Browser) {
+pub(crate) async fn open_workspace(browser: &Browser) {
     browser.goto("#/analysis").await;
     browser.wait_for_text(".analysis h1", "分析工作区", TIMEOUT).await;
 
@@ -69,14 +69,14 @@ async fn pick(browser: &Browser, paths: &[String]) {
     input.send_keys(&paths.join("\n")).await.expect("pick the files");
 }
 
-async fn held(browser: &Browser, expected: usize) {
+pub(crate) async fn held(browser: &Browser, expected: usize) {
     browser.wait_for_text(".an-held", &expected.to_string(), TIMEOUT).await;
 
     // The import is over when the picker is enabled again.
     browser.wait_for("#an-files:not([disabled])", TIMEOUT).await;
 }
 
-async fn cell(browser: &Browser, css: &str) -> String {
+pub(crate) async fn cell(browser: &Browser, css: &str) -> String {
     let element = browser.wait_for(css, TIMEOUT).await;
     element.text().await.expect("read a cell").trim().to_owned()
 }
@@ -127,7 +127,7 @@ async fn overlapping_files_merge_once_and_a_malformed_file_changes_nothing() {
 }
 
 /// What `manyi export --responses FILE --by GROUP` computes from `files`.
-fn cli_analysis(files: &[&[u8]], by: GroupBy) -> Analysis {
+pub(crate) fn cli_analysis(files: &[&[u8]], by: GroupBy) -> Analysis {
     let mut collection = Collection::new(Vec::new());
     for (n, bytes) in files.iter().enumerate() {
         collection.import(bytes, &format!("{n}.json"), &mut |_| {}).unwrap();
@@ -139,7 +139,7 @@ fn cli_analysis(files: &[&[u8]], by: GroupBy) -> Analysis {
     ds.analyse(&options, &Filter::default()).unwrap()
 }
 
-async fn dashboard_equals(browser: &Browser, a: &Analysis) {
+pub(crate) async fn dashboard_equals(browser: &Browser, a: &Analysis) {
     for g in &a.index.tables[0].overall {
         let row = format!(".an-index tr[data-group='{}']", g.group);
         let s = &g.summary;

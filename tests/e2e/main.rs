@@ -9,10 +9,13 @@ mod harness;
 mod analysis;
 mod analysis_bench;
 mod analyst;
+mod any_questionnaire;
 mod areas;
 mod call_desk;
 mod callback;
 mod chosen;
+#[allow(dead_code)]
+mod couch;
 #[allow(dead_code)]
 mod customer;
 mod editor;
@@ -24,4 +27,5 @@ mod kiosk;
 mod kiosk_bench;
 mod kiosk_input;
 mod staff_screen;
+mod sync;
 mod upgrade;

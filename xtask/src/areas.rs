@@ -14,10 +14,16 @@ pub struct Area {
 }
 
 /// Every area. The kiosk is what a hall tablet downloads for customers; its staff screen, behind
-/// the PIN, is a page of its own; the desk's second wasm is the analyst workspace's web worker.
+/// the PIN, is a page of its own; the desk's second wasm is the analyst workspace's web worker; the
+/// staff screen's second is the sync worker, which every page of the device starts (from the
+/// network where its own service worker does not keep it) once sync is set up.
 pub const AREAS: [Area; 4] = [
     Area { name: "kiosk", dir: "", bins: &[("manyi-kiosk", "kiosk")] },
-    Area { name: "staff", dir: "staff", bins: &[("manyi-kiosk-staff", "staff")] },
+    Area {
+        name: "staff",
+        dir: "staff",
+        bins: &[("manyi-kiosk-staff", "staff"), ("manyi-sync-worker", "sync_worker")],
+    },
     Area {
         name: "desk",
         dir: "desk",

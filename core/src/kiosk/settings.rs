@@ -4,10 +4,13 @@
 
 use super::hours::OpeningHours;
 use super::idle::IdlePolicy;
+use super::low_score::threshold_problem;
 use super::pin::PinHash;
 use crate::callback::recovery::LOW_SCORE_THRESHOLD;
-use crate::questionnaire::QuestionnaireId;
+use crate::questionnaire::{Questionnaire, QuestionnaireId};
 use crate::response::tags::{TagValue, Tags};
+use crate::session::fitness::{unfit, Station, Unfit};
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// The settings of one kiosk.
@@ -28,13 +31,17 @@ pub struct KioskSettings {
     pub device: Option<TagValue>,
     /// The questionnaire the kiosk asks.
     pub questionnaire: QuestionnaireId,
+    /// Its version; `None`: the newest on the device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
     /// When the hall is open.
     #[serde(default)]
     pub hours: OpeningHours,
     /// Timings and what becomes of partial responses.
     #[serde(default)]
     pub idle: IdlePolicy,
-    /// `overall` at or below this is a low score (1–4 on the 1–5 scale).
+    /// An answer to the questionnaire's overall item at or below this point of its scale is a
+    /// low score (2 on 1–5 by default; see [`super::low_score`]).
     pub low_score_threshold: i32,
     /// The staff PIN's hash; `None` until it is set on first start.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -50,6 +57,7 @@ impl Default for KioskSettings {
             staff: None,
             device: None,
             questionnaire: QuestionnaireId::new("hall"),
+            version: None,
             hours: OpeningHours::Always,
             idle: IdlePolicy::default(),
             low_score_threshold: LOW_SCORE_THRESHOLD,
@@ -61,7 +69,8 @@ impl Default for KioskSettings {
 /// A setting that cannot be saved as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SettingProblem {
-    /// The setting: `hours`, `idle` or `low_score_threshold`.
+    /// The setting: `hours` or `idle` (the threshold depends on the questionnaire:
+    /// [`KioskSettings::problems_with`]).
     pub setting: &'static str,
     /// What is wrong.
     pub reason: &'static str,
@@ -94,10 +103,40 @@ impl KioskSettings {
         if let Some(reason) = self.idle.problem() {
             return problem("idle", reason);
         }
-        if !(1..=4).contains(&self.low_score_threshold) {
-            return problem("low_score_threshold", "the low-score threshold must be 1 to 4");
-        }
         None
+    }
+
+    /// The questionnaire the kiosk runs for these settings among `known` (the built-ins it ships
+    /// and the device's library): the version they name, or the newest. `Err` says why it
+    /// cannot: not on the device, or unfit for the kiosk ([`KioskSettings::problems_with`]).
+    pub fn choose<'q>(&self, known: &'q [Questionnaire]) -> Result<&'q Questionnaire, Vec<Text>> {
+        let id = &self.questionnaire;
+        let found = known
+            .iter()
+            .filter(|q| q.id == *id && self.version.is_none_or(|v| q.version == v))
+            .max_by_key(|q| q.version);
+        let Some(q) = found else {
+            let which = self.version.map_or_else(|| id.to_string(), |v| format!("{id} v{v}"));
+            return Err(vec![Text::new(
+                format!("本机没有问卷 {which}：请先在问卷编辑中导入或同步"),
+                format!("questionnaire {which} is not on this device: import it in the editor or sync first"),
+            )]);
+        };
+        let problems: Vec<Text> = unfit(q, Station::Kiosk).iter().map(Unfit::text).collect();
+        if problems.is_empty() {
+            Ok(q)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Why the kiosk cannot run `q` (the questionnaire these settings name) as they say: every
+    /// reason `q` is unfit for the kiosk ([`crate::session::fitness`]), and a low-score threshold
+    /// off the scale of `q`'s overall item. Empty: it can.
+    pub fn problems_with(&self, q: &Questionnaire) -> Vec<Text> {
+        let mut found: Vec<Text> = unfit(q, Station::Kiosk).iter().map(Unfit::text).collect();
+        found.extend(threshold_problem(q, self.low_score_threshold));
+        found
     }
 }
 
@@ -122,10 +161,41 @@ mod tests {
     }
 
     #[test]
+    fn the_version_named_or_the_newest_and_why_not() {
+        let hall = crate::questionnaire::builtin::Builtin::Hall.questionnaire();
+        let mut v2 = hall.clone();
+        v2.version = 2;
+        let kano = crate::questionnaire::builtin::Builtin::Kano.questionnaire();
+        let known = [hall.clone(), v2.clone(), kano];
+        let newest = KioskSettings::default();
+        assert_eq!(newest.choose(&known).unwrap().version, 2);
+        let first = KioskSettings { version: Some(1), ..KioskSettings::default() };
+        assert_eq!(first.choose(&known).unwrap(), &hall);
+        let gone = KioskSettings { version: Some(3), ..KioskSettings::default() };
+        assert_eq!(
+            gone.choose(&known).unwrap_err()[0].zh,
+            "本机没有问卷 hall v3：请先在问卷编辑中导入或同步"
+        );
+        let kano = KioskSettings { questionnaire: QuestionnaireId::new("kano"), ..KioskSettings::default() };
+        let why = kano.choose(&known).unwrap_err();
+        assert_eq!(why.len(), 10);
+        assert!(why[0].zh.contains("Kano 成对题"), "{:?}", why[0]);
+    }
+
+    #[test]
     fn problems_and_round_trip() {
         assert_eq!(KioskSettings::default().problem(), None);
+        // 5 is the top of the hall's 1–5 overall: no point is above it.
         let bad = KioskSettings { low_score_threshold: 5, ..KioskSettings::default() };
-        assert_eq!(bad.problem().unwrap().setting, "low_score_threshold");
+        let hall = crate::questionnaire::builtin::Builtin::Hall.questionnaire();
+        assert_eq!(
+            bad.problems_with(&hall)[0].en,
+            "the low-score threshold must be 1 to 4 (the overall scale is 1–5)"
+        );
+        assert!(KioskSettings::default().problems_with(&hall).is_empty());
+        // The Kano study: ten pairs the kiosk does not ask.
+        let kano = crate::questionnaire::builtin::Builtin::Kano.questionnaire();
+        assert_eq!(KioskSettings::default().problems_with(&kano).len(), 10);
         let s = KioskSettings { hours: OpeningHours::usual(), ..KioskSettings::default() };
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(serde_json::from_str::<KioskSettings>(&json).unwrap(), s);

@@ -9,10 +9,14 @@ use crate::kiosk::texts::K;
 use crate::platform::{clock, device, files};
 use crate::storage::Record;
 use chrono::{DateTime, FixedOffset};
-use manyi_core::kiosk::{kiosk_own, to_export, StaffSummary};
-use manyi_core::questionnaire::Questionnaire;
+use manyi_core::kiosk::summary::to_export;
+use manyi_core::kiosk::{kiosk_own, LowScoreRule, StaffSummary};
+use manyi_core::questionnaire::library::Library;
+use manyi_core::questionnaire::{Questionnaire, QuestionnaireRef};
 use manyi_core::response::tags::TagValue;
 use manyi_core::response::{Response, ResponseId};
+use std::collections::BTreeSet;
+use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -39,9 +43,12 @@ fn count_row(label: K, n: usize, lang: manyi_core::Lang, class: &'static str) ->
 #[function_component(DataSection)]
 pub fn data_section() -> Html {
     let ctx = use_context::<AppContext>().expect("DataSection is rendered inside StaffApp");
-    let questionnaire = use_memo(ctx.state.settings.clone(), |_| ctx.state.active_questionnaire());
     let lang = ctx.lang();
     let records = use_state(|| None::<Result<Vec<Record>, String>>);
+    // The device's library: each response is counted and exported with the version it answered.
+    let stored = use_state(|| Rc::new(Vec::<Questionnaire>::new()));
+    let library = use_memo(Rc::clone(&*stored), |stored| Library::new(stored.to_vec()));
+    let questionnaire = ctx.state.active_questionnaire(&stored);
     let reload = use_state(|| 0u32);
     let device_info = use_state(Device::default);
     let all = use_state(|| false);
@@ -49,12 +56,15 @@ pub fn data_section() -> Html {
     let message = use_state(|| None::<(bool, String)>);
     let confirming = use_state(|| false);
     {
-        let records = records.clone();
+        let (records, stored) = (records.clone(), stored.clone());
         use_effect_with((ctx.store.clone(), *reload), move |(store, _)| {
             if let StoreStatus::Ready(store) = store.clone() {
-                spawn_local(
-                    async move { records.set(Some(store.records().await.map_err(|e| e.to_string()))) },
-                );
+                spawn_local(async move {
+                    if let Ok(library) = store.questionnaires().await {
+                        stored.set(Rc::new(library));
+                    }
+                    records.set(Some(store.records().await.map_err(|e| e.to_string())))
+                });
             }
         });
     }
@@ -77,18 +87,31 @@ pub fn data_section() -> Html {
     // and an evaluator's, which are counted and exported where they were made.
     let rows: Vec<Record> = rows.into_iter().filter(|r| kiosk_own(&r.response, &questionnaire.id)).collect();
     let pairs = || rows.iter().map(|r| (&r.response, r.exported_at.is_some()));
-    let summary = StaffSummary::of(pairs(), settings.low_score_threshold);
+    // Each response's low score by its own questionnaire version's rule.
+    let threshold = settings.low_score_threshold;
+    let summary = StaffSummary::count(pairs(), |r| LowScoreRule::of(library.get(r)?, threshold));
 
     let export = |make: Make, label: K| {
         let (rows, all, last_export, message) = (rows.clone(), *all, last_export.clone(), message.clone());
-        let (questionnaire, device) = (questionnaire.clone(), settings.device.clone());
+        let (device, library) = (settings.device.clone(), Rc::clone(&library));
         let onclick = Callback::from(move |_| {
             let chosen = to_export(rows.iter().map(|r| (&r.response, r.exported_at.is_some())), all);
+            // The active questionnaire's responses (kiosk_own above), a file per version they answered.
             if chosen.is_empty() {
                 return message.set(Some((false, K::NothingToExport.get(lang).into())));
             }
-            let done = make(&questionnaire, &chosen, device.as_ref(), clock::now())
-                .and_then(|f| files::download(&f.name, f.mime, &f.bytes));
+            let versions: BTreeSet<&QuestionnaireRef> = chosen.iter().map(|r| &r.questionnaire).collect();
+            let at = clock::now();
+            let done = versions.iter().try_for_each(|v| {
+                let q = library.get(v).ok_or_else(|| format!("{v}: {}", K::NotOnDevice.get(lang)))?;
+                let of_v: Vec<&Response> =
+                    chosen.iter().copied().filter(|r| r.questionnaire == **v).collect();
+                let mut f = make(q, &of_v, device.as_ref(), at)?;
+                if versions.len() > 1 {
+                    f.name = f.name.replacen("manyi-", &format!("manyi-{}-v{}-", v.id, v.version), 1);
+                }
+                files::download(&f.name, f.mime, &f.bytes)
+            });
             match done {
                 Ok(()) => {
                     last_export.set(chosen.iter().map(|r| r.id).collect());

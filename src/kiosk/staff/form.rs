@@ -3,9 +3,12 @@
 
 use chrono::NaiveTime;
 use manyi_core::kiosk::hours::ALL_DAYS;
+use manyi_core::kiosk::low_score::threshold_problem;
 use manyi_core::kiosk::settings::tag;
 use manyi_core::kiosk::{IdlePolicy, KioskSettings, OpeningHours, Partial};
-use manyi_core::questionnaire::QuestionnaireId;
+use manyi_core::questionnaire::{Questionnaire, QuestionnaireId};
+use manyi_core::text::Text;
+use manyi_core::Lang;
 
 /// A text field of the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,12 +37,14 @@ pub enum Field {
     StaffLock,
     /// Low-score threshold.
     Threshold,
+    /// The active questionnaire's version (empty: the newest on the device).
+    Version,
 }
 
 /// The form's fields.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SettingsForm {
-    text: [String; 12],
+    text: [String; 13],
     /// Open all day, every day.
     pub always_open: bool,
     /// Opening days, Monday first.
@@ -80,6 +85,7 @@ impl SettingsForm {
                 i.thanks_seconds.to_string(),
                 i.staff_lock_seconds.to_string(),
                 s.low_score_threshold.to_string(),
+                s.version.map(|v| v.to_string()).unwrap_or_default(),
             ],
             always_open,
             days,
@@ -105,8 +111,16 @@ impl SettingsForm {
         parse_hhmm(self.get(f)).ok_or(f)
     }
 
-    /// The settings of the form (the PIN kept from `base`), or the field at fault and why.
-    pub fn settings(&self, base: &KioskSettings) -> Result<KioskSettings, (Field, String)> {
+    /// The settings of the form (the PIN kept from `base`), or the field at fault and why (in
+    /// `lang`): besides core's rules for each setting, the questionnaire (and version) must be
+    /// among `known` (the kiosk's built-ins and the device's library) and fit for a kiosk, and
+    /// the low-score threshold a point below the top of its overall item's scale.
+    pub fn settings(
+        &self,
+        base: &KioskSettings,
+        known: &[Questionnaire],
+        lang: Lang,
+    ) -> Result<KioskSettings, (Field, String)> {
         let unreadable = |f: Field| (f, format!("`{}` cannot be read", self.get(f)));
         let hours = if self.always_open {
             OpeningHours::Always
@@ -130,22 +144,25 @@ impl SettingsForm {
             staff: tag(self.get(Field::Staff)),
             device: tag(self.get(Field::Device)),
             questionnaire: QuestionnaireId::new(self.get(Field::Questionnaire).trim()),
+            version: match self.get(Field::Version).trim() {
+                "" => None,
+                _ => Some(self.number(Field::Version).map_err(unreadable)?),
+            },
             hours,
             idle,
             low_score_threshold: self.number(Field::Threshold).map_err(unreadable)?,
             pin: base.pin.clone(),
         };
-        match s.problem() {
-            None => Ok(s),
-            Some(p) => {
-                let field = match p.setting {
-                    "hours" => Field::Open,
-                    "idle" => Field::Idle,
-                    _ => Field::Threshold,
-                };
-                Err((field, p.reason.to_owned()))
-            }
+        if let Some(p) = s.problem() {
+            let field = if p.setting == "hours" { Field::Open } else { Field::Idle };
+            return Err((field, p.reason.to_owned()));
         }
+        let words = |why: &[Text]| why.iter().map(|t| t.get(lang)).collect::<Vec<_>>().join("；");
+        let q = s.choose(known).map_err(|why| (Field::Questionnaire, words(&why)))?;
+        if let Some(why) = threshold_problem(q, s.low_score_threshold) {
+            return Err((Field::Threshold, words(&[why])));
+        }
+        Ok(s)
     }
 }
 
@@ -153,6 +170,11 @@ impl SettingsForm {
 mod tests {
     use super::*;
     use manyi_core::kiosk::PinHash;
+    use manyi_core::questionnaire::builtin::Builtin;
+
+    fn known() -> Vec<Questionnaire> {
+        crate::state::kiosk_questionnaires(&[])
+    }
 
     #[test]
     fn the_form_round_trips_the_settings_and_keeps_the_pin() {
@@ -169,12 +191,12 @@ mod tests {
             (form.get(Field::Open), form.get(Field::Close), form.always_open),
             ("08:30", "17:30", false)
         );
-        assert_eq!(form.settings(&s).unwrap(), s);
+        assert_eq!(form.settings(&s, &known(), Lang::En).unwrap(), s);
         let mut edited = form.clone();
         edited.set(Field::Staff, " A017 ".into());
         edited.set(Field::Idle, "30".into());
         edited.days[6] = false;
-        let changed = edited.settings(&KioskSettings::default()).unwrap();
+        let changed = edited.settings(&KioskSettings::default(), &known(), Lang::En).unwrap();
         assert_eq!(changed.staff.as_ref().map(|s| s.as_str()), Some("A017"));
         assert_eq!(changed.idle.idle_seconds, 30);
         assert_eq!(changed.pin, None, "the PIN comes from the base settings");
@@ -188,15 +210,45 @@ mod tests {
         let mut form = SettingsForm::of(&s);
         assert!(form.always_open);
         form.set(Field::Countdown, "soon".into());
-        assert_eq!(form.settings(&s).unwrap_err().0, Field::Countdown);
+        assert_eq!(form.settings(&s, &known(), Lang::En).unwrap_err().0, Field::Countdown);
         form.set(Field::Countdown, "10".into());
         form.set(Field::Threshold, "5".into());
-        let (field, reason) = form.settings(&s).unwrap_err();
+        let (field, reason) = form.settings(&s, &known(), Lang::En).unwrap_err();
         assert_eq!(field, Field::Threshold);
-        assert!(reason.contains("1 to 4"), "{reason}");
+        assert_eq!(reason, "the low-score threshold must be 1 to 4 (the overall scale is 1–5)");
         form.set(Field::Threshold, "2".into());
         form.always_open = false;
         form.set(Field::Close, "07:00".into());
-        assert_eq!(form.settings(&s).unwrap_err().0, Field::Open);
+        assert_eq!(form.settings(&s, &known(), Lang::En).unwrap_err().0, Field::Open);
+    }
+
+    #[test]
+    fn a_questionnaire_not_on_the_device_or_unfit_for_a_kiosk_is_refused_with_the_reason() {
+        let s = KioskSettings::default();
+        let mut form = SettingsForm::of(&s);
+        form.set(Field::Version, "2".into());
+        let (field, reason) = form.settings(&s, &known(), Lang::En).unwrap_err();
+        assert_eq!(field, Field::Questionnaire);
+        assert_eq!(
+            reason,
+            "questionnaire hall v2 is not on this device: import it in the editor or sync first"
+        );
+        // The evaluation checklist is filled in by an evaluator, not by a customer at a kiosk.
+        let mut checklist = Builtin::Evaluation.questionnaire();
+        checklist.id = QuestionnaireId::new("site_check");
+        form.set(Field::Questionnaire, "site_check".into());
+        form.set(Field::Version, String::new());
+        let (field, reason) = form.settings(&s, &[checklist.clone()], Lang::Zh).unwrap_err();
+        assert_eq!(field, Field::Questionnaire);
+        let first =
+            manyi_core::session::fitness::unfit(&checklist, manyi_core::session::fitness::Station::Kiosk);
+        assert!(reason.starts_with(first[0].text().zh.as_str()), "{reason}");
+        // One of the device's, version 1 named: saved as such.
+        let mut made = Builtin::Hall.questionnaire();
+        made.id = QuestionnaireId::new("branch_2027");
+        form.set(Field::Questionnaire, "branch_2027".into());
+        form.set(Field::Version, "1".into());
+        let saved = form.settings(&s, &crate::state::kiosk_questionnaires(&[made]), Lang::En).unwrap();
+        assert_eq!((saved.questionnaire.as_str(), saved.version), ("branch_2027", Some(1)));
     }
 }

@@ -1,5 +1,6 @@
 //! The kiosk's staff screen, a page of its own (`staff/`, behind the PIN) so that customers do not
-//! download it: the device's data and exports, the kiosk's settings, the PIN; the way back to the
+//! download it: the device's data and exports, the sync with the company's server, the kiosk's
+//! settings, the PIN; the way back to the
 //! customer's survey and to every other workspace. It is in sections: a new section is a
 //! component of its own here, added to the list below.
 
@@ -25,6 +26,10 @@ use yew::prelude::*;
 pub fn staff_page() -> Html {
     let ctx = use_context::<AppContext>().expect("StaffPage is rendered inside StaffApp");
     let lang = ctx.lang();
+    let ready_store = match &ctx.store {
+        crate::app::StoreStatus::Ready(s) => Some(s.clone()),
+        _ => None,
+    };
     // Locked, the page goes back to the survey (StaffLock).
     let lock = {
         let app = ctx.state.clone();
@@ -44,6 +49,8 @@ pub fn staff_page() -> Html {
             { for save_error }
             <h2>{ K::DataTitle.get(lang) }</h2>
             <DataSection />
+            <h2>{ crate::sync::texts::StaffText::Title.get(lang) }</h2>
+            <crate::sync::staff_section::SyncSection store={ready_store} {lang} />
             <h2>{ K::SettingsTitle.get(lang) }</h2>
             <SettingsSection />
             <h2>{ K::ChangePinTitle.get(lang) }</h2>

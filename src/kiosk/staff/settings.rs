@@ -2,11 +2,14 @@
 //! questionnaire, opening hours, timings and the low-score threshold, checked by core on save.
 
 use super::form::{Field, SettingsForm};
+use crate::app::StoreStatus;
 use crate::app::{save_settings, AppContext};
 use crate::kiosk::texts::K;
-use crate::state::KIOSK_BUILTINS;
 use manyi_core::kiosk::Partial;
+use manyi_core::questionnaire::library::Library;
+use manyi_core::questionnaire::Questionnaire;
 use manyi_core::Lang;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::platform::spawn_local;
@@ -56,6 +59,7 @@ fn label(f: Field) -> K {
         Field::Thanks => K::ThanksSeconds,
         Field::StaffLock => K::StaffLock,
         Field::Threshold => K::Threshold,
+        Field::Version => K::Version,
     }
 }
 
@@ -143,26 +147,72 @@ fn partial_inputs(form: &FormHandle, lang: Lang) -> Html {
     }
 }
 
-fn questionnaire_select(form: &FormHandle, lang: Lang) -> Html {
-    // Questionnaires the customer answers alone and whose every item the kiosk can show.
-    let options = KIOSK_BUILTINS.iter().map(|b| b.questionnaire());
+fn select(form: &FormHandle, field: Field, lang: Lang, options: Vec<(String, String)>) -> Html {
     let onchange = {
         let form = form.clone();
         Callback::from(move |e: Event| {
-            form.edit(|f| f.set(Field::Questionnaire, value_of(&e)));
+            form.edit(|f| {
+                f.set(field, value_of(&e));
+                // Another questionnaire: its newest version, unless staff pick one.
+                if field == Field::Questionnaire {
+                    f.set(Field::Version, String::new());
+                }
+            });
         })
     };
-    let current = form.read().get(Field::Questionnaire).to_owned();
+    let current = form.read().get(field).to_owned();
+    let id = format!("setting-{field:?}").to_lowercase();
     html! {
         <p class="field">
-            <label for="setting-questionnaire">{ K::Questionnaire.get(lang) }</label>
-            <select id="setting-questionnaire" {onchange}>
-                { for options.map(|q| html! {
-                    <option value={q.id.to_string()} selected={q.id.as_str() == current}>{ q.title.get(lang) }</option>
+            <label for={id.clone()}>{ label(field).get(lang) }</label>
+            <select {id} {onchange}>
+                { for options.into_iter().map(|(value, text)| {
+                    let selected = value == current;
+                    html! { <option {selected} {value}>{ text }</option> }
                 }) }
             </select>
         </p>
     }
+}
+
+/// The questionnaire and its version, among the built-ins and the device's library (made in the
+/// editor, imported, synced). One the kiosk cannot run is refused on save with core's reasons.
+fn questionnaire_select(form: &FormHandle, lang: Lang, library: &Library) -> Html {
+    let ids = library
+        .latest_versions()
+        .into_iter()
+        .map(|q| (q.id.to_string(), format!("{} ({})", q.title.get(lang), q.id)))
+        .collect();
+    let chosen = form.read().get(Field::Questionnaire).to_owned();
+    let mut versions = vec![(String::new(), K::NewestVersion.get(lang).to_owned())];
+    versions.extend(
+        library.versions(&chosen).into_iter().map(|q| (q.version.to_string(), format!("v{}", q.version))),
+    );
+    html! {
+        <>
+            { select(form, Field::Questionnaire, lang, ids) }
+            { select(form, Field::Version, lang, versions) }
+        </>
+    }
+}
+
+/// The device's library (the built-ins until the stored questionnaires are read).
+#[hook]
+fn use_library_of(store: &StoreStatus) -> Rc<Library> {
+    let library = use_state(|| Rc::new(Library::default()));
+    {
+        let library = library.clone();
+        use_effect_with(store.clone(), move |store| {
+            if let StoreStatus::Ready(store) = store.clone() {
+                spawn_local(async move {
+                    if let Ok(stored) = store.questionnaires().await {
+                        library.set(Rc::new(Library::new(stored)));
+                    }
+                })
+            }
+        });
+    }
+    Rc::clone(&library)
 }
 
 /// The settings section.
@@ -173,13 +223,16 @@ pub fn settings_section() -> Html {
     let saved = ctx.state.settings.as_deref().cloned().unwrap_or_default();
     let form = FormHandle { data: use_mut_ref(|| SettingsForm::of(&saved)), update: use_force_update() };
     let message = use_state(|| None::<(bool, String)>);
+    let library = use_library_of(&ctx.store);
     let onsubmit = {
         let (form, message, state, store) =
             (form.clone(), message.clone(), ctx.state.clone(), ctx.store.clone());
+        let library = Rc::clone(&library);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let base = state.settings.as_deref().cloned().unwrap_or_default();
-            let checked = form.read().settings(&base);
+            let known: Vec<Questionnaire> = library.all().cloned().collect();
+            let checked = form.read().settings(&base, &known, lang);
             match checked {
                 Err((field, reason)) => {
                     message.set(Some((false, format!("{}: {reason}", label(field).get(lang)))))
@@ -207,7 +260,7 @@ pub fn settings_section() -> Html {
                 { text_input(&form, Field::Counter, lang, "text") }
                 { text_input(&form, Field::Staff, lang, "text") }
                 { text_input(&form, Field::Device, lang, "text") }
-                { questionnaire_select(&form, lang) }
+                { questionnaire_select(&form, lang, &library) }
             </fieldset>
             { hours_inputs(&form, lang) }
             <fieldset>

@@ -209,3 +209,28 @@ fn the_next_customer_starts_in_chinese_whatever_the_last_one_chose() {
     let s = tick(s, 500, 62);
     assert_eq!(s.app.lang, Lang::En);
 }
+
+#[test]
+fn the_kiosk_runs_the_version_staff_chose_from_the_library_once_it_is_read() {
+    use manyi_core::questionnaire::builtin::Builtin;
+    use manyi_core::questionnaire::QuestionnaireId;
+    let mut made = Builtin::Hall.questionnaire();
+    made.id = QuestionnaireId::new("branch_2027");
+    let mut v2 = made.clone();
+    v2.version = 2;
+    let chosen = KioskSettings { questionnaire: made.id.clone(), version: Some(1), ..settings() };
+    let s = app(kiosk(), Action::Settings(Rc::new(chosen), t(1)));
+    // Not read yet: the kiosk says it cannot start, and keeps what it had.
+    assert_eq!(
+        s.unavailable[0].en,
+        "questionnaire branch_2027 v1 is not on this device: import it in the editor or sync first"
+    );
+    assert_eq!(s.survey.questionnaire.id.as_str(), "hall");
+    let s = act(s, KioskAction::Library(Rc::new(vec![made.clone(), v2])));
+    assert!(s.unavailable.is_empty());
+    assert_eq!(*s.survey.questionnaire, made, "version 1, as staff chose, not the newest");
+    // A response started now answers branch_2027 v1.
+    let s = survey(s, SurveyAction::Start { id: uuid::Uuid::from_u128(7), at: t(2) });
+    let r = s.survey.draft.as_ref().unwrap();
+    assert_eq!((r.questionnaire.id.as_str(), r.questionnaire.version), ("branch_2027", 1));
+}

@@ -17,7 +17,7 @@ use crate::platform::{clock, go, new_id};
 use crate::state::{Action, Notice};
 use closed::ClosedScreen;
 use countdown::IdleCountdown;
-use manyi_core::kiosk::{follow_up, IdlePhase};
+use manyi_core::kiosk::{IdlePhase, LowScoreRule};
 use manyi_core::session::survey::{Screen, SurveyAction};
 use question::QuestionScreen;
 use start::StartScreen;
@@ -40,14 +40,14 @@ pub fn survey_page() -> Html {
         // transaction after the other on the same store); each commit is reported to the state,
         // which shows the thanks only once the submitted version is committed.
         let state = ctx.state.clone();
-        let threshold = ctx.state.app.settings.as_ref().map(|s| s.low_score_threshold);
+        // The low-score rule is the questionnaire's own (its overall item, on its scale).
+        let q = &ctx.state.survey.questionnaire;
+        let rule = ctx.state.app.settings.as_ref().map(|s| LowScoreRule::of(q, s.low_score_threshold));
         let deps = (ctx.state.survey.draft.clone(), ctx.store.clone(), ctx.state.save_attempt);
         use_effect_with(deps, move |(draft, store, _)| {
-            if let (Some(r), StoreStatus::Ready(store), Some(threshold)) =
-                (draft.clone(), store.clone(), threshold)
-            {
+            if let (Some(r), StoreStatus::Ready(store), Some(rule)) = (draft.clone(), store.clone(), rule) {
                 spawn_local(async move {
-                    match store.put_response(&r, follow_up(&r, threshold)).await {
+                    match store.put_response(&r, rule.and_then(|rule| rule.follow_up(&r))).await {
                         Ok(()) => state.dispatch(KioskAction::Committed(r, clock::now())),
                         Err(e) => {
                             state.dispatch(KioskAction::App(Action::Notify(Notice::SaveFailed(
@@ -80,8 +80,15 @@ pub fn survey_page() -> Html {
             });
             let q = &survey.questionnaire;
             let ready = ctx.store != StoreStatus::Opening && settings.is_some();
+            // The questionnaire the staff chose is not on this device (or cannot run here): say
+            // why, and let only the staff go on.
+            let unavailable: Vec<String> = if ready {
+                kiosk.unavailable.iter().map(|t| t.get(lang).to_owned()).collect()
+            } else {
+                Vec::new()
+            };
             html! {
-                <StartScreen title={q.title.get(lang).to_owned()} {lang} {ready} {on_start} staff={staff_button(lang)} />
+                <StartScreen title={q.title.get(lang).to_owned()} {lang} {ready} {unavailable} {on_start} staff={staff_button(lang)} />
             }
         }
         Screen::Page(page) => {

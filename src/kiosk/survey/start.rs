@@ -14,6 +14,9 @@ pub struct StartScreenProps {
     pub lang: Lang,
     /// Whether the store is settled (a draft to resume would already be shown).
     pub ready: bool,
+    /// Why the questionnaire the settings name cannot run here (then no one can start).
+    #[prop_or_default]
+    pub unavailable: Vec<String>,
     /// Called when the person taps Start.
     pub on_start: Callback<()>,
     /// The staff button.
@@ -26,6 +29,15 @@ pub fn start_screen(props: &StartScreenProps) -> Html {
     let on_start = props.on_start.reform(|_: MouseEvent| ());
     let label =
         if props.ready { K::StartRating.get(props.lang) } else { crate::i18n::Ui::Loading.get(props.lang) };
+    if !props.unavailable.is_empty() {
+        return html! {
+            <section class="start attract">
+                <h1>{ K::Unavailable.get(props.lang) }</h1>
+                <ul class="error" role="alert">{ for props.unavailable.iter().map(|why| html! { <li>{ why }</li> }) }</ul>
+                { props.staff.clone() }
+            </section>
+        };
+    }
     html! {
         <section class="start attract">
             <p class="attract-questionnaire">{ &props.title }</p>
