@@ -176,7 +176,8 @@ pub enum Command {
         batch_size: usize,
     },
     /// Read a CouchDB database through `_changes` and write a Manyi JSON export (-o OUT.json) with
-    /// the questionnaires the responses answer.
+    /// the questionnaires the responses answer. Each page read is kept in OUT.checkpoint until OUT
+    /// is written: a pull that stopped half-way continues from there when run again.
     Pull {
         /// The database's URL, http(s)://[user:password@]host:port/dbname.
         db_url: String,
@@ -187,6 +188,10 @@ pub enum Command {
         /// interviews, problem records; phone numbers masked) to this JSON file.
         #[arg(long)]
         callback: Option<PathBuf>,
+        /// Start from the beginning of the database, ignoring the checkpoint (OUT.checkpoint)
+        /// an unfinished pull to the same file left.
+        #[arg(long)]
+        restart: bool,
     },
     /// Administer a CouchDB for Manyi.
     Couch {

@@ -24,8 +24,8 @@ fn main() -> ExitCode {
                 }
             };
         }
-        Command::Pull { db_url, page_size, callback } => {
-            commands::pull::run(&out, db_url, *page_size, callback.as_deref())
+        Command::Pull { db_url, page_size, callback, restart } => {
+            commands::pull::run(&out, db_url, *page_size, callback.as_deref(), *restart)
         }
         Command::Couch { command: CouchCommand::Setup { admin_url, users, prefix, replication_url } } => {
             commands::couch_setup::run(admin_url, users, prefix, replication_url.as_deref())

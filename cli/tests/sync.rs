@@ -188,6 +188,85 @@ fn a_server_killed_in_the_middle_of_a_push_then_restarted_gets_the_rest_once() {
     assert_eq!((bundle["responses"].as_array().unwrap().len(), ids.len()), (4000, 4000));
 }
 
+#[test]
+fn a_pull_cut_off_when_the_server_dies_continues_from_its_checkpoint_and_reads_nothing_twice() {
+    let mut server = Server::start();
+    server.create_db("d");
+    let dir = tempfile::tempdir().unwrap();
+    let first = sample(dir.path(), "first.json", 3000, 5);
+    assert_ok(&manyi(&["push", &server.admin_url("d"), &first]));
+    let out = dir.path().join("pulled.json");
+    let checkpoint = dir.path().join("pulled.json.checkpoint");
+    let lines = || std::fs::read_to_string(&checkpoint).map_or(0, |t| t.lines().count());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_manyi"))
+        .args(["pull", &server.admin_url("d"), "-o", out.to_str().unwrap(), "--page-size", "20"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The first line names the database; wait for some pages after it, then kill the server.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while lines() < 6 {
+        assert!(std::time::Instant::now() < deadline, "the pull kept no page");
+        assert!(child.try_wait().unwrap().is_none(), "the pull finished before the server could be killed");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    server.kill();
+    let cut = child.wait_with_output().unwrap();
+    assert_eq!(cut.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&cut.stderr).contains("cannot reach the server"));
+    assert!(!out.exists(), "an unfinished pull wrote the export");
+    let kept = lines() - 1;
+    assert!(kept >= 5, "{kept}");
+
+    // The checkpoint belongs to database d: another database's pull to the same file is refused.
+    let other = manyi(&["pull", &server.admin_url("e"), "-o", out.to_str().unwrap()]);
+    assert_eq!(other.code, 1);
+    assert!(other.stderr.contains("--restart"), "{}", other.stderr);
+
+    // Meanwhile the database grows: 50 more responses (the questionnaire is the same document).
+    server.restart();
+    let second = sample(dir.path(), "second.json", 50, 6);
+    assert_ok(&manyi(&["push", &server.admin_url("d"), &second]));
+    let run = manyi(&["pull", &server.admin_url("d"), "-o", out.to_str().unwrap(), "--page-size", "20"]);
+    assert_ok(&run);
+    // 3,051 changes in pages of 20: 152 full pages and one of 11. Each is read once: the kept
+    // pages and the pages read now add up to exactly that.
+    let pages = number_before(&run.stdout, "read now");
+    assert!(
+        run.stdout.contains(&format!("continued an unfinished pull: {kept} pages kept")),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(kept + pages, 153, "{}", run.stdout);
+    assert!(run.stdout.contains("pulled 3050 responses, 1 questionnaires"), "{}", run.stdout);
+    assert!(!checkpoint.exists(), "the checkpoint was left after the export was written");
+    let bundle: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let ids: std::collections::BTreeSet<&str> =
+        bundle["responses"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!((bundle["responses"].as_array().unwrap().len(), ids.len()), (3050, 3050));
+    // The same figures as the two files.
+    let (a, b) = (dir.path().join("files"), dir.path().join("pulled"));
+    assert_ok(&manyi(&[
+        "export",
+        "--responses",
+        &first,
+        "--responses",
+        &second,
+        "--csv",
+        a.to_str().unwrap(),
+    ]));
+    assert_ok(&manyi(&["export", "--responses", out.to_str().unwrap(), "--csv", b.to_str().unwrap()]));
+    let index = |d: &Path| std::fs::read_to_string(d.join("index.csv")).unwrap();
+    assert_eq!(index(&a), index(&b));
+}
+
+/// The number just before `words` in `text` ("… 12 read now").
+fn number_before(text: &str, words: &str) -> usize {
+    let before = &text[..text.find(words).unwrap_or_else(|| panic!("no `{words}` in {text}"))];
+    before.trim_end().rsplit(' ').next().unwrap().parse().unwrap()
+}
+
 /// Pushes documents with core's push machine, over the test's own HTTP calls as the administrator.
 /// The source numbers its changes from `first`: a record saved again gets a new, higher number.
 fn push_documents(

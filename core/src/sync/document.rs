@@ -275,4 +275,22 @@ impl Pulled {
             .unwrap_or_default();
         Ok(Pulled { id: id.to_owned(), rev, record, content_matches, conflicts })
     }
+
+    /// The document again, as [`Pulled::from_json`] reads it (`_id`, `_rev`, `_conflicts` and the
+    /// record): for a caller that keeps pages it read, e.g. the checkpoint of an unfinished pull.
+    /// A record edited by hand keeps its revision, so it still does not match when read back.
+    pub fn to_json(&self) -> Value {
+        let mut doc = json!({
+            "_id": self.id,
+            "_rev": self.rev.to_string(),
+            "manyi": self.record.kind().code(),
+            "format_version": FORMAT_VERSION,
+            "record": self.record.to_value(),
+        });
+        if !self.conflicts.is_empty() {
+            let revs: Vec<String> = self.conflicts.iter().map(ToString::to_string).collect();
+            doc["_conflicts"] = json!(revs);
+        }
+        doc
+    }
 }

@@ -124,3 +124,22 @@ fn an_unreadable_feed_is_an_error() {
     );
     assert!(report.unwrap_err().to_string().contains("HTTP 400 to reading the changes: bad_request"));
 }
+
+#[test]
+fn a_pulled_record_written_back_reads_the_same_conflicts_and_hand_edits_included() {
+    let d = docs(&[1, 2]);
+    let mut edited = d[0].document.to_json();
+    edited["record"]["tags"]["hall"] = json!("elsewhere");
+    let mut conflicted = d[1].document.to_json();
+    conflicted["_conflicts"] = json!(["1-0123456789abcdef0123456789abcdef"]);
+    let mut read_back = Vec::new();
+    for doc in [edited, conflicted] {
+        let pulled = crate::sync::Pulled::from_json(&doc).unwrap();
+        let again = crate::sync::Pulled::from_json(&pulled.to_json()).unwrap();
+        assert_eq!(again, pulled);
+        read_back.push(again);
+    }
+    assert!(!read_back[0].content_matches && read_back[0].conflicts.is_empty());
+    assert!(read_back[1].content_matches);
+    assert_eq!(read_back[1].conflicts[0].to_string(), "1-0123456789abcdef0123456789abcdef");
+}

@@ -6,6 +6,7 @@
 
 use crate::couch::Connection;
 use crate::output::Output;
+use checkpoint::Checkpoint;
 use manyi_core::callback::export::Privacy;
 use manyi_core::callback::files::{callback_export, to_json};
 use manyi_core::callback::problem::Problem;
@@ -14,9 +15,11 @@ use manyi_core::io::bundle::Bundle;
 use manyi_core::questionnaire::builtin::Builtin;
 use manyi_core::questionnaire::{Questionnaire, QuestionnaireRef};
 use manyi_core::response::{Channel, Response, ResponseId};
-use manyi_core::sync::{Pull, PullOptions, PullReport, PullStep, SyncRecord};
-use std::collections::BTreeMap;
+use manyi_core::sync::{NotARecord, Pull, PullOptions, PullStep, SyncRecord};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+
+mod checkpoint;
 
 /// What a pull read.
 #[derive(Default)]
@@ -30,45 +33,76 @@ pub struct Pulled {
     /// Problem records by document id.
     pub problems: BTreeMap<String, Problem>,
     /// Records whose revision does not match their content (edited on the server by hand).
-    pub edited: Vec<String>,
-    /// The machine's report.
-    pub report: PullReport,
+    pub edited: BTreeSet<String>,
+    /// Records with conflicting revisions on the server, with those revisions.
+    pub conflicts: BTreeMap<String, Vec<String>>,
+    /// Documents that are not Manyi records.
+    pub foreign: BTreeSet<String>,
+    /// Pages read from an earlier, unfinished pull's checkpoint, and pages read now.
+    pub pages: (usize, usize),
 }
 
-/// Reads the whole database.
-pub fn pull_all(db: &Connection, page_size: usize) -> Result<Pulled, String> {
-    let mut pull = Pull::new(PullOptions { since: None, page_size });
-    let mut out = Pulled::default();
+impl Pulled {
+    /// Takes a record; a later revision of the same document replaces the earlier one.
+    fn take(&mut self, p: manyi_core::sync::Pulled) {
+        if p.content_matches {
+            self.edited.remove(&p.id);
+        } else {
+            self.edited.insert(p.id.clone());
+        }
+        if p.conflicts.is_empty() {
+            self.conflicts.remove(&p.id);
+        } else {
+            self.conflicts.insert(p.id.clone(), p.conflicts.iter().map(ToString::to_string).collect());
+        }
+        match p.record {
+            SyncRecord::Response(r) => {
+                self.responses.insert(r.id, r);
+            }
+            SyncRecord::Questionnaire(q) => {
+                self.questionnaires.insert(q.reference(), q);
+            }
+            SyncRecord::Case(c) => {
+                self.cases.insert(p.id, c);
+            }
+            SyncRecord::Problem(problem) => {
+                self.problems.insert(p.id, problem);
+            }
+        }
+    }
+}
+
+/// Reads the database from where the checkpoint beside `out` says an earlier pull stopped (or
+/// from the start), adding each page to the checkpoint; the caller removes it once OUT is written.
+fn pull_all(
+    db: &Connection,
+    page_size: usize,
+    out: &Path,
+    restart: bool,
+) -> Result<(Pulled, Checkpoint), String> {
+    let (mut checkpoint, kept) = Checkpoint::open(out, &db.base, restart)?;
+    let mut pulled = Pulled { pages: (kept.pages, 0), ..Pulled::default() };
+    pulled.foreign.extend(kept.foreign);
+    for record in kept.records {
+        pulled.take(record);
+    }
+    let mut pull = Pull::new(PullOptions { since: kept.since, page_size });
     let mut step = pull.start();
+    let failed = |e: manyi_core::sync::SyncError| format!("{}: {e}", db.base);
     loop {
-        step = match step.map_err(|e| e.to_string())? {
-            PullStep::Send(request) => pull.receive(db.send(&request).map_err(|e| e.to_string())?),
+        step = match step.map_err(failed)? {
+            PullStep::Send(request) => pull.receive(db.send(&request).map_err(failed)?),
             PullStep::Page(page) => {
+                checkpoint.page(&page)?;
+                let foreign = page.skipped.iter().filter(|s| matches!(s.why, NotARecord::Foreign { .. }));
+                pulled.foreign.extend(foreign.map(|s| s.id.clone()));
                 for p in page.records {
-                    if !p.content_matches {
-                        out.edited.push(p.id.clone());
-                    }
-                    match p.record {
-                        SyncRecord::Response(r) => {
-                            out.responses.insert(r.id, r);
-                        }
-                        SyncRecord::Questionnaire(q) => {
-                            out.questionnaires.insert(q.reference(), q);
-                        }
-                        SyncRecord::Case(c) => {
-                            out.cases.insert(p.id, c);
-                        }
-                        SyncRecord::Problem(problem) => {
-                            out.problems.insert(p.id, problem);
-                        }
-                    }
+                    pulled.take(p);
                 }
+                pulled.pages.1 += 1;
                 pull.proceed()
             }
-            PullStep::Done(report) => {
-                out.report = report;
-                return Ok(out);
-            }
+            PullStep::Done(_) => return Ok((pulled, checkpoint)),
         };
     }
 }
@@ -99,10 +133,16 @@ fn write_callback(path: &Path, pulled: &Pulled, responses: &[Response]) -> Resul
 }
 
 /// Runs the command; `out` must name a file.
-pub fn run(out: &Output, db_url: &str, page_size: usize, callback: Option<&Path>) -> Result<(), String> {
-    if out.path.is_none() {
+pub fn run(
+    out: &Output,
+    db_url: &str,
+    page_size: usize,
+    callback: Option<&Path>,
+    restart: bool,
+) -> Result<(), String> {
+    let Some(path) = out.path else {
         return Err("say where to write the export: -o OUT.json".into());
-    }
+    };
     let db = Connection::open(db_url, "DB_URL")?;
     if db.database().is_none() {
         return Err(format!(
@@ -110,7 +150,7 @@ pub fn run(out: &Output, db_url: &str, page_size: usize, callback: Option<&Path>
             db.base, db.base
         ));
     }
-    let mut pulled = pull_all(&db, page_size).map_err(|e| format!("{}: {e}", db.base))?;
+    let (mut pulled, checkpoint) = pull_all(&db, page_size, path, restart)?;
     let mut responses: Vec<Response> = std::mem::take(&mut pulled.responses).into_values().collect();
     responses.sort_by_key(|r| (r.started_at, r.id));
     let n = responses.len();
@@ -125,7 +165,8 @@ pub fn run(out: &Output, db_url: &str, page_size: usize, callback: Option<&Path>
     let (cases, problems) = (pulled.cases.len(), pulled.problems.len());
     let bundle = Bundle::new(questionnaires, responses, Some(chrono::Local::now().fixed_offset()), None);
     out.bytes(&bundle.to_json())?;
-    for (id, revs) in &pulled.report.conflicts {
+    checkpoint.finish()?;
+    for (id, revs) in &pulled.conflicts {
         eprintln!(
             "conflict: {id} has other revisions on the server ({}); the winning one is exported",
             revs.join(", ")
@@ -136,11 +177,8 @@ pub fn run(out: &Output, db_url: &str, page_size: usize, callback: Option<&Path>
             "warning: {id} was changed on the server by hand (its revision no longer matches its content)"
         );
     }
-    if !pulled.report.foreign.is_empty() {
-        eprintln!(
-            "warning: {} documents are not Manyi records and were skipped",
-            pulled.report.foreign.len()
-        );
+    if !pulled.foreign.is_empty() {
+        eprintln!("warning: {} documents are not Manyi records and were skipped", pulled.foreign.len());
     }
     let callback = match callback {
         Some(path) => {
@@ -151,10 +189,14 @@ pub fn run(out: &Output, db_url: &str, page_size: usize, callback: Option<&Path>
         }
         None => String::new(),
     };
+    let continued = match pulled.pages {
+        (0, _) => String::new(),
+        (kept, now) => format!(" (continued an unfinished pull: {kept} pages kept, {now} read now)"),
+    };
     println!(
-        "{}: pulled {n} responses, {nq} questionnaires{callback}, conflicts {}",
+        "{}: pulled {n} responses, {nq} questionnaires{callback}, conflicts {}{continued}",
         db.base,
-        pulled.report.conflicts.len()
+        pulled.conflicts.len()
     );
     Ok(())
 }
