@@ -112,20 +112,31 @@ async fn a_questionnaire_authored_in_the_editor_runs_at_the_kiosk_and_scores_wit
     press_until(&b, "开始评价", ".question").await;
     tap(&b, "您对办理速度满意吗？", "满意").await;
     b.wait_for_text(".question", "您有多大可能向朋友推荐本网点？", TIMEOUT).await;
-    b.click_button_by_accessible_name("3").await;
-    // 3 ≤ 6: the multiple choice shows (on this screen or the next).
+    // 3 ≤ 6: the multiple choice shows (on this screen or the next). A tap within 400 ms of the
+    // screen change is the rest of a double tap and ignored by design, so 3 is tapped again until
+    // it is pressed, then 下一题 if the multiple choice is on the next screen.
     b.until("the multiple choice never showed", || async {
         let body = b.eval("document.body.innerText").await;
         if body.as_str()?.contains("哪些方面需要改进？") {
             return Some(());
         }
-        let next = "[...document.querySelectorAll('button')].filter(x => x.textContent.trim() === '下一题').map(x => x.click()).length";
-        b.eval(next).await;
+        let step = "(() => { const three = [...document.querySelectorAll('button.face')].find(x => x.textContent.trim() === '3');\
+                    if (three && three.getAttribute('aria-pressed') !== 'true') { three.click(); return 'tapped'; }\
+                    return [...document.querySelectorAll('button')].filter(x => x.textContent.trim() === '下一题').map(x => x.click()).length; })()";
+        b.eval(step).await;
         None
     })
     .await;
-    b.click_button_by_accessible_name("排队时间").await;
-    b.click_button_by_accessible_name("服务态度").await;
+    // Two options, each tapped again until it is pressed (the double-tap guard may drop a tap
+    // made just after the screen changed).
+    b.until("the two options never stayed chosen", || async {
+        let step = "(() => { const want = ['排队时间', '服务态度'];\
+                    const bs = [...document.querySelectorAll('button')].filter(x => want.includes(x.textContent.trim()));\
+                    const off = bs.filter(x => x.getAttribute('aria-pressed') !== 'true');\
+                    if (off.length) { off[0].click(); return false; } return bs.length === 2; })()";
+        b.eval(step).await.as_bool()?.then_some(())
+    })
+    .await;
     press_until(&b, "提交", ".thanks h1").await;
     let records =
         wait_for_store(&b, "one complete response", |rs| rs.len() == 1 && rs[0]["status"] == "complete")
