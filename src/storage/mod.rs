@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod callback;
 mod kiosk;
+pub mod library_news;
 mod questionnaires;
 mod record;
 mod request;

@@ -55,7 +55,8 @@ impl Store {
         request::result(&req).await.map_err(fail)
     }
 
-    /// Writes a questionnaire, replacing the one with the same id and version.
+    /// Writes a questionnaire, replacing the one with the same id and version, and tells every
+    /// page and worker ([`super::library_news`]).
     pub async fn put_questionnaire(&self, q: &Questionnaire) -> Result<(), StorageError> {
         const ACTION: &str = "save the questionnaire";
         let record = QuestionnaireRecord {
@@ -64,7 +65,9 @@ impl Store {
             saved_at: crate::platform::clock::now(),
             questionnaire: q.clone(),
         };
-        self.write(schema::QUESTIONNAIRES, to_js(&record, ACTION)?, ACTION).await
+        self.write(schema::QUESTIONNAIRES, to_js(&record, ACTION)?, ACTION).await?;
+        super::library_news::announce();
+        Ok(())
     }
 
     /// Every stored questionnaire, every version.

@@ -57,7 +57,7 @@ pub async fn click(root: &Element, selector: &str) {
     element.click();
 }
 
-async fn poll<T>(mut check: impl FnMut() -> Option<T>) -> Option<T> {
+pub async fn poll<T>(mut check: impl FnMut() -> Option<T>) -> Option<T> {
     let deadline = js_sys::Date::now() + TIMEOUT_MS;
     loop {
         if let Some(value) = check() {

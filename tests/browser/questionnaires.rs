@@ -53,3 +53,26 @@ async fn versions_stopwatches_and_responses_of_a_questionnaire() {
     store.close();
     Store::delete_named(&name).await.unwrap();
 }
+
+/// Every page hears of a questionnaire written to the library (its list can be read again).
+#[wasm_bindgen_test]
+async fn a_questionnaire_written_is_announced_to_the_watching_pages() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let name = format!("manyi-test-{}", uuid::Uuid::new_v4());
+    let store = Store::open_named(&name).await.unwrap();
+    let heard = Rc::new(Cell::new(0));
+    let watch = {
+        let heard = Rc::clone(&heard);
+        manyi::storage::library_news::watch(move || heard.set(heard.get() + 1)).expect("a BroadcastChannel")
+    };
+    assert_eq!(heard.get(), 0, "nothing written yet");
+    let mut q = Builtin::Evaluation.questionnaire();
+    q.id = "spot_check".into();
+    store.put_questionnaire(&q).await.unwrap();
+    let once = crate::dom::poll(|| (heard.get() == 1).then_some(())).await;
+    assert_eq!(once, Some(()), "the write was announced once, heard {} times", heard.get());
+    drop(watch);
+    store.close();
+    Store::delete_named(&name).await.unwrap();
+}

@@ -3,7 +3,7 @@
 //! N/A, a single choice, an overall item on 1–10 (not 1–5), a comment and the call-back consent
 //! with its phone number. A customer's low overall score, with consent, reaches the call-back
 //! queue by the questionnaire's own low-score rule, and the stored response holds every answer as
-//! tapped or typed.
+//! tapped or typed. And the staff screen lists a questionnaire imported on another page at once.
 
 use crate::customer::{enter_pin, lock, press_until, screen_changed_from, set_pin, tap, wait_for_store, PIN};
 use crate::harness::{Browser, TIMEOUT};
@@ -40,6 +40,11 @@ async fn import(b: &Browser, json: &str, reference: &str) {
     let file = std::env::temp_dir().join(format!("manyi-e2e-{}-counter_2027.json", std::process::id()));
     std::fs::write(&file, json).expect("write the questionnaire");
     b.goto("#/editor").await;
+    // Behind the PIN once one is set.
+    let first = b.wait_for("#staff-pin, #import-questionnaire", TIMEOUT).await;
+    if first.attr("id").await.unwrap().as_deref() == Some("staff-pin") {
+        enter_pin(b, PIN).await;
+    }
     b.pick_file("#import-questionnaire", &file).await;
     b.wait_for_text(".editor-message", &format!("已导入 {reference}"), TIMEOUT).await;
     let _ = std::fs::remove_file(file);
@@ -124,5 +129,29 @@ async fn a_low_overall_score_on_the_questionnaires_own_scale_with_consent_is_que
     b.wait_for_text(&format!("{first} .badge.recovery"), "服务补救", TIMEOUT).await;
     b.wait_for(&format!("{first}[data-case='kiosk-{id}']"), TIMEOUT).await;
     b.wait_for_text(&format!("{first} .phone"), "139****5678", TIMEOUT).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn the_staff_screen_lists_a_questionnaire_imported_on_another_page_without_a_reload() {
+    let b = Browser::open().await;
+    b.goto("").await;
+    set_pin(&b).await;
+    b.wait_for("#setting-questionnaire option[value='hall']", TIMEOUT).await;
+    let staff = b.client().window().await.expect("the staff screen's tab");
+    // The editor, in a second tab of the same device, imports a questionnaire.
+    let editor = b.client().new_window(true).await.expect("a second tab");
+    b.client().switch_to_window(editor.handle).await.expect("to the second tab");
+    import(&b, COUNTER, "counter_2027 v1").await;
+    // Back on the staff screen, never reloaded: the questionnaire is offered, and it runs.
+    b.client().switch_to_window(staff).await.expect("back to the staff screen");
+    let select = b.wait_for("#setting-questionnaire option[value='counter_2027']", TIMEOUT).await;
+    assert_eq!(select.text().await.unwrap(), "柜台评价 2027 (counter_2027)");
+    let select = b.wait_for("#setting-questionnaire", TIMEOUT).await;
+    select.select_by_value("counter_2027").await.expect("choose the questionnaire");
+    b.click_button_by_accessible_name("保存设置").await;
+    b.wait_for_text(".staff-settings .ok", "设置已保存", TIMEOUT).await;
+    lock(&b).await;
+    b.wait_for_text(".attract-questionnaire", "柜台评价 2027", TIMEOUT).await;
     b.close().await;
 }

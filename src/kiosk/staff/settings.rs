@@ -196,13 +196,27 @@ fn questionnaire_select(form: &FormHandle, lang: Lang, library: &Library) -> Htm
     }
 }
 
-/// The device's library (the built-ins until the stored questionnaires are read).
+/// The device's library (the built-ins until the stored questionnaires are read), read again
+/// whenever a questionnaire arrives in it (saved or imported in the editor on another page,
+/// pulled by the sync worker: [`crate::storage::library_news`]).
 #[hook]
 fn use_library_of(store: &StoreStatus) -> Rc<Library> {
     let library = use_state(|| Rc::new(Library::default()));
+    let news = use_state(|| 0_u32);
+    {
+        let news = news.setter();
+        use_effect_with((), move |()| {
+            let mut heard = 0;
+            let watch = crate::storage::library_news::watch(move || {
+                heard += 1;
+                news.set(heard);
+            });
+            move || drop(watch)
+        });
+    }
     {
         let library = library.clone();
-        use_effect_with(store.clone(), move |store| {
+        use_effect_with((store.clone(), *news), move |(store, _)| {
             if let StoreStatus::Ready(store) = store.clone() {
                 spawn_local(async move {
                     if let Ok(stored) = store.questionnaires().await {
