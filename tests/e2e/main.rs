@@ -27,6 +27,7 @@ mod kiosk;
 mod kiosk_bench;
 mod kiosk_input;
 mod kiosk_questionnaire;
+mod languages;
 mod staff_screen;
 mod sync;
 mod upgrade;
