@@ -45,7 +45,7 @@ async fn pair(b: &Browser, k: usize, f: usize, d: usize) {
 }
 
 /// One respondent: the pairs of features 1–3 as given, every other feature neutral / neutral.
-async fn respondent(b: &Browser, first_three: [(usize, usize); 3]) {
+pub(crate) async fn respondent(b: &Browser, first_three: [(usize, usize); 3]) {
     b.click_button_by_accessible_name("开始").await;
     for k in 0..10 {
         let (f, d) = first_three.get(k).copied().unwrap_or((3, 3));
