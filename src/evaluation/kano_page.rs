@@ -132,7 +132,7 @@ pub fn kano_analysis_page() -> Html {
                     Ok(s) => files::download(&format!("{name}.csv"), "text/csv;charset=utf-8", &s.csv()),
                     Err(e) => Err(e.to_string()),
                 },
-                _ => match workbook(&q, &rs, clock::now()) {
+                _ => match workbook(&q, &rs, clock::now(), &options) {
                     Ok(bytes) => files::download(
                         &format!("{name}.xlsx"),
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -88,10 +88,17 @@ pub fn bundle(q: &Questionnaire, responses: &[Response], at: DateTime<FixedOffse
     Bundle::new(vec![q.clone()], mine, Some(at), None).to_json()
 }
 
-/// The analysts' workbook of `q`'s responses among `responses`: responses, index, Kano table, …
-pub fn workbook(q: &Questionnaire, responses: &[Response], at: DateTime<FixedOffset>) -> Result<Vec<u8>> {
+/// The analysts' workbook of `q`'s responses among `responses`: responses, index, the Kano table
+/// by the evaluation table and class rule of `kano`, …
+pub fn workbook(
+    q: &Questionnaire,
+    responses: &[Response],
+    at: DateTime<FixedOffset>,
+    kano: &KanoOptions,
+) -> Result<Vec<u8>> {
     let ds = Dataset::from_responses(q, responses);
-    let analysis = ds.analyse(&AnalysisOptions::default(), &Filter::default())?;
+    let options = AnalysisOptions { kano: *kano, ..AnalysisOptions::default() };
+    let analysis = ds.analyse(&options, &Filter::default())?;
     ds.export(&analysis, at, ResponsesOptions::default(), SheetRows::All).to_xlsx()
 }
 
@@ -155,7 +162,7 @@ mod tests {
         let json = bundle(&q, &rs, at("2026-11-20T12:00:00+08:00"));
         let back = Bundle::from_json(&json, "kano.json", &[]).unwrap();
         assert_eq!(back.responses.len(), 4, "drafts travel too, to be merged");
-        let xlsx = workbook(&q, &rs, at("2026-11-20T12:00:00+08:00")).unwrap();
+        let xlsx = workbook(&q, &rs, at("2026-11-20T12:00:00+08:00"), &KanoOptions::default()).unwrap();
         assert_eq!(&xlsx[..2], b"PK");
     }
 
