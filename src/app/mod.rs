@@ -168,7 +168,8 @@ pub fn use_route(here: Area, first: Route) -> Route {
 pub struct FrameProps {
     /// The screen.
     pub children: Html,
-    /// The links beside the brand (the desk's workspaces), if any.
+    /// The links beside the brand (the way to every area, `AreaNav`), if any: shown once the
+    /// staff PIN is entered.
     #[prop_or_default]
     pub nav: Html,
     /// A wide screen (tables of the call desk and the analyst workspace).
@@ -214,7 +215,8 @@ pub fn frame(props: &FrameProps) -> Html {
         <div class="app">
             <header class="topbar">
                 <span class="brand">{ "满意 Manyi" }</span>
-                { props.nav.clone() }
+                // The way to the other areas only once the PIN opened them (or without a PIN).
+                if !ctx.state.has_pin() || ctx.state.unlocked() { { props.nav.clone() } }
                 <LanguageSwitch {lang} {on_switch} />
             </header>
             { notice_banner(&ctx.state) }

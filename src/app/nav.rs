@@ -1,5 +1,6 @@
 //! The way between the areas behind the staff PIN: one list of links to every workspace, on the
-//! staff screen and at the top of the desk's pages. A link to another area is a page load.
+//! staff screen and at the top of the desk's and the field app's pages (shown once the PIN is
+//! entered, see `Frame`). A link to another area is a page load.
 
 use super::texts::S;
 use crate::i18n::Ui;
@@ -8,7 +9,7 @@ use manyi_core::Lang;
 use yew::prelude::*;
 
 /// Every destination, in the order shown.
-const LINKS: [(Route, S); 7] = [
+const LINKS: [(Route, S); 8] = [
     (Route::Staff, S::StaffSettings),
     (Route::Results, S::Results),
     (Route::Callback, S::Callback),
@@ -16,6 +17,7 @@ const LINKS: [(Route, S); 7] = [
     (Route::Analysis, S::Analysis),
     (Route::Evaluation, S::Evaluation),
     (Route::Kano, S::Kano),
+    (Route::KanoAnalysis, S::KanoResults),
 ];
 
 /// Properties of [`AreaNav`].

@@ -27,6 +27,7 @@ crate::i18n::texts! {
     Analysis => "分析工作区", "Analysis";
     Evaluation => "第三方测评", "Third-party evaluation";
     Kano => "服务特性调查（Kano）", "Service feature study (Kano)";
+    KanoResults => "Kano 结果", "Kano results";
 }
 
 impl S {

@@ -1,6 +1,8 @@
 //! One question: its text and the widget its kind takes.
 
-use super::{KanoPairView, MultipleChoice, NumberAnswer, RatingFaces, SingleChoice, TextAnswer, YesNo};
+use super::{
+    KanoPairView, MultipleChoice, NumberAnswer, PhoneAnswer, RatingFaces, SingleChoice, TextAnswer, YesNo,
+};
 use crate::i18n::Ui;
 use manyi_core::questionnaire::item::{Item, ItemKind, RatingScale, TextFormat};
 use manyi_core::response::answer::Answer;
@@ -63,8 +65,11 @@ fn widget(props: &ItemViewProps, heading: &AttrValue) -> Html {
                     on_answer.emit(Answer::Text(text))
                 }
             });
-            html! { <TextAnswer id={field_id(&props.item)} {value} phone={*format == TextFormat::Phone}
-            max_length={*max_length} {on_change} /> }
+            if *format == TextFormat::Phone {
+                html! { <PhoneAnswer id={field_id(&props.item)} {value} max_length={*max_length} {lang} {on_change} /> }
+            } else {
+                html! { <TextAnswer id={field_id(&props.item)} {value} max_length={*max_length} {on_change} /> }
+            }
         }
         (ItemKind::MultipleChoice { options }, _) => {
             let selected = match &props.answer {

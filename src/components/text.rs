@@ -1,8 +1,8 @@
-//! A free-text answer (a comment, a phone number). The text is handed over when the field loses
+//! A free-text answer (a comment; a phone number has its own field, `phone.rs`). The text is handed over when the field loses
 //! focus, not on every key, so the draft is saved once per change.
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 /// Properties of [`TextAnswer`].
@@ -13,9 +13,6 @@ pub struct TextAnswerProps {
     /// The text so far.
     #[prop_or_default]
     pub value: AttrValue,
-    /// A phone number: one line with the phone keyboard; otherwise several lines.
-    #[prop_or_default]
-    pub phone: bool,
     /// The most characters accepted.
     #[prop_or_default]
     pub max_length: Option<u32>,
@@ -29,26 +26,15 @@ pub fn text_answer(props: &TextAnswerProps) -> Html {
     let on_change = props.on_change.clone();
     let onchange = Callback::from(move |e: Event| {
         let target = e.target();
-        let value = target
-            .as_ref()
-            .and_then(|t| t.dyn_ref::<HtmlTextAreaElement>().map(HtmlTextAreaElement::value))
-            .or_else(|| {
-                target.as_ref().and_then(|t| t.dyn_ref::<HtmlInputElement>().map(HtmlInputElement::value))
-            });
+        let value =
+            target.as_ref().and_then(|t| t.dyn_ref::<HtmlTextAreaElement>().map(HtmlTextAreaElement::value));
         if let Some(v) = value {
             on_change.emit(v);
         }
     });
     let maxlength = props.max_length.map(|n| n.to_string());
-    if props.phone {
-        html! {
-            <input id={props.id.clone()} class="text-answer" type="tel" inputmode="tel" autocomplete="off"
-                {maxlength} value={props.value.clone()} {onchange} />
-        }
-    } else {
-        html! {
-            <textarea id={props.id.clone()} class="text-answer" rows="3" {maxlength}
-                value={props.value.clone()} {onchange} />
-        }
+    html! {
+        <textarea id={props.id.clone()} class="text-answer" rows="3" {maxlength}
+            value={props.value.clone()} {onchange} />
     }
 }

@@ -3,7 +3,7 @@
 //! the Kano study (`#/kano`; its results, with their Excel workbook, are on the desk). The screens
 //! live in `evaluation/`; this is the page around them.
 
-use crate::app::{use_app_state, use_route, use_store, AppContext, Frame, StaffGate, StaffLock};
+use crate::app::{use_app_state, use_route, use_store, AppContext, AreaNav, Frame, StaffGate, StaffLock};
 use crate::evaluation::{ComparePage, EvaluationPage, KanoPage};
 use crate::platform::location::{Area, Route};
 use yew::prelude::*;
@@ -13,15 +13,18 @@ use yew::prelude::*;
 pub fn field_app() -> Html {
     let app = use_app_state();
     let store = use_store(&app);
-    let page = match use_route(Area::Field, Route::Evaluation) {
+    let route = use_route(Area::Field, Route::Evaluation);
+    let page = match route {
         Route::Compare => html! { <ComparePage /> },
         Route::Kano => html! { <KanoPage /> },
         _ => html! { <EvaluationPage /> },
     };
+    let lang = app.lang;
+    let nav = html! { <AreaNav {lang} current={route} /> };
     let context = AppContext { state: app, store };
     html! {
         <ContextProvider<AppContext> {context}>
-            <Frame><StaffGate>{ page }</StaffGate></Frame>
+            <Frame {nav}><StaffGate>{ page }</StaffGate></Frame>
             <StaffLock />
         </ContextProvider<AppContext>>
     }

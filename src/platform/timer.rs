@@ -46,8 +46,9 @@ pub fn last_activity() -> Option<DateTime<FixedOffset>> {
     LAST_ACTIVITY.get()
 }
 
-/// Records every touch, click or key anywhere on the page, and calls a function on every click
-/// or key, until dropped (the kiosk's idle timer starts again). Not on the touch itself: whatever
+/// Records every touch, click, key or input anywhere on the page (text that arrives without a
+/// key: a Chinese input method's, a paste, dictation), and calls a function on every click, key
+/// or input, until dropped (the kiosk's idle timer starts again). Not on the touch itself: whatever
 /// the function changes on screen changes after the click has found its target, so a dialog the
 /// touch dismisses never lets the click fall through to a button beneath it.
 pub struct ActivityListener {
@@ -56,7 +57,7 @@ pub struct ActivityListener {
 }
 
 const RECORD: [&str; 1] = ["pointerdown"];
-const NOTIFY: [&str; 2] = ["click", "keydown"];
+const NOTIFY: [&str; 3] = ["click", "keydown", "input"];
 
 fn listen(events: &[&str], closure: &Closure<dyn FnMut()>, add: bool) {
     let Some(w) = web_sys::window() else { return };

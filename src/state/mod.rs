@@ -164,6 +164,11 @@ pub fn reduce(s: &mut AppState, action: Action) -> bool {
             changed
         }
         Action::Tick { now, last_touch } => {
+            // A pause after wrong PINs counts down on the pad, and ends by itself.
+            if let Some(PinError::Paused(_)) = s.pin_error {
+                let left = s.guard.paused(now).map(PinError::Paused);
+                return std::mem::replace(&mut s.pin_error, left) != left;
+            }
             let (Staff::Unlocked { since }, Some(settings)) = (s.staff, s.settings.as_ref()) else {
                 return false;
             };

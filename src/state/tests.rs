@@ -50,6 +50,16 @@ fn five_wrong_pins_pause_the_pad() {
     // does not open it meanwhile.
     let s = s.reduce(Action::Pin("2468".into(), t(10)));
     assert_eq!((s.unlocked(), s.pin_error), (false, Some(PinError::Paused(54))));
+    // The pad counts the pause down as the clock moves (64 − 11 = 53, 64 − 63 = 1) and says
+    // nothing more once it is over (at 64 s).
+    let s = tick(s, 11, None);
+    assert_eq!(s.pin_error, Some(PinError::Paused(53)));
+    let s = tick(s, 63, None);
+    assert_eq!(s.pin_error, Some(PinError::Paused(1)));
+    let s = tick(s, 64, None);
+    assert_eq!(s.pin_error, None);
+    let s = s.reduce(Action::Pin("2468".into(), t(64)));
+    assert!(s.unlocked());
 }
 
 #[test]

@@ -170,9 +170,9 @@ pub async fn start(browser: &Browser) {
     browser.wait_for_text(".question", "您今天办理的业务", TIMEOUT).await;
 }
 
-/// A whole survey by taps: business, class, every item rated `rating` (the self-service items
-/// N/A) and `overall`; on the last screen consent with `phone` if given; submitted; thanks shown.
-pub async fn answer_all(browser: &Browser, business: &str, rating: &str, overall: &str, phone: Option<&str>) {
+/// From the attract screen by taps to the last screen (comment, consent): business, class, every
+/// item rated `rating` (the self-service items N/A) and `overall`.
+pub async fn to_the_last_screen_with(browser: &Browser, business: &str, rating: &str, overall: &str) {
     start(browser).await;
     tap(browser, "您今天办理的业务", business).await;
     tap(browser, "您是", "居民").await;
@@ -182,6 +182,17 @@ pub async fn answer_all(browser: &Browser, business: &str, rating: &str, overall
     }
     tap(browser, ITEMS[10], overall).await;
     browser.wait_for("textarea", TIMEOUT).await;
+}
+
+/// The same, a payment with every item and the overall rated `rating`.
+pub async fn to_the_last_screen(browser: &Browser, rating: &str) {
+    to_the_last_screen_with(browser, "缴费", rating, rating).await;
+}
+
+/// A whole survey by taps: business, class, every item rated `rating` (the self-service items
+/// N/A) and `overall`; on the last screen consent with `phone` if given; submitted; thanks shown.
+pub async fn answer_all(browser: &Browser, business: &str, rating: &str, overall: &str, phone: Option<&str>) {
+    to_the_last_screen_with(browser, business, rating, overall).await;
     if let Some(phone) = phone {
         press_until(browser, "是", "input[type=tel]").await;
         fill(browser, "input[type=tel]", phone).await;

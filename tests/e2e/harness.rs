@@ -229,6 +229,21 @@ impl Browser {
             .unwrap_or_else(|error| panic!("could not evaluate `{expression}`: {error}"))
     }
 
+    /// Makes the page's viewport `width` × `height` CSS pixels (a tablet's screen), the window
+    /// around it as large as that takes.
+    pub async fn set_viewport(&self, width: u32, height: u32) {
+        let frame = self
+            .eval("[window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]")
+            .await;
+        let border = |i: usize| frame[i].as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(0);
+        self.client
+            .set_window_size(width + border(0), height + border(1))
+            .await
+            .unwrap_or_else(|error| panic!("could not size the window: {error}"));
+        let script = format!("return window.innerWidth === {width} && window.innerHeight === {height};");
+        self.wait_until(&script, &format!("a {width} × {height} viewport"), TIMEOUT).await;
+    }
+
     /// Asserts that the page is `width` CSS pixels wide and nothing sticks out sideways (no
     /// horizontal scrolling), saying `where` it did.
     pub async fn assert_fits_width(&self, width: u64, place: &str) {

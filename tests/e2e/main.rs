@@ -26,6 +26,8 @@ mod hall;
 mod kano;
 mod kiosk;
 mod kiosk_bench;
+mod kiosk_input;
 mod kiosk_questionnaire;
+mod staff_screen;
 mod sync;
 mod upgrade;

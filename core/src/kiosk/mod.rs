@@ -15,4 +15,4 @@ pub use idle::{Closing, IdlePhase, IdlePolicy, Partial};
 pub use low_score::LowScoreRule;
 pub use pin::{PinGuard, PinHash, PinProblem};
 pub use settings::{KioskSettings, SettingProblem};
-pub use summary::{follow_up, to_export, FollowUp, StaffSummary};
+pub use summary::{follow_up, kiosk_own, to_export, FollowUp, StaffSummary};

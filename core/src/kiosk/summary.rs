@@ -5,8 +5,8 @@
 
 use super::low_score::LowScoreRule;
 use crate::code::coded_enum;
-use crate::questionnaire::QuestionnaireRef;
-use crate::response::{Response, Status};
+use crate::questionnaire::{QuestionnaireId, QuestionnaireRef};
+use crate::response::{Channel, Response, Status};
 
 coded_enum! {
     /// What a low score leads to.
@@ -23,6 +23,14 @@ coded_enum! {
 /// [`LowScoreRule::hall`]; any other questionnaire's rule is [`LowScoreRule::of`].
 pub fn follow_up(r: &Response, threshold: i32) -> Option<FollowUp> {
     LowScoreRule::hall(threshold).follow_up(r)
+}
+
+/// Whether `r` is one of the kiosk's own responses, which the staff screen counts and exports: a
+/// customer's at the hall (channel 营业厅), alone (no interviewer or evaluator), to the
+/// questionnaire the kiosk runs, `kiosk`. The same device may also hold a Kano study's answers,
+/// the call desk's interviews and an evaluator's visits: those are not the kiosk's.
+pub fn kiosk_own(r: &Response, kiosk: &QuestionnaireId) -> bool {
+    r.channel == Channel::Hall && r.tags.interviewer.is_none() && &r.questionnaire.id == kiosk
 }
 
 /// The counts on the staff screen.
@@ -170,5 +178,27 @@ mod tests {
         let unexported: Vec<_> = to_export(rows, false).iter().map(|r| r.id).collect();
         assert_eq!(unexported, [broken.id, low.id], "oldest first, no drafts");
         assert_eq!(to_export(rows, true).len(), 4);
+    }
+
+    #[test]
+    fn the_kiosk_counts_its_own_responses_only() {
+        let q = hall();
+        let own = rated(&q, 1, 5, false, None);
+        assert!(kiosk_own(&own, &q.id));
+        // The call desk's interview with the same questionnaire, an evaluator's visit at the
+        // hall, and a response to another questionnaire (a Kano study) on the same device.
+        let mut called = own.clone();
+        called.channel = Channel::Callback;
+        let mut visited = own.clone();
+        crate::response::tags::TagKey::Interviewer.set(&mut visited.tags, "E01").unwrap();
+        let mut kano = own.clone();
+        kano.questionnaire.id = QuestionnaireId::new("kano");
+        for (r, what) in [(&called, "call desk"), (&visited, "evaluator"), (&kano, "Kano")] {
+            assert!(!kiosk_own(r, &q.id), "{what}");
+        }
+        // The staff screen counts the kiosk's one, not four.
+        let rows = [&own, &called, &visited, &kano].map(|r| (r, false));
+        let s = StaffSummary::of(rows.into_iter().filter(|(r, _)| kiosk_own(r, &q.id)), 2);
+        assert_eq!((s.stored, s.complete, s.unexported), (1, 1, 1));
     }
 }

@@ -1,4 +1,4 @@
-//! The staff's data section: counts of stored, exported and unexported responses and low scores,
+//! The staff's data section: counts of the kiosk's stored, exported and unexported responses and low scores,
 //! storage used and whether it is persistent, export (JSON, CSV, Excel), "mark as exported", and
 //! deletion of exported responses only, after a confirmation.
 
@@ -10,7 +10,7 @@ use crate::platform::{clock, device, files};
 use crate::storage::Record;
 use chrono::{DateTime, FixedOffset};
 use manyi_core::kiosk::summary::to_export;
-use manyi_core::kiosk::{LowScoreRule, StaffSummary};
+use manyi_core::kiosk::{kiosk_own, LowScoreRule, StaffSummary};
 use manyi_core::questionnaire::library::Library;
 use manyi_core::questionnaire::{Questionnaire, QuestionnaireRef};
 use manyi_core::response::tags::TagValue;
@@ -83,6 +83,9 @@ pub fn data_section() -> Html {
         Some(Err(e)) => return html! { <p class="error" role="alert">{ e }</p> },
         Some(Ok(rows)) => rows.clone(),
     };
+    // The kiosk's own responses only: the device may also hold a Kano study's, the call desk's
+    // and an evaluator's, which are counted and exported where they were made.
+    let rows: Vec<Record> = rows.into_iter().filter(|r| kiosk_own(&r.response, &questionnaire.id)).collect();
     let pairs = || rows.iter().map(|r| (&r.response, r.exported_at.is_some()));
     // Each response's low score by its own questionnaire version's rule.
     let threshold = settings.low_score_threshold;
@@ -90,11 +93,10 @@ pub fn data_section() -> Html {
 
     let export = |make: Make, label: K| {
         let (rows, all, last_export, message) = (rows.clone(), *all, last_export.clone(), message.clone());
-        let (id, device, library) = (questionnaire.id.clone(), settings.device.clone(), Rc::clone(&library));
+        let (device, library) = (settings.device.clone(), Rc::clone(&library));
         let onclick = Callback::from(move |_| {
             let chosen = to_export(rows.iter().map(|r| (&r.response, r.exported_at.is_some())), all);
-            // The active questionnaire's responses, a file per version they answered.
-            let chosen: Vec<_> = chosen.into_iter().filter(|r| r.questionnaire.id == id).collect();
+            // The active questionnaire's responses (kiosk_own above), a file per version they answered.
             if chosen.is_empty() {
                 return message.set(Some((false, K::NothingToExport.get(lang).into())));
             }
