@@ -49,7 +49,7 @@ async fn value_near(b: &Browser, css: &str, expected: f64) {
     .await;
 }
 
-async fn start_visit(b: &Browser, evaluator: &str) {
+pub(crate) async fn start_visit(b: &Browser, evaluator: &str) {
     b.goto("#/evaluation").await;
     b.fill("#visit-evaluator", evaluator).await;
     b.fill("#visit-hall", "城东营业厅").await;

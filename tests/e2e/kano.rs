@@ -46,7 +46,7 @@ async fn pair(b: &Browser, k: usize, f: usize, d: usize) {
 
 /// One respondent: the pairs of the first features as given, every other feature neutral /
 /// neutral.
-async fn respondent(b: &Browser, first: &[(usize, usize)]) {
+pub(crate) async fn respondent(b: &Browser, first: &[(usize, usize)]) {
     b.click_button_by_accessible_name("开始").await;
     for k in 0..10 {
         let (f, d) = first.get(k).copied().unwrap_or((3, 3));

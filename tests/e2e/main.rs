@@ -30,4 +30,6 @@ mod kiosk_input;
 mod kiosk_questionnaire;
 mod staff_screen;
 mod sync;
+mod sync_field;
+mod sync_restart;
 mod upgrade;

@@ -96,10 +96,12 @@ pub fn build(options: &Options) -> Result<PathBuf> {
         kept.iter().flat_map(|(_, files)| files.iter().map(|f| dist.join(f))).collect();
     all.sort();
     all.dedup();
-    // A debug build is for trying things out here: not worth compressing (its wasm is ~80 MB).
-    if !options.debug {
-        compress::write_beside(&all)?;
+    // A debug build is for trying things out here: not worth compressing (its wasm is ~80 MB),
+    // and its sizes say nothing about what is served.
+    if options.debug {
+        return Ok(dist);
     }
+    compress::write_beside(&all)?;
     for (name, files) in &kept {
         sizes::print(&dist, name, files)?;
     }
