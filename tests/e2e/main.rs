@@ -9,6 +9,7 @@ mod harness;
 mod analysis;
 mod analysis_bench;
 mod analyst;
+mod analyst_overall;
 mod any_questionnaire;
 mod areas;
 mod call_desk;
