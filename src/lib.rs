@@ -10,6 +10,7 @@ pub mod authoring;
 pub mod callback;
 pub mod components;
 pub mod desk;
+pub mod errors;
 pub mod evaluation;
 pub mod exports;
 pub mod field;

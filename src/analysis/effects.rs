@@ -10,6 +10,7 @@ use super::client::{Answer, Client};
 use super::protocol::{Download, Reply, Request};
 use super::state::{FileOutcome, Keeping, Stage, WorkAction, Workspace};
 use crate::app::StoreStatus;
+use crate::errors::Problem;
 use crate::platform::clock;
 use crate::platform::files;
 use crate::storage::analysis::KeptFile;
@@ -55,15 +56,15 @@ pub(super) async fn import_one(
     d: &Dispatch,
     name: &str,
     bytes: js_sys::ArrayBuffer,
-) -> Result<MergeReport, String> {
+) -> Result<MergeReport, Problem> {
     let progress = {
         let d = d.clone();
         Box::new(move |p| d.dispatch(WorkAction::FileProgress(p)))
     };
     let request = Request::Import { name: name.to_owned() };
     match engine.request(&request, Some(bytes), Some(progress)).await?.reply {
-        Reply::Imported(result) => result,
-        other => Err(unexpected(&other)),
+        Reply::Imported(result) => result.map_err(Problem::Core),
+        other => Err(unexpected(&other).into()),
     }
 }
 
@@ -101,7 +102,7 @@ pub async fn open(store: StoreStatus, engine: Engine, d: Dispatch) {
                 for file in kept {
                     let result = match file.bytes().await {
                         Ok(bytes) => import_one(&engine, &d, &file.name, bytes).await,
-                        Err(e) => Err(format!("{}: {e}", file.name)),
+                        Err(e) => Err(format!("{}: {e}", file.name).into()),
                     };
                     d.dispatch(WorkAction::FileDone(FileOutcome { name: file.name, result }));
                 }
@@ -135,7 +136,7 @@ pub async fn import(files: Vec<web_sys::File>, store: Option<Store>, engine: Eng
         yield_to_browser().await;
         let name = file.name();
         let result = match read(&file).await {
-            Err(e) => Err(format!("{name}: {e}")),
+            Err(e) => Err(format!("{name}: {e}").into()),
             Ok(bytes) => {
                 let result = import_one(&engine, &d, &name, bytes).await;
                 if let (Ok(report), Some(store)) = (&result, &store) {

@@ -14,7 +14,7 @@ fn outcome(o: &FileOutcome, lang: Lang) -> Html {
         Err(e) => html! {
             <tr class="is-error" data-file={o.name.clone()}>
                 <th scope="row">{ &o.name }</th>
-                <td colspan="3" class="an-file-error" role="alert">{ e }</td>
+                <td colspan="3" class="an-file-error" role="alert">{ e.say(lang) }</td>
             </tr>
         },
         Ok(r) => {

@@ -63,8 +63,9 @@ pub enum Request {
 /// From the worker to the page: the answer to the request of the same turn.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Reply {
-    /// The file was merged, or refused whole (file, line, column).
-    Imported(Result<MergeReport, String>),
+    /// The file was merged, or refused whole: core's error, typed (file, line, column and
+    /// kind), for the page to say in its language.
+    Imported(Result<MergeReport, manyi_core::Error>),
     /// What is held after a batch.
     Settled {
         /// Distinct responses.
@@ -120,7 +121,7 @@ impl Handler {
                 };
                 let result = self.engine.import(&bytes, &name, &mut progress);
                 drop(bytes);
-                Reply::Imported(result.map_err(|e| e.to_string()))
+                Reply::Imported(result)
             }
             Request::Settle => {
                 self.engine.settle();
@@ -194,7 +195,7 @@ mod tests {
         assert!(matches!(reply, Reply::Imported(Ok(ref r)) if r.added == 0 && r.duplicates == 80));
         let reply = h.handle(Request::Import { name: "bad.json".into() }, b"{\n  x".to_vec(), &mut out);
         assert!(
-            matches!(reply, Reply::Imported(Err(ref e)) if e.starts_with("bad.json, line 2")),
+            matches!(reply, Reply::Imported(Err(ref e)) if e.to_string().starts_with("bad.json, line 2")),
             "{reply:?}"
         );
         let Reply::Settled { held, versions } = h.handle(Request::Settle, Vec::new(), &mut out) else {
@@ -272,7 +273,9 @@ mod tests {
 
     #[test]
     fn messages_survive_a_round_trip_as_json() {
-        let r = Reply::Imported(Err("x.json, line 1, column 2: expected value".into()));
+        let e = manyi_core::io::bundle::Bundle::from_json(b"{ x", "x.json", &[]).unwrap_err();
+        assert!(matches!(e, manyi_core::Error::Json { .. }), "{e:?}");
+        let r = Reply::Imported(Err(e));
         let json = serde_json::to_string(&r).unwrap();
         assert_eq!(serde_json::from_str::<Reply>(&json).unwrap(), r);
         let p = ImportProgress { read: 10_000, expected: 90_000 };

@@ -114,7 +114,7 @@ pub async fn load(
                         let part = format!("{name} · {page_no}");
                         let buffer = js_sys::Uint8Array::from(&bytes[..]).buffer();
                         match import_one(&engine, &d, &part, buffer).await {
-                            Err(e) => break Err(e),
+                            Err(e) => break Err(e.say(lang)),
                             Ok(report) => {
                                 if let (true, Some(s)) = (changed(&report), &store) {
                                     let blob = web_sys::Blob::new_with_u8_array_sequence(
@@ -148,7 +148,7 @@ pub async fn load(
                 Ok(PullStep::Done(_)) => break Ok(total),
             };
         };
-        let result = result.map_err(|e| format!("{name}: {e}"));
+        let result = result.map_err(|e| crate::errors::Problem::from(format!("{name}: {e}")));
         d.dispatch(WorkAction::FileDone(FileOutcome { name, result }));
     }
     if bundler.waiting() > 0 {

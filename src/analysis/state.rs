@@ -32,7 +32,7 @@ pub struct FileOutcome {
     /// The file's name.
     pub name: String,
     /// Its merge report, or the error (file, line, column) that left everything unchanged.
-    pub result: Result<MergeReport, String>,
+    pub result: Result<MergeReport, crate::errors::Problem>,
 }
 
 /// An import under way.
@@ -312,7 +312,10 @@ mod tests {
     fn an_import_counts_its_files_and_bumps_the_data_version() {
         let ok =
             FileOutcome { name: "a.json".into(), result: Ok(MergeReport { added: 3, ..Default::default() }) };
-        let bad = FileOutcome { name: "b.json".into(), result: Err("b.json, line 2, column 5: …".into()) };
+        let bad = FileOutcome {
+            name: "b.json".into(),
+            result: Err(String::from("b.json, line 2, column 5: …").into()),
+        };
         let read = |read, expected| WorkAction::FileProgress(ImportProgress { read, expected });
         let w = apply(
             Workspace::default(),

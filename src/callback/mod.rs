@@ -13,6 +13,7 @@ mod page;
 mod problems;
 mod queue;
 mod rates;
+mod row_fault;
 mod settings;
 pub mod state;
 pub mod texts;

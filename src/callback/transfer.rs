@@ -34,7 +34,7 @@ fn report(r: &ImportReport, lang: Lang) -> Html {
                             <td class="number">{ row.line }</td>
                             <td>{ row.field.clone().unwrap_or_default() }</td>
                             <td class="cb-row-problem">{ row.problem.label().get(lang).to_owned() }</td>
-                            <td>{ &row.reason }</td>
+                            <td class="cb-row-reason">{ super::row_fault::row_fault(&row.fault, lang) }</td>
                         </tr>
                     }) }
                 </tbody>

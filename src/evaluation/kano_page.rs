@@ -1,6 +1,7 @@
 //! `#/kano` runs the Kano study (self-completed or by an interviewer); `#/kano/analysis` shows its
 //! results: the table (counts, class with Fong's mixed classes, Better, Worse), the Better vs
-//! |Worse| chart, and the exports (JSON, CSV, Excel).
+//! |Worse| chart, and the exports (JSON, CSV, Excel). The evaluation table is the standard one
+//! or Pouliot's, as `manyi kano --table` offers.
 
 use super::kano_chart::KanoChart;
 use super::runner::Runner;
@@ -13,7 +14,9 @@ use crate::platform::{clock, files};
 use manyi_core::chart::scatter::Frame;
 use manyi_core::evaluation::kano_study::{bundle, workbook, KanoStudy};
 use manyi_core::response::Response;
+use manyi_core::scoring::kano::{EvaluationTable, KanoOptions};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -45,6 +48,31 @@ pub fn kano_page() -> Html {
     }
 }
 
+/// The evaluation table: standard, or Pouliot's ((2, 2) and (4, 4) questionable).
+fn table_choice(table: &UseStateHandle<EvaluationTable>, lang: manyi_core::Lang) -> Html {
+    let onchange = {
+        let table = table.clone();
+        Callback::from(move |e: Event| {
+            let chosen = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok());
+            if let Some(t) = chosen.and_then(|s| s.value().parse().ok()) {
+                table.set(t);
+            }
+        })
+    };
+    let option = |value: &'static str, text: T, t: EvaluationTable| {
+        html! { <option {value} selected={**table == t}>{ text.get(lang) }</option> }
+    };
+    html! {
+        <p class="field">
+            <label for="kano-table">{ T::EvaluationTable.get(lang) }</label>
+            <select id="kano-table" {onchange}>
+                { option("standard", T::StandardTable, EvaluationTable::Standard) }
+                { option("pouliot", T::PouliotTable, EvaluationTable::Pouliot) }
+            </select>
+        </p>
+    }
+}
+
 fn stamp() -> String {
     crate::view::clock_text::stamp(&clock::now())
 }
@@ -57,6 +85,7 @@ pub fn kano_analysis_page() -> Html {
     let library = use_library();
     let responses = use_state(|| None::<Rc<Vec<Response>>>);
     let version = use_state(|| None::<u32>);
+    let table = use_state(|| EvaluationTable::Standard);
     {
         let responses = responses.clone();
         use_effect_with(ctx.store.clone(), move |store| {
@@ -82,14 +111,15 @@ pub fn kano_analysis_page() -> Html {
         return html! { <section class="kano-analysis"><p>{ T::NoKanoYet.get(lang) }</p></section> };
     };
     let q = Rc::new(q);
-    let study = KanoStudy::new(&q, &rs);
+    let options = KanoOptions { table: *table, ..KanoOptions::default() };
+    let study = KanoStudy::with_options(&q, &rs, &options);
     let version_tabs = answered.iter().map(|&v| {
         let version = version.clone();
         let onclick = Callback::from(move |_| version.set(Some(v)));
         html! { <button type="button" class={classes!("tab", (Some(v) == shown).then_some("current"))} {onclick}>{ format!("v{v}") }</button> }
     });
     let export = |kind: &'static str| {
-        let (q, rs) = (Rc::clone(&q), Rc::clone(&rs));
+        let (q, rs, options) = (Rc::clone(&q), Rc::clone(&rs), options);
         Callback::from(move |_| {
             let name = format!("manyi-kano-v{}-{}", q.version, stamp());
             let _ = match kind {
@@ -98,11 +128,11 @@ pub fn kano_analysis_page() -> Html {
                     "application/json",
                     &bundle(&q, &rs, clock::now()),
                 ),
-                "csv" => match KanoStudy::new(&q, &rs) {
+                "csv" => match KanoStudy::with_options(&q, &rs, &options) {
                     Ok(s) => files::download(&format!("{name}.csv"), "text/csv;charset=utf-8", &s.csv()),
                     Err(e) => Err(e.to_string()),
                 },
-                _ => match workbook(&q, &rs, clock::now()) {
+                _ => match workbook(&q, &rs, clock::now(), &options) {
                     Ok(bytes) => files::download(
                         &format!("{name}.xlsx"),
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -161,6 +191,7 @@ pub fn kano_analysis_page() -> Html {
                 <nav class="area-links"><a href={Route::Kano.href()}>{ T::ToStudy.get(lang) }</a></nav>
             </header>
             if answered.len() > 1 { <nav class="section-tabs">{ for version_tabs }</nav> }
+            { table_choice(&table, lang) }
             { body }
             <div class="file-actions">
                 <button type="button" class="secondary" onclick={export("json")}>{ T::ExportJson.get(lang) }</button>

@@ -65,6 +65,9 @@ crate::i18n::texts! {
     Worse => "Worse", "Worse";
     NoKanoYet => "还没有完成的 Kano 问卷。", "No completed Kano responses yet.";
     ChartTitle => "Better 与 |Worse| 散点图", "Better vs |Worse|";
+    EvaluationTable => "评价表", "Evaluation table";
+    StandardTable => "标准", "Standard";
+    PouliotTable => "Pouliot（(2,2)、(4,4) 记为 Q）", "Pouliot ((2,2) and (4,4) are Q)";
     ExportJson => "导出 JSON", "Export JSON";
     ExportCsv => "导出 CSV", "Export CSV";
     ExportXlsx => "导出 Excel", "Export Excel";

@@ -19,21 +19,21 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// A folder of its own for a test's files.
-fn folder(name: &str) -> PathBuf {
+pub(crate) fn folder(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("manyi-e2e-analysis-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create a folder");
     dir
 }
 
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+pub(crate) fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let path = dir.join(name);
     std::fs::write(&path, bytes).expect("write a file");
     path.display().to_string()
 }
 
 /// `manyi sample --questionnaire hall --count N --seed S`.
-fn sample(count: usize, seed: u64) -> Bundle {
+pub(crate) fn sample(count: usize, seed: u64) -> Bundle {
     sample_bundle(SampleKind::Hall, &SampleOptions { count, seed, ..SampleOptions::default() })
 }
 
@@ -64,7 +64,7 @@ pub(crate) async fn open_workspace(browser: &Browser) {
 }
 
 /// Picks `paths` in the file input at once, as the analyst does in the file dialog.
-async fn pick(browser: &Browser, paths: &[String]) {
+pub(crate) async fn pick(browser: &Browser, paths: &[String]) {
     let input = browser.wait_for("#an-files:not([disabled])", TIMEOUT).await;
     input.send_keys(&paths.join("\n")).await.expect("pick the files");
 }
@@ -115,8 +115,8 @@ async fn overlapping_files_merge_once_and_a_malformed_file_changes_nothing() {
     pick(&browser, &[bad]).await;
     let error =
         wait_text(&browser, "tr[data-file='tablet-bad.json'] .an-file-error", |t| !t.is_empty()).await;
-    assert!(error.starts_with("tablet-bad.json, line "), "{error}");
-    assert!(error.contains("column"), "{error}");
+    assert!(error.starts_with("tablet-bad.json，第 "), "{error}");
+    assert!(error.contains("列"), "{error}");
     held(&browser, 120).await;
 
     // The merged data is kept on the device.

@@ -44,11 +44,12 @@ async fn pair(b: &Browser, k: usize, f: usize, d: usize) {
     }
 }
 
-/// One respondent: the pairs of features 1–3 as given, every other feature neutral / neutral.
-pub(crate) async fn respondent(b: &Browser, first_three: [(usize, usize); 3]) {
+/// One respondent: the pairs of the first features as given, every other feature neutral /
+/// neutral.
+pub(crate) async fn respondent(b: &Browser, first: &[(usize, usize)]) {
     b.click_button_by_accessible_name("开始").await;
     for k in 0..10 {
-        let (f, d) = first_three.get(k).copied().unwrap_or((3, 3));
+        let (f, d) = first.get(k).copied().unwrap_or((3, 3));
         pair(b, k, f, d).await;
     }
     b.wait_for_text(".thanks h1", "感谢您的评价！", TIMEOUT).await;
@@ -65,14 +66,15 @@ async fn the_chart_places_each_feature_at_its_computed_coordinates() {
     b.goto("#/kano").await;
     // 1 like · 2 expect · 3 neutral · 4 live with · 5 dislike.
     // Feature 1: (1,3) A, (1,5) O, (2,5) M. Feature 2: (2,5) M, (2,5) M, (3,3) I.
-    // Feature 3: (1,2) A, (1,3) A, (1,5) O.
-    respondent(&b, [(1, 3), (2, 5), (1, 2)]).await;
+    // Feature 3: (1,2) A, (1,3) A, (1,5) O. Feature 5: (2,2) and (4,4), I by the standard
+    // table and Q by Pouliot's, and (1,5) O.
+    respondent(&b, &[(1, 3), (2, 5), (1, 2), (3, 3), (2, 2)]).await;
     // The second self-completed too (the setup is kept) …
-    respondent(&b, [(1, 5), (2, 5), (1, 3)]).await;
+    respondent(&b, &[(1, 5), (2, 5), (1, 3), (3, 3), (4, 4)]).await;
     // … and the third keyed in by an interviewer.
     b.click(".run-setup .radio:nth-child(3) input").await;
     b.fill("#run-interviewer", "I-07").await;
-    respondent(&b, [(2, 5), (3, 3), (1, 5)]).await;
+    respondent(&b, &[(2, 5), (3, 3), (1, 5), (3, 3), (1, 5)]).await;
 
     b.goto("#/kano/analysis").await;
     b.wait_for_text(".kano-analysis .note", "受访人数: 3", TIMEOUT).await;
@@ -83,6 +85,7 @@ async fn the_chart_places_each_feature_at_its_computed_coordinates() {
         (2, ["0", "0", "2", "1"], "M/I", "0.000", "-0.667"),
         (3, ["2", "1", "0", "0"], "A/O", "1.000", "-0.333"),
         (4, ["0", "0", "0", "3"], "I", "0.000", "0.000"),
+        (5, ["0", "1", "0", "2"], "I/O", "0.333", "-0.333"),
     ] {
         b.wait_for_text(&row(k, 3), "3", TIMEOUT).await;
         for (i, c) in counts.iter().enumerate() {
@@ -125,5 +128,17 @@ async fn the_chart_places_each_feature_at_its_computed_coordinates() {
     let csv = String::from_utf8(b.downloaded(&name).await).unwrap();
     assert!(csv.starts_with("\u{feff}attribute,n,A,O,M,I,R,Q,category,mixed,better,worse"), "{csv}");
     assert!(csv.lines().nth(1).unwrap().starts_with("online_application,3,1,1,1,0,0,0,M,M/O,"), "{csv}");
+
+    // Pouliot's table: feature 5's (2,2) and (4,4) are Q, out of Better's and Worse's
+    // denominator A + O + M + I = 1: Better 1/1, Worse −1/1. Features 1–4 have no such pair.
+    let select = b.wait_for("#kano-table", TIMEOUT).await;
+    select.select_by_value("pouliot").await.expect("choose Pouliot's table");
+    let five = ["3", "0", "1", "0", "0", "0", "2"];
+    for (i, c) in five.iter().enumerate() {
+        b.wait_for_text(&row(5, 3 + i), c, TIMEOUT).await;
+    }
+    b.wait_for_text(&row(5, 11), "1.000", TIMEOUT).await;
+    b.wait_for_text(&row(5, 12), "-1.000", TIMEOUT).await;
+    b.wait_for_text(&row(1, 11), "0.667", TIMEOUT).await;
     b.close().await;
 }

@@ -148,3 +148,27 @@ async fn every_area_behind_the_pin_is_one_link_away_once_the_pin_is_entered() {
     assert_eq!(area_links(&browser).await, expected, "the staff screen's links");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_setting_out_of_range_is_said_under_its_own_field_in_the_screens_language() {
+    let browser = Browser::open().await;
+    set_pin(&browser).await;
+    // The countdown may last 3 to 120 seconds (core's COUNTDOWN_RANGE).
+    fill(&browser, "#setting-countdown", "500").await;
+    browser.click_button_by_accessible_name("保存设置").await;
+    browser.wait_for_text("#setting-countdown-fault", "须在 3 至 120 秒之间", TIMEOUT).await;
+    let under_idle = browser.client().find(Locator::Css("#setting-idle-fault")).await;
+    assert!(under_idle.is_err(), "nothing is said under the idle time");
+    let invalid = browser.eval("document.querySelector('#setting-countdown').getAttribute('aria-invalid')");
+    assert_eq!(invalid.await, Value::from("true"));
+
+    browser.click(".language-switch").await;
+    browser.click_button_by_accessible_name("Save settings").await;
+    browser.wait_for_text("#setting-countdown-fault", "Must be between 3 and 120 seconds", TIMEOUT).await;
+    // Corrected, the problem goes and the settings are saved.
+    fill(&browser, "#setting-countdown", "20").await;
+    browser.click_button_by_accessible_name("Save settings").await;
+    browser.wait_for(".staff-settings .ok", TIMEOUT).await;
+    assert!(browser.client().find(Locator::Css("#setting-countdown-fault")).await.is_err());
+    browser.close().await;
+}

@@ -91,7 +91,7 @@ async fn visits_and_kano_responses_reach_the_server_and_a_wrong_password_is_said
     start_visit(&b, "E1").await;
     submit_visit(&b).await;
     b.goto("field/#/kano").await;
-    respondent(&b, [(1, 3), (2, 5), (1, 2)]).await;
+    respondent(&b, &[(1, 3), (2, 5), (1, 2)]).await;
 
     // Both arrive by themselves (each save nudges the sync), each once.
     let wanted = [Builtin::Evaluation.questionnaire().reference(), Builtin::Kano.questionnaire().reference()];

@@ -48,7 +48,8 @@ pub fn from_surveyjs_file(out: &Output, file: &Path) -> Result<(), String> {
 pub fn check(file: &Path) -> Result<(), String> {
     let json = text(file)?;
     let q: Questionnaire = serde_json::from_str(&json).map_err(|e| {
-        format!("{}, line {}, column {}: not a valid questionnaire: {e}", name(file), e.line(), e.column())
+        manyi_core::Error::json_at(&name(file), manyi_core::error::JsonExpected::Questionnaire, &e)
+            .to_string()
     })?;
     let problems = q.explain();
     if problems.is_empty() {

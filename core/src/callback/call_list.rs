@@ -13,6 +13,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+pub mod fault;
+pub use fault::RowFault;
+
 /// The columns of a call list and the headers accepted for each: the English id first, then the
 /// Chinese headers of a State Grid ticket export. Headers are trimmed and compared ignoring ASCII
 /// case; other columns are ignored. The first five are required.
@@ -63,8 +66,17 @@ pub struct RejectedRow {
     pub problem: RowProblem,
     /// The header of the column at fault, if one is.
     pub field: Option<String>,
-    /// What is wrong and what to do.
+    /// What is wrong and what to do, in English.
     pub reason: String,
+    /// What is wrong, as data: the app says it in either language.
+    pub fault: RowFault,
+}
+
+impl RejectedRow {
+    /// The row at `line` kept out for `fault`, in the column headed `field`.
+    pub fn new(line: u64, field: Option<String>, fault: RowFault) -> RejectedRow {
+        RejectedRow { line, problem: fault.problem(), field, reason: fault.to_string(), fault }
+    }
 }
 
 impl std::fmt::Display for RejectedRow {
@@ -119,12 +131,11 @@ pub fn read_call_list(bytes: &[u8], source: &str) -> Result<CallListFile> {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
-                out.rejected.push(RejectedRow {
+                out.rejected.push(RejectedRow::new(
                     line,
-                    problem: RowProblem::Unreadable,
-                    field: None,
-                    reason: format!("not readable as CSV: {e}"),
-                });
+                    None,
+                    RowFault::Unreadable { detail: e.to_string() },
+                ));
                 continue;
             }
         };
@@ -133,28 +144,19 @@ pub fn read_call_list(bytes: &[u8], source: &str) -> Result<CallListFile> {
         }
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         if record.len() != headers.len() {
-            let reason = format!(
-                "{} fields where the header has {}; check for a comma inside an unquoted value",
-                record.len(),
-                headers.len()
-            );
-            out.rejected.push(RejectedRow { line, problem: RowProblem::FieldCount, field: None, reason });
+            let fault = RowFault::FieldCount { found: record.len(), header: headers.len() };
+            out.rejected.push(RejectedRow::new(line, None, fault));
             continue;
         }
         let field = |i: usize| columns[i].map_or("", |c| record.get(c).unwrap_or("").trim());
-        match ticket(&field).map_err(|(i, problem, reason)| RejectedRow {
-            line,
-            problem,
-            field: columns[i].map(|c| headers[c].clone()),
-            reason,
-        }) {
+        let header = |i: usize| columns[i].map(|c| headers[c].clone());
+        match ticket(&field).map_err(|(i, fault)| RejectedRow::new(line, header(i), fault)) {
             Ok(t) => match first_line.get(&t.id) {
-                Some(first) => out.rejected.push(RejectedRow {
+                Some(first) => out.rejected.push(RejectedRow::new(
                     line,
-                    problem: RowProblem::Duplicate,
-                    field: columns[0].map(|c| headers[c].clone()),
-                    reason: format!("ticket `{}` is already on line {first}; the first row is kept", t.id),
-                }),
+                    header(0),
+                    RowFault::Duplicate { ticket: t.id.to_string(), first: *first },
+                )),
                 None => {
                     first_line.insert(t.id.clone(), line);
                     out.tickets.push((line, t));
@@ -194,51 +196,47 @@ fn map_headers(headers: &[String]) -> std::result::Result<Vec<Option<usize>>, St
     Ok(columns)
 }
 
-type Bad = (usize, RowProblem, String);
+type Bad = (usize, RowFault);
 
 fn ticket<'a>(field: &dyn Fn(usize) -> &'a str) -> std::result::Result<Ticket, Bad> {
     let required = |i: usize| {
         let v = field(i);
         if v.is_empty() {
-            Err((i, RowProblem::Missing, format!("no {}; every row needs one", CALL_LIST_HEADERS[i].0)))
+            Err((i, RowFault::Missing { column: CALL_LIST_HEADERS[i].0.to_owned() }))
         } else {
             Ok(v)
         }
     };
     let id = TicketId::new(required(0)?);
     let customer = required(1)?.to_owned();
-    let phone = phone(required(2)?).map_err(|r| (2, RowProblem::Phone, r))?;
-    let ticket_type = ticket_type(required(3)?).map_err(|r| (3, RowProblem::TicketType, r))?;
-    let ticket_date = date(required(4)?).map_err(|r| (4, RowProblem::Date, r))?;
+    let phone = phone(required(2)?).map_err(|r| (2, r))?;
+    let ticket_type = ticket_type(required(3)?).map_err(|r| (3, r))?;
+    let ticket_date = date(required(4)?).map_err(|r| (4, r))?;
     let hall = Some(field(5)).filter(|h| !h.is_empty()).map(TagValue::new);
     let customer_class = match field(6) {
         "" => None,
-        c => Some(customer_class(c).map_err(|r| (6, RowProblem::CustomerClass, r))?),
+        c => Some(customer_class(c).map_err(|r| (6, r))?),
     };
     let due = match field(7) {
         "" => None,
-        d => Some(date(d).map_err(|r| (7, RowProblem::Date, r))?),
+        d => Some(date(d).map_err(|r| (7, r))?),
     };
     if let Some(d) = due.filter(|d| *d < ticket_date) {
-        return Err((
-            7,
-            RowProblem::DueBeforeTicket,
-            format!("the due date {d} is before the ticket date {ticket_date}"),
-        ));
+        return Err((7, RowFault::DueBeforeTicket { due: d, ticket: ticket_date }));
     }
     Ok(Ticket { id, customer, phone, ticket_type, ticket_date, hall, customer_class, due })
 }
 
 /// A phone number by the call-back rule ([`PhoneNumber`], DOMAIN.md §5), in its stored form
 /// (`13812345678`, `0571-87654321`).
-pub fn phone(text: &str) -> std::result::Result<String, String> {
+pub fn phone(text: &str) -> std::result::Result<String, RowFault> {
     PhoneNumber::parse(text)
         .map(|number| number.to_string())
-        .map_err(|problem| format!("`{text}` is not a phone number to call back: {problem}"))
+        .map_err(|problem| RowFault::Phone { text: text.to_owned(), problem })
 }
 
 /// A ticket type by code, Chinese name or English label.
-pub fn ticket_type(text: &str) -> std::result::Result<BusinessType, String> {
+pub fn ticket_type(text: &str) -> std::result::Result<BusinessType, RowFault> {
     BusinessType::ALL
         .iter()
         .copied()
@@ -246,20 +244,11 @@ pub fn ticket_type(text: &str) -> std::result::Result<BusinessType, String> {
             let l = b.label();
             text.eq_ignore_ascii_case(b.code()) || text == l.zh || text.eq_ignore_ascii_case(&l.en)
         })
-        .ok_or_else(|| {
-            format!(
-                "`{text}` is not a ticket type; use one of {}",
-                BusinessType::ALL
-                    .iter()
-                    .map(|b| format!("{} {}", b.code(), b.label().zh))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        })
+        .ok_or_else(|| RowFault::TicketType { text: text.to_owned() })
 }
 
 /// A customer class by code, Chinese name, English label or a usual Chinese alias.
-pub fn customer_class(text: &str) -> std::result::Result<CustomerClass, String> {
+pub fn customer_class(text: &str) -> std::result::Result<CustomerClass, RowFault> {
     let alias = match text {
         "一般工商业" | "中小企业" => Some(CustomerClass::SmallMedium),
         "大工业" | "大客户/大工业" => Some(CustomerClass::LargeIndustrial),
@@ -273,25 +262,16 @@ pub fn customer_class(text: &str) -> std::result::Result<CustomerClass, String> 
                 text.eq_ignore_ascii_case(c.code()) || text == l.zh || text.eq_ignore_ascii_case(&l.en)
             })
         })
-        .ok_or_else(|| {
-            format!(
-                "`{text}` is not a customer class; use one of {}",
-                CustomerClass::ALL
-                    .iter()
-                    .map(|c| format!("{} {}", c.code(), c.label().zh))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        })
+        .ok_or_else(|| RowFault::CustomerClass { text: text.to_owned() })
 }
 
 /// A date as the ticket systems and Excel write it; a time after it is ignored.
-pub fn date(text: &str) -> std::result::Result<NaiveDate, String> {
+pub fn date(text: &str) -> std::result::Result<NaiveDate, RowFault> {
     let day = text.split([' ', 'T']).next().unwrap_or("");
     let normal: String = day.replace(['年', '月', '/', '.'], "-").replace('日', "");
     NaiveDate::parse_from_str(&normal, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(&normal, "%Y%m%d"))
-        .map_err(|_| format!("`{text}` is not a date; write it as 2026-11-02"))
+        .map_err(|_| RowFault::Date { text: text.to_owned() })
 }
 
 #[cfg(test)]

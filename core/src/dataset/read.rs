@@ -8,7 +8,7 @@
 
 use super::codes::Schema;
 pub(crate) use super::scratch::{RefIn, Scratch, TagsIn, Text};
-use crate::error::{Error, Position, Result};
+use crate::error::{Error, JsonExpected, Position, Result};
 use crate::io::bundle::{FORMAT, FORMAT_VERSION};
 use crate::questionnaire::Questionnaire;
 use crate::response::answer::Answer;
@@ -89,22 +89,17 @@ pub(crate) fn locate(bytes: &[u8], source: &str, needle: &str) -> Position {
 /// A serde_json error of text read from byte `base` of the file, at its place in the file.
 fn syntax(source: &str, bytes: &[u8], base: usize, e: &serde_json::Error) -> Error {
     let (mut line, mut column) = (e.line(), e.column());
-    let mut message = e.to_string();
     if base > 0 && line > 0 {
         // serde_json counts the column in bytes after the line's start.
         let text = &bytes[base..];
         let line_start = text.split(|b| *b == b'\n').take(line - 1).map(|l| l.len() + 1).sum::<usize>();
         let at = base + line_start + column;
         let start = bytes[..at].iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
-        let suffix = format!(" at line {line} column {column}");
         line = 1 + bytes[..start].iter().filter(|b| **b == b'\n').count();
         column = at - start;
-        message = format!("{} at line {line} column {column}", message.trim_end_matches(&suffix));
     }
-    Error::Input {
-        position: Position::at(line as u64, column as u64).in_file(source),
-        reason: format!("not a Manyi export: {message}"),
-    }
+    // The place is the position's, said once.
+    Error::json(source, JsonExpected::Export, e, line, column)
 }
 
 struct State<'s, 'de, R> {

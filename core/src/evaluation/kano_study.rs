@@ -42,8 +42,18 @@ pub struct KanoStudy {
 impl KanoStudy {
     /// Analyses the complete responses to `q` among `responses` with the default table and rule.
     pub fn new(q: &Questionnaire, responses: &[Response]) -> Result<KanoStudy> {
+        KanoStudy::with_options(q, responses, &KanoOptions::default())
+    }
+
+    /// Analyses the complete responses to `q` among `responses` with the evaluation table and
+    /// class rule of `options` (e.g. the Pouliot table, as `manyi kano --table pouliot`).
+    pub fn with_options(
+        q: &Questionnaire,
+        responses: &[Response],
+        options: &KanoOptions,
+    ) -> Result<KanoStudy> {
         let ds = Dataset::from_responses(q, responses);
-        let results = ds.kano(&KanoOptions::default(), false, &Filter::default())?;
+        let results = ds.kano(options, false, &Filter::default())?;
         let respondents = ds.status_counts()[Status::Complete as usize];
         let features = results
             .into_iter()
@@ -78,10 +88,17 @@ pub fn bundle(q: &Questionnaire, responses: &[Response], at: DateTime<FixedOffse
     Bundle::new(vec![q.clone()], mine, Some(at), None).to_json()
 }
 
-/// The analysts' workbook of `q`'s responses among `responses`: responses, index, Kano table, …
-pub fn workbook(q: &Questionnaire, responses: &[Response], at: DateTime<FixedOffset>) -> Result<Vec<u8>> {
+/// The analysts' workbook of `q`'s responses among `responses`: responses, index, the Kano table
+/// by the evaluation table and class rule of `kano`, …
+pub fn workbook(
+    q: &Questionnaire,
+    responses: &[Response],
+    at: DateTime<FixedOffset>,
+    kano: &KanoOptions,
+) -> Result<Vec<u8>> {
     let ds = Dataset::from_responses(q, responses);
-    let analysis = ds.analyse(&AnalysisOptions::default(), &Filter::default())?;
+    let options = AnalysisOptions { kano: *kano, ..AnalysisOptions::default() };
+    let analysis = ds.analyse(&options, &Filter::default())?;
     ds.export(&analysis, at, ResponsesOptions::default(), SheetRows::All).to_xlsx()
 }
 
@@ -91,6 +108,7 @@ mod tests {
     use crate::questionnaire::builtin::Builtin;
     use crate::response::answer::{Answer, KanoPairAnswer};
     use crate::response::Channel;
+    use crate::scoring::kano::EvaluationTable;
     use crate::scoring::kano::KanoAnswer::{self, *};
     use crate::testing::at;
 
@@ -144,7 +162,26 @@ mod tests {
         let json = bundle(&q, &rs, at("2026-11-20T12:00:00+08:00"));
         let back = Bundle::from_json(&json, "kano.json", &[]).unwrap();
         assert_eq!(back.responses.len(), 4, "drafts travel too, to be merged");
-        let xlsx = workbook(&q, &rs, at("2026-11-20T12:00:00+08:00")).unwrap();
+        let xlsx = workbook(&q, &rs, at("2026-11-20T12:00:00+08:00"), &KanoOptions::default()).unwrap();
         assert_eq!(&xlsx[..2], b"PK");
+    }
+
+    #[test]
+    fn the_pouliot_table_counts_expect_expect_and_live_with_live_with_as_questionable() {
+        let q = Builtin::Kano.questionnaire();
+        let rs = vec![
+            respondent(&q, 1, (Expect, Expect)),
+            respondent(&q, 2, (LiveWith, LiveWith)),
+            respondent(&q, 3, (Like, Dislike)),
+        ];
+        // Standard: (2, 2) and (4, 4) are I, (1, 5) is O: Better 1/3, Worse −1/3.
+        let standard = KanoStudy::new(&q, &rs).unwrap().features[0].result.clone();
+        assert_eq!((standard.counts.o, standard.counts.i, standard.counts.q), (1, 2, 0));
+        assert!((standard.better - 1.0 / 3.0).abs() < 1e-15 && (standard.worse + 1.0 / 3.0).abs() < 1e-15);
+        // Pouliot: both are Q, out of Better's and Worse's denominator: O = 1 of 1, 1 and −1.
+        let options = KanoOptions { table: EvaluationTable::Pouliot, ..KanoOptions::default() };
+        let pouliot = KanoStudy::with_options(&q, &rs, &options).unwrap().features[0].result.clone();
+        assert_eq!((pouliot.counts.o, pouliot.counts.i, pouliot.counts.q, pouliot.n), (1, 0, 2, 3));
+        assert!((pouliot.better - 1.0).abs() < 1e-15 && (pouliot.worse + 1.0).abs() < 1e-15);
     }
 }

@@ -1,7 +1,7 @@
 //! Manyi's JSON export: complete enough to import back and merge. A bundle holds questionnaires
 //! and responses; each response is keyed by its UUID.
 
-use crate::error::{Error, Position, Result};
+use crate::error::{Error, JsonExpected, Position, Result};
 use crate::questionnaire::builtin;
 use crate::questionnaire::Questionnaire;
 use crate::response::tags::TagValue;
@@ -74,10 +74,8 @@ impl Bundle {
     pub fn from_json(bytes: &[u8], source: &str, known: &[Questionnaire]) -> Result<Bundle> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let at = |line: usize, column: usize| Position::at(line as u64, column as u64).in_file(source);
-        let b: Bundle = serde_json::from_slice(bytes).map_err(|e| Error::Input {
-            position: at(e.line(), e.column()),
-            reason: format!("not a Manyi export: {e}"),
-        })?;
+        let b: Bundle =
+            serde_json::from_slice(bytes).map_err(|e| Error::json_at(source, JsonExpected::Export, &e))?;
         if b.format != FORMAT {
             return Err(Error::Input {
                 position: Position::default().in_file(source),

@@ -1,5 +1,6 @@
 //! Opening hours: outside them the kiosk shows a closed screen instead of the survey.
 
+use super::settings::SettingProblem;
 use crate::tagged;
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
@@ -96,13 +97,13 @@ impl OpeningHours {
 
     /// What is wrong with these hours, if anything: closing must come after opening, and at least
     /// one day must be open.
-    pub fn problem(&self) -> Option<&'static str> {
+    pub fn problem(&self) -> Option<SettingProblem> {
         match self {
             OpeningHours::Always => None,
             OpeningHours::Daily { open, close, .. } if close <= open => {
-                Some("the closing time must be after the opening time")
+                Some(SettingProblem::ClosesBeforeOpening)
             }
-            OpeningHours::Daily { days, .. } if days.is_empty() => Some("choose at least one opening day"),
+            OpeningHours::Daily { days, .. } if days.is_empty() => Some(SettingProblem::NoOpeningDay),
             OpeningHours::Daily { .. } => None,
         }
     }
@@ -165,7 +166,13 @@ mod tests {
             close: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
             days: ALL_DAYS.to_vec(),
         };
-        assert!(backwards.problem().unwrap().contains("after"));
+        assert_eq!(backwards.problem(), Some(SettingProblem::ClosesBeforeOpening));
+        let closed = OpeningHours::Daily {
+            open: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            close: NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
+            days: Vec::new(),
+        };
+        assert_eq!(closed.problem(), Some(SettingProblem::NoOpeningDay));
         let json = serde_json::to_string(&weekdays_9_to_5()).unwrap();
         assert_eq!(
             json,

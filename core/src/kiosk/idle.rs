@@ -4,6 +4,7 @@
 //! thank-you screen stays, when an open staff screen locks itself, and what a draft found after a
 //! reload becomes.
 
+use super::settings::{SettingProblem, Timing};
 use crate::response::{Response, ResponseId, Status};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -145,19 +146,16 @@ impl IdlePolicy {
     }
 
     /// What is wrong with these timings, if anything (each within its range).
-    pub fn problem(&self) -> Option<&'static str> {
-        let within = |x: u32, (lo, hi): (u32, u32)| (lo..=hi).contains(&x);
-        if !within(self.idle_seconds, IDLE_RANGE) {
-            Some("the idle time must be between 5 and 3600 seconds")
-        } else if !within(self.countdown_seconds, COUNTDOWN_RANGE) {
-            Some("the countdown must be between 3 and 120 seconds")
-        } else if !within(self.thanks_seconds, THANKS_RANGE) {
-            Some("the thank-you screen must stay between 2 and 60 seconds")
-        } else if !within(self.staff_lock_seconds, STAFF_LOCK_RANGE) {
-            Some("the staff screens must lock after between 15 and 3600 seconds")
-        } else {
-            None
-        }
+    pub fn problem(&self) -> Option<SettingProblem> {
+        [
+            (Timing::Idle, self.idle_seconds, IDLE_RANGE),
+            (Timing::Countdown, self.countdown_seconds, COUNTDOWN_RANGE),
+            (Timing::Thanks, self.thanks_seconds, THANKS_RANGE),
+            (Timing::StaffLock, self.staff_lock_seconds, STAFF_LOCK_RANGE),
+        ]
+        .into_iter()
+        .find(|(_, x, (lo, hi))| !(lo..=hi).contains(&x))
+        .map(|(timing, _, (min, max))| SettingProblem::OutOfRange { timing, min, max })
     }
 }
 
@@ -240,7 +238,14 @@ mod tests {
     fn timings_out_of_range_are_named() {
         assert_eq!(IdlePolicy::default().problem(), None);
         let bad = IdlePolicy { idle_seconds: 2, ..IdlePolicy::default() };
-        assert!(bad.problem().unwrap().contains("idle time"));
+        let out = |timing, min, max| Some(SettingProblem::OutOfRange { timing, min, max });
+        assert_eq!(bad.problem(), out(Timing::Idle, 5, 3600));
+        let bad = IdlePolicy { countdown_seconds: 121, ..IdlePolicy::default() };
+        assert_eq!(bad.problem(), out(Timing::Countdown, 3, 120));
+        let bad = IdlePolicy { thanks_seconds: 1, ..IdlePolicy::default() };
+        assert_eq!(bad.problem(), out(Timing::Thanks, 2, 60));
+        let bad = IdlePolicy { staff_lock_seconds: 3601, ..IdlePolicy::default() };
+        assert_eq!(bad.problem(), out(Timing::StaffLock, 15, 3600));
         let json = serde_json::to_string(&IdlePolicy::default()).unwrap();
         assert_eq!(
             json,

@@ -14,5 +14,5 @@ pub use hours::OpeningHours;
 pub use idle::{Closing, IdlePhase, IdlePolicy, Partial};
 pub use low_score::LowScoreRule;
 pub use pin::{PinGuard, PinHash, PinProblem};
-pub use settings::{KioskSettings, SettingProblem};
+pub use settings::{KioskSettings, SettingProblem, Timing};
 pub use summary::{follow_up, kiosk_own, to_export, FollowUp, StaffSummary};

@@ -66,14 +66,37 @@ impl Default for KioskSettings {
     }
 }
 
-/// A setting that cannot be saved as it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SettingProblem {
-    /// The setting: `hours` or `idle` (the threshold depends on the questionnaire:
-    /// [`KioskSettings::problems_with`]).
-    pub setting: &'static str,
-    /// What is wrong.
-    pub reason: &'static str,
+/// A timing of the kiosk's idle policy ([`IdlePolicy`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timing {
+    /// Seconds without input before the countdown.
+    Idle,
+    /// Seconds of the countdown.
+    Countdown,
+    /// Seconds the thank-you screen stays.
+    Thanks,
+    /// Seconds before the staff screens lock.
+    StaffLock,
+}
+
+/// A setting that cannot be saved as it is, with what the app needs to say it in either
+/// language under the setting at fault (the threshold depends on the questionnaire:
+/// [`KioskSettings::problems_with`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingProblem {
+    /// The closing time is not after the opening time.
+    ClosesBeforeOpening,
+    /// No opening day is chosen (and the kiosk is not open always).
+    NoOpeningDay,
+    /// A timing outside its range, `min` to `max` seconds.
+    OutOfRange {
+        /// Which timing.
+        timing: Timing,
+        /// The fewest seconds.
+        min: u32,
+        /// The most seconds.
+        max: u32,
+    },
 }
 
 /// Trims a free tag; empty is none.
@@ -96,14 +119,7 @@ impl KioskSettings {
 
     /// The first problem of these settings, if any.
     pub fn problem(&self) -> Option<SettingProblem> {
-        let problem = |setting, reason| Some(SettingProblem { setting, reason });
-        if let Some(reason) = self.hours.problem() {
-            return problem("hours", reason);
-        }
-        if let Some(reason) = self.idle.problem() {
-            return problem("idle", reason);
-        }
-        None
+        self.hours.problem().or_else(|| self.idle.problem())
     }
 
     /// The questionnaire the kiosk runs for these settings among `known` (the built-ins it ships

@@ -181,7 +181,7 @@ impl Library {
     pub fn plan_import(&self, json: &str, source: &str) -> Result<ImportPlan, Refusal> {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let q: Questionnaire = serde_json::from_str(json).map_err(|e| {
-            let (line, column) = (e.line(), e.column());
+            let (line, column, e) = (e.line(), e.column(), crate::error::json_reason(&e));
             Refusal::new(
                 format!("{source} 不是有效的问卷文件（第 {line} 行第 {column} 列）：{e}"),
                 format!("{source} is not a questionnaire file (line {line}, column {column}): {e}"),

@@ -11,7 +11,7 @@ mod validate;
 pub(crate) use validate::carries_weight;
 pub use validate::Problem;
 
-use crate::error::{Error, Position, Result};
+use crate::error::{Error, Result};
 use crate::id::string_id;
 use crate::response::answer::Answer;
 use crate::scoring::composite::Renormalisation;
@@ -115,10 +115,8 @@ pub struct Questionnaire {
 impl Questionnaire {
     /// Parses and validates a questionnaire from JSON; `source` names the file in error messages.
     pub fn from_json(json: &str, source: &str) -> Result<Self> {
-        let q: Questionnaire = serde_json::from_str(json).map_err(|e| Error::Input {
-            position: Position::at(e.line() as u64, e.column() as u64).in_file(source),
-            reason: format!("not a valid questionnaire: {e}"),
-        })?;
+        let q: Questionnaire = serde_json::from_str(json)
+            .map_err(|e| Error::json_at(source, crate::error::JsonExpected::Questionnaire, &e))?;
         q.validate()?;
         Ok(q)
     }

@@ -2,11 +2,11 @@
 //! in zh-CN and English, the command line in English, and both know what to do next.
 
 use super::http::HttpAnswer;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Why a push, pull or setup stopped.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum SyncError {
     /// 401: the server does not accept the user name and password (or none were given where the
     /// database needs them). pouchdb-server also answers 401 to a known user without access.

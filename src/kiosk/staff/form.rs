@@ -5,10 +5,37 @@ use chrono::NaiveTime;
 use manyi_core::kiosk::hours::ALL_DAYS;
 use manyi_core::kiosk::low_score::threshold_problem;
 use manyi_core::kiosk::settings::tag;
-use manyi_core::kiosk::{IdlePolicy, KioskSettings, OpeningHours, Partial};
+use manyi_core::kiosk::{IdlePolicy, KioskSettings, OpeningHours, Partial, SettingProblem, Timing};
 use manyi_core::questionnaire::{Questionnaire, QuestionnaireId};
 use manyi_core::text::Text;
 use manyi_core::Lang;
+
+crate::i18n::texts! {
+    F, "What is wrong with a setting, said under its field.";
+    Unreadable => "无法识别“{v}”", "`{v}` cannot be read";
+    ClosesBeforeOpening => "关门时间须晚于开门时间", "The closing time must be after the opening time";
+    NoOpeningDay => "请至少选择一个营业日", "Choose at least one opening day";
+    OutOfRange => "须在 {min} 至 {max} 秒之间", "Must be between {min} and {max} seconds";
+}
+
+/// The field a setting's problem is shown under, and the problem in `lang`.
+pub fn said(problem: SettingProblem, lang: Lang) -> (Field, String) {
+    match problem {
+        SettingProblem::ClosesBeforeOpening => (Field::Close, F::ClosesBeforeOpening.get(lang).to_owned()),
+        // The days are ticked beside the opening time.
+        SettingProblem::NoOpeningDay => (Field::Open, F::NoOpeningDay.get(lang).to_owned()),
+        SettingProblem::OutOfRange { timing, min, max } => {
+            let field = match timing {
+                Timing::Idle => Field::Idle,
+                Timing::Countdown => Field::Countdown,
+                Timing::Thanks => Field::Thanks,
+                Timing::StaffLock => Field::StaffLock,
+            };
+            let text = F::OutOfRange.get(lang).replace("{min}", &min.to_string());
+            (field, text.replace("{max}", &max.to_string()))
+        }
+    }
+}
 
 /// A text field of the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,7 +148,7 @@ impl SettingsForm {
         known: &[Questionnaire],
         lang: Lang,
     ) -> Result<KioskSettings, (Field, String)> {
-        let unreadable = |f: Field| (f, format!("`{}` cannot be read", self.get(f)));
+        let unreadable = |f: Field| (f, F::Unreadable.get(lang).replace("{v}", self.get(f).trim()));
         let hours = if self.always_open {
             OpeningHours::Always
         } else {
@@ -154,8 +181,7 @@ impl SettingsForm {
             pin: base.pin.clone(),
         };
         if let Some(p) = s.problem() {
-            let field = if p.setting == "hours" { Field::Open } else { Field::Idle };
-            return Err((field, p.reason.to_owned()));
+            return Err(said(p, lang));
         }
         let words = |why: &[Text]| why.iter().map(|t| t.get(lang)).collect::<Vec<_>>().join("；");
         let q = s.choose(known).map_err(|why| (Field::Questionnaire, words(&why)))?;
@@ -219,7 +245,38 @@ mod tests {
         form.set(Field::Threshold, "2".into());
         form.always_open = false;
         form.set(Field::Close, "07:00".into());
-        assert_eq!(form.settings(&s, &known(), Lang::En).unwrap_err().0, Field::Open);
+        // Under the closing time (08:30 opens), in the screen's language.
+        let (field, reason) = form.settings(&s, &known(), Lang::Zh).unwrap_err();
+        assert_eq!((field, reason.as_str()), (Field::Close, "关门时间须晚于开门时间"));
+        form.set(Field::Close, "17:30".into());
+        form.days = [false; 7];
+        assert_eq!(
+            form.settings(&s, &known(), Lang::Zh).unwrap_err(),
+            (Field::Open, "请至少选择一个营业日".into())
+        );
+    }
+
+    #[test]
+    fn each_timing_out_of_range_is_said_under_its_own_field() {
+        let s = KioskSettings::default();
+        // The ranges (core's idle.rs): idle 5–3600, countdown 3–120, thank-you 2–60, lock 15–3600 s.
+        for (field, value, zh, en) in [
+            (Field::Idle, "4", "须在 5 至 3600 秒之间", "Must be between 5 and 3600 seconds"),
+            (Field::Countdown, "500", "须在 3 至 120 秒之间", "Must be between 3 and 120 seconds"),
+            (Field::Thanks, "61", "须在 2 至 60 秒之间", "Must be between 2 and 60 seconds"),
+            (Field::StaffLock, "10", "须在 15 至 3600 秒之间", "Must be between 15 and 3600 seconds"),
+        ] {
+            let mut form = SettingsForm::of(&s);
+            form.set(field, value.into());
+            assert_eq!(form.settings(&s, &known(), Lang::Zh).unwrap_err(), (field, zh.to_owned()));
+            assert_eq!(form.settings(&s, &known(), Lang::En).unwrap_err(), (field, en.to_owned()));
+        }
+        let mut form = SettingsForm::of(&s);
+        form.set(Field::Idle, "soon".into());
+        assert_eq!(
+            form.settings(&s, &known(), Lang::Zh).unwrap_err(),
+            (Field::Idle, "无法识别“soon”".into())
+        );
     }
 
     #[test]

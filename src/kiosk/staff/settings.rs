@@ -30,12 +30,19 @@ const DAYS: [(&str, &str); 7] = [
 #[derive(Clone)]
 struct FormHandle {
     data: std::rc::Rc<std::cell::RefCell<SettingsForm>>,
+    /// The field at fault on the last save and what is wrong, said under it.
+    fault: std::rc::Rc<std::cell::RefCell<Option<(Field, String)>>>,
     update: UseForceUpdateHandle,
 }
 
 impl FormHandle {
     fn read(&self) -> std::cell::Ref<'_, SettingsForm> {
         self.data.borrow()
+    }
+
+    fn fault(&self, fault: Option<(Field, String)>) {
+        *self.fault.borrow_mut() = fault;
+        self.update.force_update();
     }
 
     fn edit(&self, f: impl FnOnce(&mut SettingsForm)) {
@@ -88,10 +95,16 @@ fn text_input(form: &FormHandle, field: Field, lang: Lang, kind: &'static str) -
             form.edit(|f| f.set(field, value_of(&e)));
         })
     };
+    let fault = form.fault.borrow().clone().filter(|(at, _)| *at == field).map(|(_, why)| why);
+    let described = fault.as_ref().map(|_| format!("{id}-fault"));
     html! {
         <p class="field">
             <label for={id.clone()}>{ label }</label>
-            <input {id} type={kind} value={form.read().get(field).to_owned()} {oninput} />
+            <input id={id.clone()} type={kind} value={form.read().get(field).to_owned()} {oninput}
+                aria-invalid={fault.as_ref().map(|_| "true")} aria-describedby={described.clone()} />
+            if let Some(why) = fault {
+                <span class="field-fault" id={described} role="alert">{ why }</span>
+            }
         </p>
     }
 }
@@ -235,7 +248,11 @@ pub fn settings_section() -> Html {
     let ctx = use_context::<AppContext>().expect("SettingsSection is rendered inside an area's root");
     let lang = ctx.lang();
     let saved = ctx.state.settings.as_deref().cloned().unwrap_or_default();
-    let form = FormHandle { data: use_mut_ref(|| SettingsForm::of(&saved)), update: use_force_update() };
+    let form = FormHandle {
+        data: use_mut_ref(|| SettingsForm::of(&saved)),
+        fault: use_mut_ref(|| None),
+        update: use_force_update(),
+    };
     let message = use_state(|| None::<(bool, String)>);
     let library = use_library_of(&ctx.store);
     let onsubmit = {
@@ -249,9 +266,11 @@ pub fn settings_section() -> Html {
             let checked = form.read().settings(&base, &known, lang);
             match checked {
                 Err((field, reason)) => {
-                    message.set(Some((false, format!("{}: {reason}", label(field).get(lang)))))
+                    message.set(Some((false, format!("{}: {reason}", label(field).get(lang)))));
+                    form.fault(Some((field, reason)));
                 }
                 Ok(settings) => {
+                    form.fault(None);
                     let (state, store, message) = (state.clone(), store.clone(), message.clone());
                     spawn_local(async move {
                         message.set(Some(match save_settings(&store, &state, settings).await {

@@ -143,5 +143,5 @@ fn value_parsers() {
     assert_eq!(ticket_type("Complaint"), Ok(BusinessType::Complaint));
     assert_eq!(ticket_type("缴费"), Ok(BusinessType::Payment));
     assert_eq!(customer_class("企业"), Ok(CustomerClass::Business));
-    assert!(customer_class("vip").unwrap_err().contains("residential 居民"));
+    assert!(customer_class("vip").unwrap_err().to_string().contains("residential 居民"));
 }

@@ -112,4 +112,5 @@ fn errors_after_the_head_are_placed_in_the_file() {
 fn an_array_is_not_a_bundle() {
     let e = Collection::new(Vec::new()).import(b"[]", "bad.json", &mut |_| {}).unwrap_err().to_string();
     assert!(e.starts_with("bad.json, line 1, column 2: not a Manyi export: invalid type: sequence"), "{e}");
+    assert!(!e.contains(" at line "), "the place is said once: {e}");
 }

@@ -166,6 +166,7 @@ fn import_file_tells_a_json_export_from_a_table() {
     assert_eq!(counts(&c.import_file(&csv, "a.csv", &mut |_| {}).unwrap()), (0, 20, 0, 0));
     let e = c.import_file(b"\n  {\"format\": \"manyi\"", "cut.json", &mut |_| {}).unwrap_err().to_string();
     assert!(e.starts_with("cut.json, line 2, column ") && e.contains("not a Manyi export"), "{e}");
+    assert!(!e.contains(" at line "), "the place is said once: {e}");
     assert_eq!(c.len(), 20);
 }
 

@@ -90,10 +90,8 @@ pub struct Conversion {
 /// Fails with the place when the text is not JSON or not a SurveyJS survey (an object), and when
 /// no question could be converted.
 pub fn from_surveyjs(json: &str, source: &str, id: &str) -> Result<Conversion> {
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| Error::Input {
-        position: Position::at(e.line() as u64, e.column() as u64).in_file(source),
-        reason: format!("not valid JSON: {e}"),
-    })?;
+    let value: serde_json::Value = serde_json::from_str(json)
+        .map_err(|e| Error::json_at(source, crate::error::JsonExpected::Json, &e))?;
     let serde_json::Value::Object(survey) = value else {
         return Err(Error::Input {
             position: Position::default().in_file(source),

@@ -3,12 +3,16 @@
 //! Every variant says which rule was broken and where, so a message shown to a person can name the
 //! questionnaire and item, or the file, line and column, and say what to do about it.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
+
+mod json;
+pub use json::{json_reason, JsonExpected, JsonFault};
 
 /// Where in an input something was found: file, line and column as far as they are known.
 ///
 /// Lines and columns count from 1. `field` names the column header or key when there is one.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
     /// The file (or other source) name, if known.
     pub file: Option<String>,
@@ -58,7 +62,7 @@ impl fmt::Display for Position {
 }
 
 /// Everything that can go wrong in `manyi-core`.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
 pub enum Error {
     /// A questionnaire breaks one of its rules: ids unique, weights ≥ 0, scale bounds ordered,
     /// show-if conditions pointing only to earlier items, choice codes unique, …
@@ -91,6 +95,21 @@ pub enum Error {
         position: Position,
         /// What is wrong and what to do.
         reason: String,
+    },
+
+    /// A file is not JSON of the kind expected: where the parser stopped, what the file should
+    /// be and the kind of fault ([`JsonFault`]); `detail` is the parser's own words (English),
+    /// without the place.
+    #[error("{position}: {expected}: {detail}")]
+    Json {
+        /// Where the parser stopped.
+        position: Position,
+        /// What the file was read as.
+        expected: JsonExpected,
+        /// The kind of fault.
+        fault: JsonFault,
+        /// The parser's words, e.g. "expected value", "missing field `format`".
+        detail: String,
     },
 
     /// A pairwise-comparison matrix is not square, has a non-positive entry or is not reciprocal.
