@@ -47,10 +47,12 @@ impl Failure {
         }
     }
 
-    /// The technical detail (never credentials: core's errors and the adapter's carry none).
+    /// The technical detail (never credentials: core's errors and the adapter's carry none):
+    /// the status and the server's or the network's own words, without an English sentence
+    /// around them (the screen says the kind in its language).
     pub fn detail(&self) -> String {
         match self {
-            Failure::Sync(e) => e.to_string(),
+            Failure::Sync(e) => e.technical(),
             Failure::Storage(e) => e.to_string(),
         }
     }

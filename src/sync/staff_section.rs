@@ -200,7 +200,7 @@ pub fn sync_section(p: &SyncProps) -> Html {
         Some(e) => html! {
             <td class="sync-last-error" data-problem={format!("{:?}", e.problem)}>
                 { SyncText::of(&e.problem).get(lang) }
-                <small class="sync-error-detail">{ format!(" ({} · {})", e.at.format("%H:%M:%S"), e.detail) }</small>
+                <small class="sync-error-detail">{ format!(" ({} · {}{})", e.at.format("%H:%M:%S"), S::TechnicalDetail.get(lang), e.detail) }</small>
             </td>
         },
     };

@@ -57,6 +57,7 @@ crate::i18n::texts! {
     Never => "从未", "Never";
     Waiting => "等待同步的记录", "Records waiting to sync";
     LastError => "上次错误", "Last error";
+    TechnicalDetail => "技术细节：", "technical detail: ";
     NoError => "无", "None";
     Sent => "上次发送", "Sent last time";
     NeedPassword => "请填写密码", "Enter the password";

@@ -38,6 +38,17 @@ async fn last_error(b: &Browser, text: &str) {
     b.wait_until(&script, &format!("the last error reads {text:?}"), SYNC).await;
 }
 
+/// The detail for the technician after the plain words: a label in the screen's language, the
+/// HTTP status and the server's own words, no English sentence of ours ("the server refused …").
+async fn detail_reads(b: &Browser, label: &str) {
+    let want = format!("{label}HTTP 401");
+    let script = format!(
+        "const d = document.querySelector('.sync-last-error .sync-error-detail'); \
+         return d !== null && d.textContent.includes({want:?}) && !d.textContent.includes('refused');"
+    );
+    b.wait_until(&script, &format!("the detail reads {want:?}"), SYNC).await;
+}
+
 /// Submits the visit: each item the summary sends back to (`.is-missing`) gets 10 (a measure)
 /// or 否 (a red line).
 async fn submit_visit(b: &Browser) {
@@ -76,8 +87,10 @@ async fn visits_and_kano_responses_reach_the_server_and_a_wrong_password_is_said
     b.wait_for("#sync-now:not([disabled])", SYNC).await;
     b.click_button_by_accessible_name("立即同步").await;
     last_error(&b, UNAUTHORIZED.0).await;
+    detail_reads(&b, "技术细节：").await;
     b.click_button_by_accessible_name("English").await;
     last_error(&b, UNAUTHORIZED.1).await;
+    detail_reads(&b, "technical detail: ").await;
     b.click_button_by_accessible_name("中文").await;
     last_error(&b, UNAUTHORIZED.0).await;
 

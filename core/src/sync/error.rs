@@ -99,6 +99,32 @@ pub enum SyncError {
     },
 }
 
+impl SyncError {
+    /// The technical detail only: the status and the server's or the network's own words,
+    /// without the sentence of its `Display` (English) around them, for a screen that says
+    /// the kind of problem in its own language and shows this beside it for the technician.
+    pub fn technical(&self) -> String {
+        let words =
+            |parts: &[&str]| parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(": ");
+        match self {
+            SyncError::Unauthorized { reason } => words(&["HTTP 401", reason]),
+            SyncError::Forbidden { reason } => words(&["HTTP 403", reason]),
+            SyncError::NotADatabase { reason, .. } => words(&["HTTP 404", reason]),
+            SyncError::NotCouchDb { status, start } => words(&[&format!("HTTP {status}"), start]),
+            SyncError::Server { status, error, reason, .. } => {
+                words(&[&format!("HTTP {status}"), error, reason])
+            }
+            SyncError::DocumentsRefused { count, id, error, reason } => {
+                words(&[&format!("{count} × {id}"), error, reason])
+            }
+            SyncError::NotStored { count, example } => format!("{count} × {example}"),
+            SyncError::Unexpected { detail, .. } => detail.clone(),
+            SyncError::Unreachable { reason } => reason.clone(),
+            SyncError::Invalid { reason, .. } => reason.clone(),
+        }
+    }
+}
+
 #[derive(Deserialize)]
 struct CouchError {
     #[serde(default)]
@@ -181,6 +207,8 @@ mod tests {
             &answer(401, r#"{"error":"unauthorized","reason":"Name or password is incorrect."}"#),
         );
         assert_eq!(e, SyncError::Unauthorized { reason: "Name or password is incorrect.".into() });
+        // Beside words in the screen's language: the status and the server's words only.
+        assert_eq!(e.technical(), "HTTP 401: Name or password is incorrect.");
         let e = answer_error(
             "x",
             &answer(403, r#"{"error":"forbidden","reason":"You are not allowed to access this db."}"#),
