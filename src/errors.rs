@@ -83,9 +83,9 @@ pub fn say(e: &Error, lang: Lang) -> String {
         Error::InvalidResponse { response, item: i, reason } => {
             format!("{}{}{colon}{reason}", E::Response.get(lang).replace("{r}", response), item(i))
         }
-        Error::InvalidMatrix { row, column, reason } => {
+        Error::InvalidMatrix { row, column, fault } => {
             let at = E::Matrix.get(lang).replace("{row}", &row.to_string());
-            format!("{}{colon}{reason}", at.replace("{column}", &column.to_string()))
+            format!("{}{colon}{}", at.replace("{column}", &column.to_string()), matrix::say(fault, lang))
         }
         Error::InvalidArgument { what, reason } => {
             format!("{}{colon}{reason}", E::Argument.get(lang).replace("{w}", what))
@@ -134,6 +134,8 @@ impl From<String> for Problem {
         Problem::Browser(words)
     }
 }
+
+mod matrix;
 
 #[cfg(test)]
 mod tests;

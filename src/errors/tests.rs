@@ -1,6 +1,7 @@
 //! Every kind of core's error is said in both languages, its place once.
 
 use super::*;
+use manyi_core::error::MatrixFault;
 use manyi_core::sync::SyncError;
 
 /// Which kind `e` is: exhaustive, so a new kind of error fails to compile here until it is
@@ -30,12 +31,21 @@ fn one_of_each() -> Vec<Error> {
         },
         Error::InvalidResponse { response: "r1".into(), item: None, reason: "r".into() },
         Error::Input { position: at().with_field("rating"), reason: "r".into() },
-        Error::InvalidMatrix { row: 1, column: 2, reason: "r".into() },
         Error::InvalidArgument { what: "band".into(), reason: "r".into() },
         Error::InsufficientData { what: "drivers".into(), reason: "r".into() },
         Error::Export { what: "book.xlsx".into(), reason: "r".into() },
         Error::Sync(SyncError::Unreachable { reason: "r".into() }),
     ];
+    for fault in [
+        MatrixFault::Empty,
+        MatrixFault::TooMany { criteria: 11, most: 10 },
+        MatrixFault::NotSquare { entries: 1, rows: 2 },
+        MatrixFault::NotPositive { value: 0.0 },
+        MatrixFault::Diagonal { value: 2.0 },
+        MatrixFault::NotReciprocal { value: 0.333, mirror: 3.0 },
+    ] {
+        all.push(Error::InvalidMatrix { row: 1, column: 2, fault });
+    }
     for expected in [JsonExpected::Export, JsonExpected::Questionnaire, JsonExpected::Json] {
         for fault in [JsonFault::Syntax, JsonFault::CutShort, JsonFault::Shape] {
             all.push(Error::Json { position: at(), expected, fault, detail: "expected value".into() });
@@ -68,6 +78,25 @@ fn every_kind_is_said_in_both_languages() {
         said.dedup();
         assert_eq!(said.len(), 9, "{lang:?}");
     }
+    // Each kind of matrix fault too, with its numbers.
+    let matrix: Vec<_> = all.iter().filter(|e| kind(e) == 4).collect();
+    for lang in [Lang::Zh, Lang::En] {
+        let mut said: Vec<String> = matrix.iter().map(|e| say(e, lang)).collect();
+        said.sort();
+        said.dedup();
+        assert_eq!(said.len(), 6, "{lang:?}");
+    }
+}
+
+#[test]
+fn an_empty_matrix_is_said_in_chinese() {
+    // What the analyst met picking Kano with AHP weights chosen.
+    let e = manyi_core::scoring::ahp::PairwiseMatrix::new(Vec::new()).unwrap_err();
+    assert_eq!(say(&e, Lang::Zh), "两两比较矩阵第 1 行第 1 列：矩阵为空；请至少比较一个准则（1×1 矩阵 [1]）");
+    let e =
+        manyi_core::scoring::ahp::PairwiseMatrix::new(vec![vec![1.0, 3.0], vec![0.333, 1.0]]).unwrap_err();
+    let zh = say(&e, Lang::Zh);
+    assert!(zh.starts_with("两两比较矩阵第 2 行第 1 列：0.333 不是 3 的倒数；请填 1/3"), "{zh}");
 }
 
 #[test]

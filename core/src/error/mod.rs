@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 mod json;
+mod matrix;
 pub use json::{json_reason, JsonExpected, JsonFault};
+pub use matrix::MatrixFault;
 
 /// Where in an input something was found: file, line and column as far as they are known.
 ///
@@ -112,15 +114,16 @@ pub enum Error {
         detail: String,
     },
 
-    /// A pairwise-comparison matrix is not square, has a non-positive entry or is not reciprocal.
-    #[error("pairwise-comparison matrix, row {row}, column {column}: {reason}")]
+    /// A pairwise-comparison matrix is not square, has a non-positive entry or is not reciprocal
+    /// ([`MatrixFault`] has the kinds and their numbers).
+    #[error("pairwise-comparison matrix, row {row}, column {column}: {fault}")]
     InvalidMatrix {
         /// 1-based row.
         row: usize,
         /// 1-based column.
         column: usize,
-        /// What is wrong and what to do.
-        reason: String,
+        /// What is wrong (and so what to do).
+        fault: MatrixFault,
     },
 
     /// An argument or option is outside what the computation accepts (e.g. an empty band, a

@@ -45,7 +45,7 @@ pub fn read_matrix(bytes: &[u8], source: &str) -> Result<(Vec<String>, PairwiseM
     }
     let lines: Vec<u64> = csv.records.iter().map(|(l, _)| *l).collect();
     let matrix = PairwiseMatrix::new(rows).map_err(|e| match e {
-        Error::InvalidMatrix { row, column, reason } => csv.error(lines[row - 1], column, reason),
+        Error::InvalidMatrix { row, column, fault } => csv.error(lines[row - 1], column, fault.to_string()),
         other => other,
     })?;
     Ok((names, matrix))

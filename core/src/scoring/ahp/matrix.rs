@@ -1,7 +1,7 @@
 //! The pairwise-comparison matrix of AHP: parsing a judgement cell and validating the matrix.
 
 use super::MAX_CRITERIA;
-use crate::error::{Error, Result};
+use crate::error::{Error, MatrixFault, Result};
 use serde::{Deserialize, Serialize};
 
 /// How far a_ij · a_ji may stray from 1 (relative), and a diagonal entry from 1.
@@ -60,77 +60,42 @@ pub struct PairwiseMatrix {
     rows: Vec<Vec<f64>>,
 }
 
-fn invalid(row: usize, column: usize, reason: impl Into<String>) -> Error {
-    Error::InvalidMatrix { row: row + 1, column: column + 1, reason: reason.into() }
+fn invalid(row: usize, column: usize, fault: MatrixFault) -> Error {
+    Error::InvalidMatrix { row: row + 1, column: column + 1, fault }
 }
 
 impl PairwiseMatrix {
     /// Validates `rows` as a pairwise-comparison matrix. Errors name the 1-based row and column of the
-    /// first entry at fault and say what to enter instead.
+    /// first entry at fault and the kind of fault ([`MatrixFault`], which says what to enter instead).
     pub fn new(rows: Vec<Vec<f64>>) -> Result<Self> {
         let n = rows.len();
         if n == 0 {
-            return Err(invalid(
-                0,
-                0,
-                "the matrix is empty; compare at least one criterion (a 1×1 matrix [1])",
-            ));
+            return Err(invalid(0, 0, MatrixFault::Empty));
         }
         if n > MAX_CRITERIA {
-            return Err(invalid(
-                MAX_CRITERIA,
-                0,
-                format!(
-                    "the matrix has {n} criteria; at most {MAX_CRITERIA} can be compared at once (the random \
-                     index is tabulated up to {MAX_CRITERIA}); group the criteria into a hierarchy"
-                ),
-            ));
+            return Err(invalid(MAX_CRITERIA, 0, MatrixFault::TooMany { criteria: n, most: MAX_CRITERIA }));
         }
         for (i, row) in rows.iter().enumerate() {
             if row.len() != n {
-                return Err(invalid(
-                    i,
-                    row.len().min(n),
-                    format!(
-                        "row {} has {} entries but there are {n} rows; the matrix must be square",
-                        i + 1,
-                        row.len()
-                    ),
-                ));
+                let fault = MatrixFault::NotSquare { entries: row.len(), rows: n };
+                return Err(invalid(i, row.len().min(n), fault));
             }
         }
         for (i, row) in rows.iter().enumerate() {
-            for (j, &a) in row.iter().enumerate() {
-                if !a.is_finite() || a <= 0.0 {
-                    return Err(invalid(
-                        i,
-                        j,
-                        format!("{a} is not a positive number; enter how many times more important, e.g. 3 or 1/3"),
-                    ));
+            for (j, &value) in row.iter().enumerate() {
+                if !value.is_finite() || value <= 0.0 {
+                    return Err(invalid(i, j, MatrixFault::NotPositive { value }));
                 }
             }
         }
         for (i, row) in rows.iter().enumerate() {
             if (row[i] - 1.0).abs() > RECIPROCAL_TOLERANCE {
-                return Err(invalid(
-                    i,
-                    i,
-                    format!("{} is on the diagonal; a criterion compared with itself is 1", row[i]),
-                ));
+                return Err(invalid(i, i, MatrixFault::Diagonal { value: row[i] }));
             }
             for j in 0..i {
-                let (upper, lower) = (rows[j][i], row[j]);
-                if (upper * lower - 1.0).abs() > RECIPROCAL_TOLERANCE {
-                    return Err(invalid(
-                        i,
-                        j,
-                        format!(
-                            "{lower} is not the reciprocal of {upper} (row {}, column {}); enter 1/{upper} \
-                             (type fractions such as 1/3 exactly, not 0.333)",
-                            j + 1,
-                            i + 1
-                        ),
-                    ));
+                let (mirror, value) = (rows[j][i], row[j]);
+                if (mirror * value - 1.0).abs() > RECIPROCAL_TOLERANCE {
+                    return Err(invalid(i, j, MatrixFault::NotReciprocal { value, mirror }));
                 }
             }
         }
@@ -167,7 +132,7 @@ mod tests {
 
     fn matrix_error(rows: Vec<Vec<f64>>) -> (usize, usize, String) {
         match PairwiseMatrix::new(rows) {
-            Err(Error::InvalidMatrix { row, column, reason }) => (row, column, reason),
+            Err(Error::InvalidMatrix { row, column, fault }) => (row, column, fault.to_string()),
             other => panic!("expected InvalidMatrix, got {other:?}"),
         }
     }
@@ -177,8 +142,12 @@ mod tests {
             matrix_error(vec![vec![1.0, 2.0, 4.0], vec![0.5, 1.0, 3.0], vec![0.25, 3.0, 1.0]]);
         assert_eq!((row, column), (3, 2));
         assert!(reason.contains("reciprocal of 3") && reason.contains("1/3"), "{reason}");
-        // 0.333 is 1e-3 away from 1/3: rejected, with the advice to type 1/3.
-        assert_eq!(matrix_error(vec![vec![1.0, 3.0], vec![0.333, 1.0]]).0, 2);
+        // 0.333 is 1e-3 away from 1/3: rejected, with the advice to type 1/3, as data.
+        assert!(matches!(
+            PairwiseMatrix::new(vec![vec![1.0, 3.0], vec![0.333, 1.0]]),
+            Err(Error::InvalidMatrix { row: 2, column: 1, fault: MatrixFault::NotReciprocal { value, mirror } })
+                if value == 0.333 && mirror == 3.0
+        ));
         // 0.333333333 is within the tolerance.
         assert!(PairwiseMatrix::new(vec![vec![1.0, 3.0], vec![0.333333333, 1.0]]).is_ok());
     }
