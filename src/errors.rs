@@ -109,6 +109,8 @@ pub fn say(e: &Error, lang: Lang) -> String {
 pub enum Problem {
     /// Core's error.
     Core(Error),
+    /// Why the analysis worker gave no answer, typed.
+    Work(crate::analysis::failure::Failure),
     /// The browser's words.
     Browser(String),
 }
@@ -118,6 +120,7 @@ impl Problem {
     pub fn say(&self, lang: Lang) -> String {
         match self {
             Problem::Core(e) => say(e, lang),
+            Problem::Work(f) => f.say(lang),
             Problem::Browser(words) => words.clone(),
         }
     }
@@ -126,6 +129,15 @@ impl Problem {
 impl From<Error> for Problem {
     fn from(e: Error) -> Self {
         Problem::Core(e)
+    }
+}
+
+impl From<crate::analysis::failure::Failure> for Problem {
+    fn from(f: crate::analysis::failure::Failure) -> Self {
+        match f {
+            crate::analysis::failure::Failure::Core(e) => Problem::Core(e),
+            other => Problem::Work(other),
+        }
     }
 }
 

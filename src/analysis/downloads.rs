@@ -10,6 +10,7 @@
 //! - the responses that pass the filter as a Manyi JSON bundle (re-importable), rebuilt one at
 //!   a time from the columns.
 
+use super::failure::Failure;
 use super::protocol::Download;
 use chrono::{DateTime, FixedOffset};
 use manyi_core::dataset::{Dataset, SheetRows};
@@ -36,13 +37,13 @@ pub fn make(
     what: &Download,
     at: DateTime<FixedOffset>,
     part: &mut dyn FnMut(Vec<u8>),
-) -> Result<(String, &'static str), String> {
+) -> Result<(String, &'static str), Failure> {
     let q = ds.questionnaire();
     let stem = format!("manyi-{}-v{}-{}", q.id, q.version, at.format("%Y%m%d-%H%M"));
     let export = |rows| ds.export(analysis, at, ResponsesOptions::default(), rows);
     match what {
         Download::Xlsx => {
-            part(export(SheetRows::First(SHEET_LIMIT)).to_xlsx().map_err(|e| e.to_string())?);
+            part(export(SheetRows::First(SHEET_LIMIT)).to_xlsx()?);
             Ok((format!("{stem}.xlsx"), XLSX))
         }
         Download::Json => {
@@ -55,7 +56,7 @@ pub fn make(
         }
         Download::Csv(table) => {
             let ex = export(SheetRows::First(0));
-            let t = ex.table(table).ok_or_else(|| format!("no table {table}"))?;
+            let t = ex.table(table).ok_or_else(|| Failure::NoTable(table.clone()))?;
             part(t.to_csv(true));
             Ok((format!("{stem}-{table}.csv"), CSV))
         }
@@ -67,13 +68,13 @@ pub fn make(
 }
 
 /// Every table of `ex` and its about table as one JSON object.
-fn json(ex: &Export) -> Result<Vec<u8>, String> {
+fn json(ex: &Export) -> Result<Vec<u8>, Failure> {
     let mut object = serde_json::Map::new();
     object.insert("about".into(), ex.about.to_json_value());
     for (name, table) in &ex.tables {
         object.insert((*name).into(), table.to_json_value());
     }
-    serde_json::to_vec_pretty(&object).map_err(|e| e.to_string())
+    serde_json::to_vec_pretty(&object).map_err(|e| Failure::NotMade(e.to_string()))
 }
 
 /// The responses that pass the analysis' filter as [`Bundle::to_json`] writes them (one
@@ -83,18 +84,18 @@ fn bundle(
     analysis: &Analysis,
     at: DateTime<FixedOffset>,
     part: &mut dyn FnMut(Vec<u8>),
-) -> Result<(), String> {
+) -> Result<(), Failure> {
     // The head of a bundle without responses, up to the responses' opening bracket.
     let mut out = Bundle::new(vec![ds.questionnaire().clone()], Vec::new(), Some(at), None).to_json();
     const EMPTY: &[u8] = b"[]\n}\n";
     if !out.ends_with(EMPTY) {
-        return Err("the bundle's layout is not the one expected".into());
+        return Err(Failure::NotMade("the bundle's layout is not the one expected".into()));
     }
     out.truncate(out.len() - EMPTY.len() + 1);
     let mut rows = 0;
     for row in ds.rows_passing(&analysis.index.filter) {
         out.extend_from_slice(if rows == 0 { b"\n    " } else { b",\n    " });
-        serde_json::to_writer(&mut out, &ds.response(row)).map_err(|e| e.to_string())?;
+        serde_json::to_writer(&mut out, &ds.response(row)).map_err(|e| Failure::NotMade(e.to_string()))?;
         rows += 1;
         if rows % PART_ROWS == 0 {
             part(std::mem::take(&mut out));

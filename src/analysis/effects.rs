@@ -7,6 +7,7 @@
 //! the state.
 
 use super::client::{Answer, Client};
+use super::failure::Failure;
 use super::protocol::{Download, Reply, Request};
 use super::state::{FileOutcome, Keeping, Stage, WorkAction, Workspace};
 use crate::app::StoreStatus;
@@ -34,10 +35,10 @@ async fn yield_to_browser() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
-fn unexpected(reply: &Reply) -> String {
+fn unexpected(reply: &Reply) -> Failure {
     match reply {
         Reply::Failed(e) => e.clone(),
-        other => format!("analysis worker: unexpected reply {other:?}"),
+        other => Failure::Unexpected(format!("{other:?}")),
     }
 }
 
@@ -72,11 +73,11 @@ pub(super) async fn summary(engine: &Engine, d: &Dispatch, keeping: Option<Keepi
     let (held, versions) = match ask(engine, d, &Request::Settle).await.map(|a| a.reply) {
         Ok(Reply::Settled { held, versions }) => (held, versions),
         Ok(other) => {
-            d.dispatch(WorkAction::Message(Some(unexpected(&other))));
+            d.dispatch(WorkAction::Message(Some(unexpected(&other).into())));
             (0, Vec::new())
         }
         Err(e) => {
-            d.dispatch(WorkAction::Message(Some(e)));
+            d.dispatch(WorkAction::Message(Some(Failure::Worker(e).into())));
             (0, Vec::new())
         }
     };
@@ -148,7 +149,7 @@ pub async fn import(files: Vec<web_sys::File>, store: Option<Store>, engine: Eng
                             contents: file.clone().into(),
                         };
                         if let Err(e) = store.keep_analysis_file(&kept, &clock::now().to_rfc3339()).await {
-                            d.dispatch(WorkAction::Message(Some(e.to_string())));
+                            d.dispatch(WorkAction::Message(Some(e.to_string().into())));
                         }
                     }
                 }
@@ -164,7 +165,7 @@ pub async fn import(files: Vec<web_sys::File>, store: Option<Store>, engine: Eng
 /// Computes the results of the current data and settings, in the worker.
 pub async fn compute(engine: Engine, w: Rc<Workspace>, d: Dispatch) {
     let Some(version) = w.chosen_version().cloned() else {
-        d.dispatch(WorkAction::Computed(Err(String::new())));
+        d.dispatch(WorkAction::Computed(Err(Failure::NoVersion)));
         return;
     };
     d.dispatch(WorkAction::Computing);
@@ -173,7 +174,7 @@ pub async fn compute(engine: Engine, w: Rc<Workspace>, d: Dispatch) {
     let result = match ask(&engine, &d, &request).await.map(|a| a.reply) {
         Ok(Reply::Computed(result)) => result,
         Ok(other) => Err(unexpected(&other)),
-        Err(e) => Err(e),
+        Err(e) => Err(Failure::Worker(e)),
     };
     d.dispatch(WorkAction::Took(Stage::Compute, now_ms() - started));
     d.dispatch(WorkAction::Computed(result.map(|r| Rc::new(*r))));
@@ -183,26 +184,28 @@ pub async fn compute(engine: Engine, w: Rc<Workspace>, d: Dispatch) {
 pub async fn clear(store: Option<Store>, engine: Engine, d: Dispatch) {
     if let Some(store) = store {
         if let Err(e) = store.clear_analysis_files().await {
-            d.dispatch(WorkAction::Message(Some(e.to_string())));
+            d.dispatch(WorkAction::Message(Some(e.to_string().into())));
             return;
         }
         // The next load from a server reads everything again.
         super::server::forget_checkpoints(&store).await;
     }
     if let Err(e) = ask(&engine, &d, &Request::Clear).await {
-        d.dispatch(WorkAction::Message(Some(e)));
+        d.dispatch(WorkAction::Message(Some(Failure::Worker(e).into())));
         return;
     }
     d.dispatch(WorkAction::Cleared);
 }
 
 /// Has the worker make a download of the current results and offers it.
-pub async fn download(what: Download, engine: Engine, d: Dispatch) -> Result<(), String> {
+pub async fn download(what: Download, engine: Engine, d: Dispatch) -> Result<(), Failure> {
     let request = Request::Download { what, at: clock::now() };
-    let answer = ask(&engine, &d, &request).await?;
+    let answer = ask(&engine, &d, &request).await.map_err(Failure::Worker)?;
     match (answer.reply, answer.file) {
-        (Reply::Made(Ok((name, _))), Some(file)) => files::download_blob(&name, &file),
-        (Reply::Made(Ok((name, _))), None) => Err(format!("{name}: empty")),
+        (Reply::Made(Ok((name, _))), Some(file)) => {
+            files::download_blob(&name, &file).map_err(Failure::NotMade)
+        }
+        (Reply::Made(Ok((name, _))), None) => Err(Failure::EmptyFile(name)),
         (Reply::Made(Err(e)), _) => Err(e),
         (other, _) => Err(unexpected(&other)),
     }

@@ -14,6 +14,7 @@ pub mod downloads;
 mod effects;
 pub mod engine;
 mod export;
+pub mod failure;
 mod import;
 mod page;
 pub mod protocol;

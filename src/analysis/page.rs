@@ -5,6 +5,7 @@ use super::controls::controls;
 use super::dashboard::dashboard;
 use super::effects::{self, Engine};
 use super::export::export;
+use super::failure::Failure;
 use super::import::ImportPanel;
 use super::protocol::Download;
 use super::quality::quality;
@@ -91,9 +92,7 @@ pub fn analysis_page() -> Html {
                 let (engine, d) = (engine.clone(), d.clone());
                 spawn_local(async move {
                     let outcome = effects::download(what, engine, d.clone()).await;
-                    d.dispatch(WorkAction::Message(
-                        outcome.err().map(|e| format!("{}: {e}", T::ExportFailed.get(lang))),
-                    ));
+                    d.dispatch(WorkAction::Message(outcome.err().map(crate::errors::Problem::from)));
                 });
             }
         })
@@ -105,8 +104,9 @@ pub fn analysis_page() -> Html {
         Html::default()
     };
     let failure = match &w.results {
-        Some(Err(e)) if !e.is_empty() => {
-            html! { <p class="error" role="alert">{ format!("{}: {e}", T::Failed.get(lang)) }</p> }
+        Some(Err(Failure::NoVersion)) => Html::default(),
+        Some(Err(e)) => {
+            html! { <p class="error" role="alert">{ format!("{}: {}", T::Failed.get(lang), e.say(lang)) }</p> }
         }
         _ => Html::default(),
     };
@@ -114,7 +114,7 @@ pub fn analysis_page() -> Html {
         let d = w.dispatcher();
         html! {
             <div class="notice" role="alert">
-                <p>{ m }</p>
+                <p>{ m.say(lang) }</p>
                 <button type="button" class="secondary" onclick={move |_| d.dispatch(WorkAction::Message(None))}>{ T::Dismiss.get(lang) }</button>
             </div>
         }

@@ -9,6 +9,7 @@
 
 use super::downloads;
 use super::engine::{Engine, Version};
+use super::failure::Failure;
 use super::results;
 use super::settings::Settings;
 use super::state::Results;
@@ -73,14 +74,14 @@ pub enum Reply {
         /// The questionnaire versions, most responses first.
         versions: Vec<Version>,
     },
-    /// The results, or why there are none.
-    Computed(Result<Box<Results>, String>),
+    /// The results, or why there are none (typed, said by the page in its language).
+    Computed(Result<Box<Results>, Failure>),
     /// A file's name and media type (its bytes come with the message), or why it was not made.
-    Made(Result<(String, String), String>),
+    Made(Result<(String, String), Failure>),
     /// Everything was forgotten.
     Cleared,
     /// The worker could not read the request.
-    Failed(String),
+    Failed(Failure),
 }
 
 /// How far the worker has read the file it imports: sent while it reads, every
@@ -151,9 +152,9 @@ impl Handler {
         what: &Download,
         at: DateTime<FixedOffset>,
         out: &mut dyn Outbox,
-    ) -> Result<(String, String), String> {
-        let (version, analysis) = self.last.as_ref().ok_or("no results yet")?;
-        let ds = self.engine.dataset(version).ok_or_else(|| format!("{version}: no responses"))?;
+    ) -> Result<(String, String), Failure> {
+        let (version, analysis) = self.last.as_ref().ok_or(Failure::NoResults)?;
+        let ds = self.engine.dataset(version).ok_or_else(|| Failure::NoResponses(version.to_string()))?;
         downloads::make(ds, analysis, what, at, &mut |bytes| out.part(bytes))
             .map(|(name, mime)| (name, mime.to_owned()))
     }
@@ -207,7 +208,7 @@ mod tests {
         // Nothing to download before a computation.
         assert_eq!(
             h.handle(download(Download::Bundle), Vec::new(), &mut out),
-            Reply::Made(Err("no results yet".into()))
+            Reply::Made(Err(Failure::NoResults))
         );
         let request =
             Request::Compute { version: versions[0].reference.clone(), settings: Settings::default() };
@@ -222,7 +223,7 @@ mod tests {
         );
         assert!(out.file.starts_with(b"{"));
         let reply = h.handle(download(Download::Csv("nothing".into())), Vec::new(), &mut out);
-        assert_eq!(reply, Reply::Made(Err("no table nothing".into())));
+        assert_eq!(reply, Reply::Made(Err(Failure::NoTable("nothing".into()))));
         assert_eq!(h.handle(Request::Clear, Vec::new(), &mut out), Reply::Cleared);
         assert!(matches!(h.handle(Request::Settle, Vec::new(), &mut out), Reply::Settled { held: 0, .. }));
     }

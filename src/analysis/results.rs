@@ -5,6 +5,7 @@
 //! [`Results`]; the worker keeps the same `Analysis` for the exports.
 
 use super::engine::Engine;
+use super::failure::Failure;
 use super::settings::{Settings, FILTERS};
 use super::state::Results;
 use manyi_core::questionnaire::QuestionnaireRef;
@@ -16,20 +17,20 @@ pub fn compute(
     engine: &Engine,
     version: &QuestionnaireRef,
     settings: &Settings,
-) -> Result<(Results, Analysis), String> {
-    let ds = engine.dataset(version).ok_or_else(|| format!("{version}: no responses"))?;
+) -> Result<(Results, Analysis), Failure> {
+    let ds = engine.dataset(version).ok_or_else(|| Failure::NoResponses(version.to_string()))?;
     let q = ds.questionnaire();
     let filter = settings.filter()?;
     let group_by = settings.grouping();
-    let options = settings.options(q, group_by).map_err(|e| e.to_string())?;
+    let options = settings.options(q, group_by)?;
     let include = options.report.include_break_offs;
     // The dashboard's grouping first: exports read the first table.
     let groupings = [group_by, settings.period.group_by()];
-    let mut index = ds.index(&options.report, &groupings, &filter).map_err(|e| e.to_string())?;
+    let mut index = ds.index(&options.report, &groupings, &filter)?;
     // Left out, as `manyi export` counts them: drafts, break-offs unless included, and the
     // responses to other questionnaires.
     index.left_out += engine.len() - ds.len();
-    let kano = ds.kano(&options.kano, include, &filter).map_err(|e| e.to_string())?;
+    let kano = ds.kano(&options.kano, include, &filter)?;
     let drivers = if q.scoring.overall.is_none() {
         Err("the questionnaire names no overall item".to_owned())
     } else {

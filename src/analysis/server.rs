@@ -130,7 +130,7 @@ pub async fn load(
                                         if let Err(e) =
                                             s.keep_analysis_file(&file, &clock::now().to_rfc3339()).await
                                         {
-                                            d.dispatch(WorkAction::Message(Some(e.to_string())));
+                                            d.dispatch(WorkAction::Message(Some(e.to_string().into())));
                                         }
                                     }
                                 }
@@ -153,7 +153,7 @@ pub async fn load(
     }
     if bundler.waiting() > 0 {
         let text = super::texts::T::ServerWaiting.get(lang);
-        d.dispatch(WorkAction::Message(Some(format!("{} {text}", bundler.waiting()))));
+        d.dispatch(WorkAction::Message(Some(format!("{} {text}", bundler.waiting()).into())));
     }
     d.dispatch(WorkAction::Took(Stage::Import, now_ms() - started));
     summary(&engine, &d, None).await;

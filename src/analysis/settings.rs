@@ -2,6 +2,7 @@
 //! filters and where the weights come from (with the AHP judgements). Turned into core's options
 //! here, so the page only shows choices and core computes every figure.
 
+use super::failure::Failure;
 pub use super::weighting::{
     judgement_text, judgement_value, Judgement, Judgements, KeptWeightings, WeightChoice, Weighting, SAATY,
 };
@@ -133,10 +134,10 @@ impl Settings {
     /// business type and customer class by code, `(none)` for responses without the tag), a
     /// channel, or a month or ISO week as the days it spans (in the device's local time, as the
     /// groupings read them). A value that is none of these is an error.
-    pub fn filter(&self) -> std::result::Result<Filter, String> {
+    pub fn filter(&self) -> std::result::Result<Filter, Failure> {
         let mut filter = Filter::default();
         for (by, value) in self.filters.values() {
-            let wrong = || format!("{}: {value}?", by.name());
+            let wrong = || Failure::Filter { by: by.name().to_owned(), value: value.clone() };
             let (from, to) = match by {
                 GroupBy::Tag(tag) => {
                     filter.tags.push(TagFilter { tag: *tag, values: vec![value.clone()] });
@@ -233,7 +234,7 @@ mod tests {
         assert_eq!(month_days("2026-12"), Some((day(2026, 12, 1).unwrap(), day(2026, 12, 31).unwrap())));
         s.filters.clear();
         s.filters.insert("channel".into(), (GroupBy::Channel, "carrier-pigeon".into()));
-        assert_eq!(s.filter(), Err("channel: carrier-pigeon?".to_owned()));
+        assert_eq!(s.filter(), Err(Failure::Filter { by: "channel".into(), value: "carrier-pigeon".into() }));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! and results come in through actions.
 
 use super::engine::Version;
+use super::failure::Failure;
 use super::protocol::ImportProgress;
 use super::settings::{Judgement, Period, Settings, WeightChoice};
 use manyi_core::io::merge::MergeReport;
@@ -111,13 +112,13 @@ pub struct Workspace {
     /// The analyst's choices.
     pub settings: Settings,
     /// The results of the current data and settings, or why they could not be computed.
-    pub results: Option<Result<Rc<Results>, String>>,
+    pub results: Option<Result<Rc<Results>, Failure>>,
     /// Results are being computed.
     pub computing: bool,
     /// The analyst pressed Clear and is asked to confirm.
     pub confirm_clear: bool,
     /// A message about an export or the store.
-    pub message: Option<String>,
+    pub message: Option<crate::errors::Problem>,
     /// How long the latest import took, in milliseconds (read, check, merge, keep).
     pub import_ms: Option<f64>,
     /// How long the latest computation took, in milliseconds.
@@ -172,7 +173,7 @@ pub enum WorkAction {
     /// Computing began.
     Computing,
     /// Results computed.
-    Computed(Result<Rc<Results>, String>),
+    Computed(Result<Rc<Results>, Failure>),
     /// The questionnaire version to score.
     Questionnaire(QuestionnaireRef),
     /// The grouping of the dashboard.
@@ -194,7 +195,7 @@ pub enum WorkAction {
     /// Everything imported was removed.
     Cleared,
     /// A message to show (an export's failure).
-    Message(Option<String>),
+    Message(Option<crate::errors::Problem>),
     /// How long a stage took, in milliseconds.
     Took(Stage, f64),
     /// The worker's wasm memory, in bytes.

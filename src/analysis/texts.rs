@@ -94,7 +94,6 @@ crate::i18n::texts! {
     Csv => "CSV", "CSV";
     Json => "下载分析结果（JSON）", "Download the results (JSON)";
     Bundle => "下载合并后的答卷（Manyi JSON）", "Download the merged responses (Manyi JSON)";
-    ExportFailed => "导出失败", "Export failed";
     Failed => "无法计算", "Cannot compute";
     Dismiss => "关闭", "Dismiss";
     Nav => "导航", "Navigation";

@@ -7,6 +7,7 @@
 //! most it has needed). Requests, replies and progress are JavaScript values
 //! (serde-wasm-bindgen: numbers stay numbers, NaN included).
 
+use super::failure::Failure;
 use super::protocol::{Handler, ImportProgress, Outbox, Reply, Request};
 use serde::Serialize;
 use std::cell::RefCell;
@@ -82,7 +83,7 @@ fn answer(data: &JsValue, out: &mut Post) -> Reply {
         .ok_or_else(|| "no request".to_owned())
         .and_then(|v| serde_wasm_bindgen::from_value::<Request>(v).map_err(|e| e.to_string()));
     match request {
-        Err(e) => Reply::Failed(e),
+        Err(e) => Reply::Failed(Failure::Worker(e)),
         Ok(request) => {
             let bytes = field(data, BYTES).map(|b| js_sys::Uint8Array::new(&b).to_vec()).unwrap_or_default();
             HANDLER.with(|h| h.borrow_mut().handle(request, bytes, out))
@@ -91,13 +92,13 @@ fn answer(data: &JsValue, out: &mut Post) -> Reply {
 }
 
 /// The parts as one `Blob` of the reply's media type.
-fn blob(parts: &js_sys::Array, reply: &Reply) -> Result<Option<web_sys::Blob>, String> {
+fn blob(parts: &js_sys::Array, reply: &Reply) -> Result<Option<web_sys::Blob>, Failure> {
     let Reply::Made(Ok((_, mime))) = reply else { return Ok(None) };
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options)
         .map(Some)
-        .map_err(|e| format!("the file could not be made: {e:?}"))
+        .map_err(|e| Failure::NotMade(format!("{e:?}")))
 }
 
 /// Installs the worker's message handler. Call it once, in the worker.
@@ -113,7 +114,7 @@ pub fn start() {
         });
         drop(out);
         let value = to_js(&reply).unwrap_or_else(|e| {
-            to_js(&Reply::Failed(format!("the reply could not be sent: {e}"))).unwrap_or(JsValue::NULL)
+            to_js(&Reply::Failed(Failure::Worker(e.to_string()))).unwrap_or(JsValue::NULL)
         });
         let memory = JsValue::from_f64(memory_bytes());
         let file = file.map_or(JsValue::UNDEFINED, JsValue::from);
