@@ -90,8 +90,13 @@ pub fn say(e: &Error, lang: Lang) -> String {
         Error::InvalidArgument { what, reason } => {
             format!("{}{colon}{reason}", E::Argument.get(lang).replace("{w}", what))
         }
-        Error::InsufficientData { what, reason } => {
-            format!("{}{colon}{reason}", E::NotEnough.get(lang).replace("{w}", what))
+        Error::InsufficientData { figure, part, shortage: short } => {
+            let what = format!("{}{}", shortage::figure(*figure, lang), shortage::part(part, lang));
+            format!(
+                "{}{colon}{}",
+                E::NotEnough.get(lang).replace("{w}", &what),
+                shortage::shortage(short, lang)
+            )
         }
         Error::Export { what, reason } => {
             format!("{}{colon}{reason}", E::CannotWrite.get(lang).replace("{w}", what))
@@ -148,6 +153,7 @@ impl From<String> for Problem {
 }
 
 mod matrix;
+mod shortage;
 
 #[cfg(test)]
 mod tests;

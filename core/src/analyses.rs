@@ -2,7 +2,7 @@
 //! accumulators of the scoring modules, one row at a time. Kept here so the command line only
 //! parses and prints.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Part, Result};
 use crate::io::tidy::{KanoPairs, RatingRow};
 use crate::questionnaire::item::ItemId;
 use crate::scoring::composite::Renormalisation;
@@ -63,8 +63,8 @@ pub fn kano_of_counts(
 
 fn named(attribute: &str, e: Error) -> Error {
     match e {
-        Error::InsufficientData { what, reason } => {
-            Error::InsufficientData { what: format!("{what} of attribute `{attribute}`"), reason }
+        Error::InsufficientData { figure, shortage, .. } => {
+            Error::InsufficientData { figure, part: Part::Attribute(attribute.to_owned()), shortage }
         }
         other => other,
     }

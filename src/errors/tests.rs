@@ -1,7 +1,7 @@
 //! Every kind of core's error is said in both languages, its place once.
 
 use super::*;
-use manyi_core::error::MatrixFault;
+use manyi_core::error::{Figure, MatrixFault, Part, Shortage};
 use manyi_core::sync::SyncError;
 
 /// Which kind `e` is: exhaustive, so a new kind of error fails to compile here until it is
@@ -21,6 +21,45 @@ fn kind(e: &Error) -> usize {
 }
 const KINDS: usize = 9;
 
+fn figures() -> Vec<Figure> {
+    vec![
+        Figure::ImportancePerformance,
+        Figure::DerivedWeights,
+        Figure::StandardisedCoefficients,
+        Figure::Correlations,
+        Figure::Performance,
+        Figure::PenaltyReward,
+        Figure::Kano,
+        Figure::NetPromoterScore,
+        Figure::AhpEigenvector,
+    ]
+}
+
+fn parts() -> Vec<Part> {
+    let band = |high| Part::Band { item: "wait".into(), high, from: 1.0, to: 2.0 };
+    vec![Part::Whole, Part::Item("wait".into()), band(false), band(true), Part::Attribute("a".into())]
+}
+
+fn shortages() -> Vec<Shortage> {
+    vec![
+        Shortage::NoPoints,
+        Shortage::NoPositive { n: 30 },
+        Shortage::OverallConstant { n: 30 },
+        Shortage::ItemConstant { n: 30, value: 4.0 },
+        Shortage::TooFew { n: 3, coefficients: 4 },
+        Shortage::TooFewForDummies { n: 3, dummies: 2 },
+        Shortage::Collinear,
+        Shortage::NobodyAnswered,
+        Shortage::NothingToExplain { n: 30, overall: 3.0 },
+        Shortage::BandConstant { n: 30, all: false },
+        Shortage::BandConstant { n: 30, all: true },
+        Shortage::BandCollinear,
+        Shortage::NoAnswers,
+        Shortage::NoScores,
+        Shortage::NotConverged { steps: 1000 },
+    ]
+}
+
 fn one_of_each() -> Vec<Error> {
     let at = || Position::at(1500, 118).in_file("tablet.json");
     let mut all = vec![
@@ -32,7 +71,6 @@ fn one_of_each() -> Vec<Error> {
         Error::InvalidResponse { response: "r1".into(), item: None, reason: "r".into() },
         Error::Input { position: at().with_field("rating"), reason: "r".into() },
         Error::InvalidArgument { what: "band".into(), reason: "r".into() },
-        Error::InsufficientData { what: "drivers".into(), reason: "r".into() },
         Error::Export { what: "book.xlsx".into(), reason: "r".into() },
         Error::Sync(SyncError::Unreachable { reason: "r".into() }),
     ];
@@ -45,6 +83,13 @@ fn one_of_each() -> Vec<Error> {
         MatrixFault::NotReciprocal { value: 0.333, mirror: 3.0 },
     ] {
         all.push(Error::InvalidMatrix { row: 1, column: 2, fault });
+    }
+    let (figures, parts, shortages) = (figures(), parts(), shortages());
+    // Each figure, part and shortage at least once (a figure with a part and a shortage in turn).
+    let (nf, np, ns) = (figures.len(), parts.len(), shortages.len());
+    for k in 0..nf.max(np).max(ns) {
+        let (figure, part, shortage) = (figures[k % nf], parts[k % np].clone(), shortages[k % ns].clone());
+        all.push(Error::InsufficientData { figure, part, shortage });
     }
     for expected in [JsonExpected::Export, JsonExpected::Questionnaire, JsonExpected::Json] {
         for fault in [JsonFault::Syntax, JsonFault::CutShort, JsonFault::Shape] {
@@ -77,6 +122,42 @@ fn every_kind_is_said_in_both_languages() {
         said.sort();
         said.dedup();
         assert_eq!(said.len(), 9, "{lang:?}");
+    }
+    // Each figure, part and shortage has words of its own in each language.
+    let short: Vec<_> = all.iter().filter(|e| kind(e) == 6).collect();
+    assert_eq!(short.len(), 15);
+    for lang in [Lang::Zh, Lang::En] {
+        let mut said: Vec<String> = short.iter().map(|e| say(e, lang)).collect();
+        said.sort();
+        said.dedup();
+        assert_eq!(said.len(), 15, "{lang:?}");
+        let figures: std::collections::BTreeSet<_> =
+            figures().iter().map(|f| shortage::figure(*f, lang)).collect();
+        assert_eq!(figures.len(), 9, "{lang:?}");
+        let mut words: Vec<String> = shortages().iter().map(|s| shortage::shortage(s, lang)).collect();
+        words.sort();
+        words.dedup();
+        assert_eq!(words.len(), 15, "{lang:?}");
+        let parts: std::collections::BTreeSet<_> = parts().iter().map(|p| shortage::part(p, lang)).collect();
+        assert_eq!(parts.len(), 5, "{lang:?}");
+    }
+    // The English words are core's own (its Display, what the command line says); the Chinese
+    // ones are Chinese.
+    for f in figures() {
+        assert_eq!(shortage::figure(f, Lang::En), f.to_string());
+        assert!(chinese(shortage::figure(f, Lang::Zh)), "{f:?}");
+    }
+    for p in parts() {
+        assert_eq!(shortage::part(&p, Lang::En), p.to_string());
+    }
+    for s in shortages() {
+        assert_eq!(shortage::shortage(&s, Lang::En), s.to_string());
+        assert!(chinese(&shortage::shortage(&s, Lang::Zh)), "{s:?}");
+    }
+    for e in &all {
+        if let Error::InvalidMatrix { fault, .. } = e {
+            assert_eq!(matrix::say(fault, Lang::En), fault.to_string());
+        }
     }
     // Each kind of matrix fault too, with its numbers.
     let matrix: Vec<_> = all.iter().filter(|e| kind(e) == 4).collect();

@@ -8,8 +8,10 @@ use std::fmt;
 
 mod json;
 mod matrix;
+mod shortage;
 pub use json::{json_reason, JsonExpected, JsonFault};
 pub use matrix::MatrixFault;
+pub use shortage::{Figure, Part, Shortage};
 
 /// Where in an input something was found: file, line and column as far as they are known.
 ///
@@ -138,12 +140,14 @@ pub enum Error {
 
     /// The data do not allow the figure to be computed (e.g. a regression with fewer
     /// respondents than coefficients, or a dummy that never varies).
-    #[error("not enough data for {what}: {reason}")]
+    #[error("not enough data for {figure}{part}: {shortage}")]
     InsufficientData {
         /// The figure that could not be computed.
-        what: String,
-        /// Why, and what would be needed.
-        reason: String,
+        figure: Figure,
+        /// Which part of it.
+        part: Part,
+        /// What is short (and so what would be needed).
+        shortage: Shortage,
     },
 
     /// An export could not be written: a table over a spreadsheet's limits (1,048,576 rows or

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::stats::mean;
+use crate::error::{Figure, Part, Shortage};
 use crate::{Error, Result, Text};
 
 /// The quadrant of an attribute in the importance–performance grid.
@@ -85,9 +86,9 @@ pub struct IpaResult {
 pub fn ipa(points: &[(f64, f64)], crosshair: Crosshair) -> Result<IpaResult> {
     if points.is_empty() {
         return Err(Error::InsufficientData {
-            what: "importance–performance analysis".into(),
-            reason: "there are no attributes to place; give at least one (importance, performance) pair"
-                .into(),
+            figure: Figure::ImportancePerformance,
+            part: Part::Whole,
+            shortage: Shortage::NoPoints,
         });
     }
     if let Some((k, _)) = points.iter().enumerate().find(|(_, (i, p))| !i.is_finite() || !p.is_finite()) {

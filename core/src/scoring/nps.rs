@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::stats::z_quantile;
+use crate::error::{Figure, Part, Shortage};
 use crate::{Error, Result};
 
 /// The confidence level used when the analyst does not choose one.
@@ -68,8 +69,9 @@ pub fn nps(scores: &[u8], confidence: f64) -> Result<NpsResult> {
     }
     if scores.is_empty() {
         return Err(Error::InsufficientData {
-            what: "net promoter score".into(),
-            reason: "there are no scores; at least one 0–10 answer is needed".into(),
+            figure: Figure::NetPromoterScore,
+            part: Part::Whole,
+            shortage: Shortage::NoScores,
         });
     }
     let promoters = scores.iter().filter(|&&s| s >= 9).count() as u64;

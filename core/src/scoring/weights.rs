@@ -3,7 +3,7 @@
 //! Every way ends in [`Weights`]: values summing to 1, the method that produced them (so it can be
 //! exported with the scores) and any warnings to show beside them.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Figure, Part, Result, Shortage};
 use crate::scoring::ahp::{AhpMethod, AhpResult, PairwiseMatrix};
 use crate::scoring::drivers::{correlations, standardised_coefficients, Association, Ratings};
 use serde::{Deserialize, Serialize};
@@ -153,11 +153,9 @@ impl Weights {
         let total: f64 = clamped.iter().sum();
         if total <= 0.0 {
             return Err(Error::InsufficientData {
-                what: "weights derived from data".into(),
-                reason: format!(
-                    "no item has a positive {kind} among the {} complete respondents; state the weights instead",
-                    association.n
-                ),
+                figure: Figure::DerivedWeights,
+                part: Part::Whole,
+                shortage: Shortage::NoPositive { n: association.n },
             });
         }
         Ok(Weights {

@@ -18,7 +18,7 @@ mod matrix;
 
 pub use matrix::{parse_judgement, PairwiseMatrix, RECIPROCAL_TOLERANCE};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Figure, Part, Result, Shortage};
 use serde::{Deserialize, Serialize};
 
 /// The largest matrix accepted: Saaty's random index is used here for n ≤ 10 only.
@@ -116,8 +116,9 @@ impl PairwiseMatrix {
             }
         }
         Err(Error::InsufficientData {
-            what: "AHP principal eigenvector".into(),
-            reason: format!("power iteration did not converge in {MAX_STEPS} steps; use the geometric mean"),
+            figure: Figure::AhpEigenvector,
+            part: Part::Whole,
+            shortage: Shortage::NotConverged { steps: MAX_STEPS },
         })
     }
 

@@ -4,7 +4,7 @@
 
 use super::regression::{Deficiency, Regression};
 use super::{DriversTally, PenaltyRewardOptions, Ratings};
-use crate::error::{Error, Result};
+use crate::error::{Error, Figure, Part, Result, Shortage};
 use crate::scoring::scale::Scale;
 use serde::{Deserialize, Serialize};
 
@@ -94,7 +94,7 @@ impl CompleteCases {
         self.regression.merge(&other.regression);
     }
 
-    fn check(&self, what: &str, names: &[String]) -> Result<usize> {
+    fn check(&self, what: Figure, names: &[String]) -> Result<usize> {
         let n = self.n();
         if n < 2 || !self.y_varies {
             return Err(overall_constant(what, n));
@@ -154,41 +154,28 @@ impl CompleteCases {
 }
 
 /// Fewer than two complete respondents, or `overall` the same for all of them.
-fn overall_constant(what: &str, n: usize) -> Error {
-    Error::InsufficientData {
-        what: what.to_owned(),
-        reason: format!(
-            "overall does not vary among the {n} respondents who answered it and every item; more \
-             complete responses are needed"
-        ),
-    }
+fn overall_constant(figure: Figure, n: usize) -> Error {
+    Error::InsufficientData { figure, part: Part::Whole, shortage: Shortage::OverallConstant { n } }
 }
 
 /// Every one of the `n` complete respondents gave `value` to item `name`.
-fn item_constant(what: &str, name: &str, n: usize, value: f64) -> Error {
-    Error::InsufficientData {
-        what: format!("{what}, item `{name}`"),
-        reason: format!(
-            "every one of the {n} complete respondents gave {value}; an item that does not vary says nothing \
-             about overall; leave it out"
-        ),
-    }
+fn item_constant(figure: Figure, name: &str, n: usize, value: f64) -> Error {
+    let part = Part::Item(name.to_owned());
+    Error::InsufficientData { figure, part, shortage: Shortage::ItemConstant { n, value } }
 }
 
 /// Why the regression of `overall` on the items cannot be fitted.
-fn fit_error(what: &str, names: &[String], d: Deficiency) -> Error {
+fn fit_error(figure: Figure, names: &[String], d: Deficiency) -> Error {
     match d {
         Deficiency::TooFew { n, coefficients } => Error::InsufficientData {
-            what: what.to_owned(),
-            reason: format!(
-                "{n} complete respondents for {coefficients} coefficients (the items and an intercept); at \
-                 least {} are needed",
-                coefficients + 1
-            ),
+            figure,
+            part: Part::Whole,
+            shortage: Shortage::TooFew { n, coefficients },
         },
         Deficiency::Collinear(j) => Error::InsufficientData {
-            what: format!("{what}, item `{}`", names[j]),
-            reason: "the item's answers are a linear combination of the other items'; leave it out".into(),
+            figure,
+            part: Part::Item(names[j].clone()),
+            shortage: Shortage::Collinear,
         },
     }
 }
@@ -196,15 +183,16 @@ fn fit_error(what: &str, names: &[String], d: Deficiency) -> Error {
 /// Nobody answered item `name`, so it has no performance.
 pub(super) fn nobody_answered(name: &str) -> Error {
     Error::InsufficientData {
-        what: format!("performance of item `{name}`"),
-        reason: "nobody answered the item".into(),
+        figure: Figure::Performance,
+        part: Part::Item(name.to_owned()),
+        shortage: Shortage::NobodyAnswered,
     }
 }
 
 /// What the standardised coefficients are called in errors.
-const STANDARDISED: &str = "standardised regression coefficients";
+const STANDARDISED: Figure = Figure::StandardisedCoefficients;
 /// What the correlations are called in errors.
-const CORRELATIONS: &str = "correlations with overall";
+const CORRELATIONS: Figure = Figure::Correlations;
 
 /// Standardised regression coefficients of `ratings`' complete cases (see
 /// [`CompleteCases::standardised`]).

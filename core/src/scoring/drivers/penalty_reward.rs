@@ -2,7 +2,7 @@
 
 use super::regression::{Deficiency, Fit};
 use super::{Band, Bands, DriversTally, Ratings};
-use crate::error::{Error, Result};
+use crate::error::{Error, Figure, Part, Result, Shortage};
 use crate::scoring::scale::Scale;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
@@ -149,47 +149,32 @@ pub(super) fn check_options(options: &PenaltyRewardOptions) -> Result<()> {
     Ok(())
 }
 
-fn what() -> String {
-    "penalty–reward analysis".to_owned()
-}
-
 /// n ≤ k + 1 respondents for k dummies.
 pub(super) fn too_few(n: usize, k: usize) -> Error {
-    Error::InsufficientData {
-        what: what(),
-        reason: format!("{n} respondents for {k} dummies and an intercept; at least {} are needed", k + 2),
-    }
+    let shortage = Shortage::TooFewForDummies { n, dummies: k };
+    Error::InsufficientData { figure: Figure::PenaltyReward, part: Part::Whole, shortage }
 }
 
 /// Every respondent gave overall `y`.
 pub(super) fn nothing_to_explain(n: usize, y: f64) -> Error {
-    Error::InsufficientData {
-        what: what(),
-        reason: format!("every one of the {n} respondents gave overall {y}; nothing to explain"),
-    }
+    let shortage = Shortage::NothingToExplain { n, overall: y };
+    Error::InsufficientData { figure: Figure::PenaltyReward, part: Part::Whole, shortage }
 }
 
-/// The label and band of dummy `c` (low, high of item 0, then of item 1, …).
-fn band_of(names: &[String], bands: &Bands, c: usize) -> (String, Band) {
-    let name = &names[c / 2];
-    if c.is_multiple_of(2) {
-        (format!("item `{name}`, low band"), bands.low)
-    } else {
-        (format!("item `{name}`, high band"), bands.high)
-    }
+/// The part of dummy `c` (low, high of item 0, then of item 1, …).
+fn band_of(names: &[String], bands: &Bands, c: usize) -> Part {
+    let high = !c.is_multiple_of(2);
+    let band: Band = if high { bands.high } else { bands.low };
+    Part::Band { item: names[c / 2].clone(), high, from: band.low, to: band.high }
 }
 
 /// Dummy `c`, set for `count` of the `n` respondents, varies.
 pub(super) fn check_dummy(names: &[String], bands: &Bands, c: usize, count: usize, n: usize) -> Result<()> {
     if count == 0 || count == n {
-        let (label, band) = band_of(names, bands, c);
-        let how = if count == 0 { "none" } else { "all" };
         return Err(Error::InsufficientData {
-            what: format!("{label} {}–{}", band.low, band.high),
-            reason: format!(
-                "{how} of the {n} respondents used answered in this band, so its effect cannot be \
-                 estimated; widen the band or leave the item out"
-            ),
+            figure: Figure::PenaltyReward,
+            part: band_of(names, bands, c),
+            shortage: Shortage::BandConstant { n, all: count == n },
         });
     }
     Ok(())
@@ -198,18 +183,15 @@ pub(super) fn check_dummy(names: &[String], bands: &Bands, c: usize, count: usiz
 /// Why the dummy regression cannot be fitted.
 pub(super) fn fit_error(names: &[String], bands: &Bands, d: Deficiency) -> Error {
     match d {
-        Deficiency::Collinear(c) => {
-            let (label, band) = band_of(names, bands, c);
-            Error::InsufficientData {
-                what: format!("{label} {}–{}", band.low, band.high),
-                reason: "the dummy is a combination of the intercept and the other dummies (e.g. every \
-                         answer falls in the low or the high band); change the bands or leave the item out"
-                    .into(),
-            }
-        }
+        Deficiency::Collinear(c) => Error::InsufficientData {
+            figure: Figure::PenaltyReward,
+            part: band_of(names, bands, c),
+            shortage: Shortage::BandCollinear,
+        },
         Deficiency::TooFew { n, coefficients } => Error::InsufficientData {
-            what: what(),
-            reason: format!("{n} respondents for {coefficients} coefficients"),
+            figure: Figure::PenaltyReward,
+            part: Part::Whole,
+            shortage: Shortage::TooFew { n, coefficients },
         },
     }
 }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{ClassRule, EvaluationTable, KanoAnswer, KanoCategory, KanoCounts, KanoTally};
+use crate::error::{Figure, Part, Shortage};
 use crate::{Error, Result};
 
 /// The z value of Fong's test (one-sided 5 %), as in DOMAIN.md §3.
@@ -96,8 +97,9 @@ pub fn analyse_counts(counts: KanoCounts, options: &KanoOptions) -> Result<KanoR
     let n = counts.n();
     if n == 0 {
         return Err(Error::InsufficientData {
-            what: "Kano classification".into(),
-            reason: "the attribute has no answers; at least one answer pair is needed".into(),
+            figure: Figure::Kano,
+            part: Part::Whole,
+            shortage: Shortage::NoAnswers,
         });
     }
     let nf = n as f64;
