@@ -3,7 +3,7 @@
 //! a new kind does not compile until it is said, and a test fails if one lacks either language.
 //! The place (file, line, column) is said once, in the screen's language.
 
-use manyi_core::error::{JsonExpected, JsonFault};
+use manyi_core::error::{ExportFault, ExportPart, JsonExpected, JsonFault};
 use manyi_core::{Error, Lang, Position};
 
 crate::i18n::texts! {
@@ -29,7 +29,12 @@ crate::i18n::texts! {
     Matrix => "两两比较矩阵第 {row} 行第 {column} 列", "pairwise-comparison matrix, row {row}, column {column}";
     Argument => "选项 {w} 不可用", "{w}";
     NotEnough => "数据不足，无法计算 {w}", "not enough data for {w}";
-    CannotWrite => "无法写出 {w}", "cannot write {w}";
+    CannotWrite => "无法写出{w}", "cannot write {w}";
+    Sheet => "工作表 {s}", "sheet `{s}`";
+    CreationTime => "工作簿的创建时间", "the creation time";
+    Workbook => "工作簿", "the workbook";
+    TooManyRows => "{rows} 行超出一个工作表的上限（最多 {most} 行）；请改为导出 CSV 文件", "{rows} rows do not fit in a sheet (at most {most}); export CSV files instead";
+    Writer => "表格写入程序出错（{d}）", "{d}";
     Sync => "同步中断", "the sync stopped";
 }
 
@@ -98,8 +103,20 @@ pub fn say(e: &Error, lang: Lang) -> String {
                 shortage::shortage(short, lang)
             )
         }
-        Error::Export { what, reason } => {
-            format!("{}{colon}{reason}", E::CannotWrite.get(lang).replace("{w}", what))
+        Error::Export { part, fault } => {
+            let part = match part {
+                ExportPart::Sheet(s) => E::Sheet.get(lang).replace("{s}", s),
+                ExportPart::CreationTime => E::CreationTime.get(lang).to_owned(),
+                ExportPart::Workbook => E::Workbook.get(lang).to_owned(),
+            };
+            let fault = match fault {
+                ExportFault::TooManyRows { rows, most } => E::TooManyRows
+                    .get(lang)
+                    .replace("{rows}", &rows.to_string())
+                    .replace("{most}", &most.to_string()),
+                ExportFault::Writer(d) => E::Writer.get(lang).replace("{d}", d),
+            };
+            format!("{}{colon}{fault}", E::CannotWrite.get(lang).replace("{w}", &part))
         }
         Error::Sync(e) => {
             let problem = crate::sync::settings::Problem::of(e);

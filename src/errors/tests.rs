@@ -71,7 +71,12 @@ fn one_of_each() -> Vec<Error> {
         Error::InvalidResponse { response: "r1".into(), item: None, reason: "r".into() },
         Error::Input { position: at().with_field("rating"), reason: "r".into() },
         Error::InvalidArgument { what: "band".into(), reason: "r".into() },
-        Error::Export { what: "book.xlsx".into(), reason: "r".into() },
+        Error::Export {
+            part: ExportPart::Sheet("responses".into()),
+            fault: ExportFault::TooManyRows { rows: 1_048_576, most: 1_048_575 },
+        },
+        Error::Export { part: ExportPart::CreationTime, fault: ExportFault::Writer("w".into()) },
+        Error::Export { part: ExportPart::Workbook, fault: ExportFault::Writer("w".into()) },
         Error::Sync(SyncError::Unreachable { reason: "r".into() }),
     ];
     for fault in [
@@ -153,6 +158,16 @@ fn every_kind_is_said_in_both_languages() {
     for s in shortages() {
         assert_eq!(shortage::shortage(&s, Lang::En), s.to_string());
         assert!(chinese(&shortage::shortage(&s, Lang::Zh)), "{s:?}");
+    }
+    // An export's error in English is core's own words; each part and fault has its own.
+    for e in all.iter().filter(|e| kind(e) == 7) {
+        assert_eq!(say(e, Lang::En), e.to_string());
+    }
+    for lang in [Lang::Zh, Lang::En] {
+        let mut said: Vec<String> = all.iter().filter(|e| kind(e) == 7).map(|e| say(e, lang)).collect();
+        said.sort();
+        said.dedup();
+        assert_eq!(said.len(), 3, "{lang:?}");
     }
     for e in &all {
         if let Error::InvalidMatrix { fault, .. } = e {

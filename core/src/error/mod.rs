@@ -6,9 +6,11 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+mod export;
 mod json;
 mod matrix;
 mod shortage;
+pub use export::{ExportFault, ExportPart};
 pub use json::{json_reason, JsonExpected, JsonFault};
 pub use matrix::MatrixFault;
 pub use shortage::{Figure, Part, Shortage};
@@ -152,12 +154,12 @@ pub enum Error {
 
     /// An export could not be written: a table over a spreadsheet's limits (1,048,576 rows or
     /// 16,384 columns a sheet, 32,767 characters a cell) or the XLSX writer failed.
-    #[error("cannot write {what}: {reason}")]
+    #[error("cannot write {part}: {fault}")]
     Export {
-        /// The file or sheet being written.
-        what: String,
-        /// What went wrong and what to do.
-        reason: String,
+        /// The part of the workbook being written.
+        part: ExportPart,
+        /// What went wrong (and so what to do).
+        fault: ExportFault,
     },
 
     /// A CouchDB push, pull or setup stopped: the server's answer or the network said why

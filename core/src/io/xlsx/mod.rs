@@ -28,7 +28,7 @@ mod formulas;
 
 use super::export::Export;
 use super::table::{format_number, Cell, Table};
-use crate::error::{Error, Result};
+use crate::error::{Error, ExportFault, ExportPart, Result};
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError,
@@ -42,8 +42,12 @@ pub const FORMULAS_SHEET: &str = "formulas";
 /// The most data rows a sheet holds (Excel's 1,048,576 rows less the header).
 pub const MAX_ROWS: usize = 1_048_575;
 
-fn failed(what: &str) -> impl Fn(XlsxError) -> Error + '_ {
-    move |e| Error::Export { what: what.to_owned(), reason: e.to_string() }
+fn failed(part: ExportPart) -> impl Fn(XlsxError) -> Error {
+    move |e| Error::Export { part: part.clone(), fault: ExportFault::Writer(e.to_string()) }
+}
+
+fn sheet(name: &str) -> ExportPart {
+    ExportPart::Sheet(name.to_owned())
 }
 
 impl Export {
@@ -76,28 +80,25 @@ impl Export {
         for (name, table) in &self.tables {
             if table.rows.len() > MAX_ROWS {
                 return Err(Error::Export {
-                    what: format!("sheet `{name}`"),
-                    reason: format!(
-                        "{} rows do not fit in a sheet (at most {MAX_ROWS}); export CSV files instead",
-                        table.rows.len()
-                    ),
+                    part: sheet(name),
+                    fault: ExportFault::TooManyRows { rows: table.rows.len(), most: MAX_ROWS },
                 });
             }
             let ws = wb.add_worksheet();
-            ws.set_name(*name).map_err(failed(name))?;
+            ws.set_name(*name).map_err(failed(sheet(name)))?;
             let columns = sheet_columns(table);
-            write_table(ws, table, &columns, 0, &header).map_err(failed(name))?;
+            write_table(ws, table, &columns, 0, &header).map_err(failed(sheet(name)))?;
             let last_row = table.rows.len() as u32;
             let last_col = columns.len().saturating_sub(1) as u16;
-            ws.set_freeze_panes(1, 0).map_err(failed(name))?;
-            ws.autofilter(0, 0, last_row, last_col).map_err(failed(name))?;
+            ws.set_freeze_panes(1, 0).map_err(failed(sheet(name)))?;
+            ws.autofilter(0, 0, last_row, last_col).map_err(failed(sheet(name)))?;
             for (c, width) in column_widths(table, &columns).into_iter().enumerate() {
-                ws.set_column_width(c as u16, width).map_err(failed(name))?;
+                ws.set_column_width(c as u16, width).map_err(failed(sheet(name)))?;
             }
         }
         let ws = wb.add_worksheet();
-        formulas_sheet(ws, &self.about, &header).map_err(failed(FORMULAS_SHEET))?;
-        wb.save_to_buffer().map_err(failed("the workbook"))
+        formulas_sheet(ws, &self.about, &header).map_err(failed(sheet(FORMULAS_SHEET)))?;
+        wb.save_to_buffer().map_err(failed(ExportPart::Workbook))
     }
 }
 
@@ -107,7 +108,7 @@ fn creation_time(at: DateTime<FixedOffset>) -> Result<ExcelDateTime> {
     let year = u16::try_from(utc.year()).unwrap_or(0);
     ExcelDateTime::from_ymd(year, utc.month() as u8, utc.day() as u8)
         .and_then(|d| d.and_hms(utc.hour() as u16, utc.minute() as u8, utc.second()))
-        .map_err(failed("the creation time"))
+        .map_err(failed(ExportPart::CreationTime))
 }
 
 /// A column of a sheet: a column of the table, or the UTC offset of the date-time column before it.

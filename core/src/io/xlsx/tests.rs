@@ -193,7 +193,13 @@ fn too_many_rows_for_a_sheet_is_an_error_that_points_to_csv() {
     let q = Builtin::Hall.questionnaire();
     let mut e = export_of(&q, &[], GroupBy::All);
     e.tables[0].1.rows = vec![vec![]; MAX_ROWS + 1];
-    let err = e.to_xlsx().unwrap_err().to_string();
+    let err = e.to_xlsx().unwrap_err();
+    let typed = crate::Error::Export {
+        part: crate::error::ExportPart::Sheet("responses".into()),
+        fault: crate::error::ExportFault::TooManyRows { rows: MAX_ROWS + 1, most: MAX_ROWS },
+    };
+    assert_eq!(err, typed);
+    let err = err.to_string();
     assert!(err.contains("sheet `responses`") && err.contains("CSV"), "{err}");
 }
 
