@@ -83,7 +83,8 @@ pub fn say(e: &Error, lang: Lang) -> String {
         }
         Error::Input { position, reason } => format!("{}{colon}{reason}", place(position, lang)),
         Error::InvalidQuestionnaire { questionnaire, item: i, reason } => {
-            format!("{}{}{colon}{reason}", E::Questionnaire.get(lang).replace("{q}", questionnaire), item(i))
+            let q = E::Questionnaire.get(lang).replace("{q}", questionnaire);
+            format!("{q}{}{colon}{}", item(i), reason.get(lang))
         }
         Error::InvalidResponse { response, item: i, reason } => {
             format!("{}{}{colon}{reason}", E::Response.get(lang).replace("{r}", response), item(i))

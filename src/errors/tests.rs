@@ -66,7 +66,7 @@ fn one_of_each() -> Vec<Error> {
         Error::InvalidQuestionnaire {
             questionnaire: "hall".into(),
             item: Some("wait".into()),
-            reason: "r".into(),
+            reason: manyi_core::Text::new("题目编号重复", "duplicate item id"),
         },
         Error::InvalidResponse { response: "r1".into(), item: None, reason: "r".into() },
         Error::Input { position: at().with_field("rating"), reason: "r".into() },
@@ -208,4 +208,17 @@ fn a_broken_file_says_its_place_once_in_the_screens_language() {
         assert_eq!(said.matches("12").count(), 1, "the place once: {said}");
         assert!(!said.contains(" at line "), "{said}");
     }
+}
+
+#[test]
+fn a_questionnaires_rule_is_said_in_the_screens_language() {
+    // The hall questionnaire with its first item twice: the rule says so in both languages.
+    let mut q = manyi_core::questionnaire::builtin::Builtin::Hall.questionnaire();
+    let first = q.items[0].clone();
+    q.items.push(first.clone());
+    let e = q.validate().unwrap_err();
+    let (zh, en) = (say(&e, Lang::Zh), say(&e, Lang::En));
+    assert!(zh.contains(&format!("题目 {}：题目编号重复", first.id)), "{zh}");
+    assert!(en.contains("duplicate item id"), "{en}");
+    assert!(!chinese(&en), "{en}");
 }

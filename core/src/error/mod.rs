@@ -72,14 +72,15 @@ impl fmt::Display for Position {
 pub enum Error {
     /// A questionnaire breaks one of its rules: ids unique, weights ≥ 0, scale bounds ordered,
     /// show-if conditions pointing only to earlier items, choice codes unique, …
-    #[error("questionnaire `{questionnaire}`{}: {reason}", item_suffix(.item))]
+    #[error("questionnaire `{questionnaire}`{}: {}", item_suffix(.item), .reason.en)]
     InvalidQuestionnaire {
         /// The questionnaire's id.
         questionnaire: String,
         /// The item (or dimension) at fault, if the problem is in one.
         item: Option<String>,
-        /// What is wrong and what to do.
-        reason: String,
+        /// What is wrong and what to do, in zh-CN and English (the rules are worded in both
+        /// where they are checked, with their data).
+        reason: crate::text::Text,
     },
 
     /// A response does not fit its questionnaire: unknown item, answer of the wrong kind or out of
@@ -199,7 +200,7 @@ mod tests {
         let e = Error::InvalidQuestionnaire {
             questionnaire: "hall".into(),
             item: Some("wait".into()),
-            reason: "duplicate item id".into(),
+            reason: crate::text::Text::new("题目编号重复", "duplicate item id"),
         };
         assert_eq!(e.to_string(), "questionnaire `hall`, item `wait`: duplicate item id");
     }

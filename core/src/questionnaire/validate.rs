@@ -23,12 +23,12 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// The problem as core's error (in English), naming questionnaire `q`.
+    /// The problem as core's error (in both languages), naming questionnaire `q`.
     pub fn to_error(&self, q: &Questionnaire) -> Error {
         Error::InvalidQuestionnaire {
             questionnaire: q.id.to_string(),
             item: self.item.clone(),
-            reason: self.text.en.clone(),
+            reason: self.text.clone(),
         }
     }
 }
