@@ -83,7 +83,9 @@ fn drivers(q: &Questionnaire, rows: &[DriverRow], lang: Lang) -> Html {
         Ok(chart) => {
             html! { <ScatterChart {chart} title={T::IpaTitle.get(lang)} class="ipa-chart" {lang} legend={key} /> }
         }
-        Err(e) => html! { <p class="note">{ format!("{}: {e}", T::NotComputed.get(lang)) }</p> },
+        Err(e) => {
+            html! { <p class="note">{ format!("{}: {}", T::NotComputed.get(lang), crate::errors::say(&e, lang)) }</p> }
+        }
     };
     html! {
         <>

@@ -65,7 +65,7 @@ fn ahp_editor(w: &UseReducerHandle<Workspace>, q: &Questionnaire, lang: Lang) ->
         }
     };
     let figures = match j.analyse(n) {
-        Err(e) => html! { <p class="error" role="alert">{ e.to_string() }</p> },
+        Err(e) => html! { <p class="error" role="alert">{ crate::errors::say(&e, lang) }</p> },
         Ok(a) => html! {
             <div class={classes!("an-ahp-figures", (!a.consistent).then_some("inconsistent"))} role="status">
                 <dl class="an-facts">
