@@ -86,8 +86,9 @@ pub fn say(e: &Error, lang: Lang) -> String {
             let q = E::Questionnaire.get(lang).replace("{q}", questionnaire);
             format!("{q}{}{colon}{}", item(i), reason.get(lang))
         }
-        Error::InvalidResponse { response, item: i, reason } => {
-            format!("{}{}{colon}{reason}", E::Response.get(lang).replace("{r}", response), item(i))
+        Error::InvalidResponse { response, item: i, fault } => {
+            let r = E::Response.get(lang).replace("{r}", response);
+            format!("{r}{}{colon}{}", item(i), response::say(fault, lang))
         }
         Error::InvalidMatrix { row, column, fault } => {
             let at = E::Matrix.get(lang).replace("{row}", &row.to_string());
@@ -171,6 +172,7 @@ impl From<String> for Problem {
 }
 
 mod matrix;
+mod response;
 mod shortage;
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Every kind of core's error is said in both languages, its place once.
 
 use super::*;
-use manyi_core::error::{Figure, MatrixFault, Part, Shortage};
+use manyi_core::error::{Figure, MatrixFault, Part, ResponseFault, Shortage};
+use manyi_core::response::phone::PhoneProblem;
 use manyi_core::sync::SyncError;
 
 /// Which kind `e` is: exhaustive, so a new kind of error fails to compile here until it is
@@ -60,6 +61,33 @@ fn shortages() -> Vec<Shortage> {
     ]
 }
 
+fn response_faults() -> Vec<ResponseFault> {
+    let code = || "x".to_owned();
+    vec![
+        ResponseFault::NoSuchItem,
+        ResponseFault::NotShown,
+        ResponseFault::Phone(PhoneProblem::MobilePrefix),
+        ResponseFault::ScaleUndefined,
+        ResponseFault::OffScale { value: 7, from: 1, to: 5 },
+        ResponseFault::NotAnOption { code: code() },
+        ResponseFault::ChosenTwice { code: code() },
+        ResponseFault::NotFinite,
+        ResponseFault::OutsideRange { value: 12.0, min: Some(0.0), max: None },
+        ResponseFault::TooLong { chars: 600, limit: 500 },
+        ResponseFault::NoNotApplicable { kind: "choice".into() },
+        ResponseFault::WrongAnswer { kind: "rating".into(), answer: "yes".into() },
+        ResponseFault::Tag("unknown business type `zz`".into()),
+        ResponseFault::Closed,
+        ResponseFault::OtherQuestionnaire { answers: "hall v1".into(), expected: "hall v2".into() },
+        ResponseFault::DraftSubmitted,
+        ResponseFault::NoSubmissionTime,
+        ResponseFault::SubmittedBeforeStarted,
+        ResponseFault::AnsweredHidden,
+        ResponseFault::NoteOnUnknownItem,
+        ResponseFault::Required,
+    ]
+}
+
 fn one_of_each() -> Vec<Error> {
     let at = || Position::at(1500, 118).in_file("tablet.json");
     let mut all = vec![
@@ -68,7 +96,6 @@ fn one_of_each() -> Vec<Error> {
             item: Some("wait".into()),
             reason: manyi_core::Text::new("题目编号重复", "duplicate item id"),
         },
-        Error::InvalidResponse { response: "r1".into(), item: None, reason: "r".into() },
         Error::Input { position: at().with_field("rating"), reason: "r".into() },
         Error::InvalidArgument { what: "band".into(), reason: "r".into() },
         Error::Export {
@@ -88,6 +115,9 @@ fn one_of_each() -> Vec<Error> {
         MatrixFault::NotReciprocal { value: 0.333, mirror: 3.0 },
     ] {
         all.push(Error::InvalidMatrix { row: 1, column: 2, fault });
+    }
+    for fault in response_faults() {
+        all.push(Error::InvalidResponse { response: "r1".into(), item: Some("wait".into()), fault });
     }
     let (figures, parts, shortages) = (figures(), parts(), shortages());
     // Each figure, part and shortage at least once (a figure with a part and a shortage in turn).
@@ -173,6 +203,20 @@ fn every_kind_is_said_in_both_languages() {
         if let Error::InvalidMatrix { fault, .. } = e {
             assert_eq!(matrix::say(fault, Lang::En), fault.to_string());
         }
+    }
+    // Each rule a response breaks has words of its own; the English are core's own, except a
+    // phone problem's (the keypad's words, which core words otherwise).
+    for lang in [Lang::Zh, Lang::En] {
+        let mut said: Vec<String> = response_faults().iter().map(|f| response::say(f, lang)).collect();
+        said.sort();
+        said.dedup();
+        assert_eq!(said.len(), 21, "{lang:?}");
+    }
+    for f in response_faults() {
+        if !matches!(f, ResponseFault::Phone(_)) {
+            assert_eq!(response::say(&f, Lang::En), f.to_string());
+        }
+        assert!(chinese(&response::say(&f, Lang::Zh)), "{f:?}");
     }
     // Each kind of matrix fault too, with its numbers.
     let matrix: Vec<_> = all.iter().filter(|e| kind(e) == 4).collect();

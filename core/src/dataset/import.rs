@@ -268,8 +268,8 @@ impl<'de> Receiver<'de> for FileImport<'_, '_> {
                 ),
             });
         };
-        check(&schema, s).map_err(|(item, reason)| {
-            let e = Error::InvalidResponse { response: id.to_string(), item, reason };
+        check(&schema, s).map_err(|(item, fault)| {
+            let e = Error::InvalidResponse { response: id.to_string(), item, fault };
             Error::Input { position: position(), reason: e.to_string() }
         })?;
         self.stage(&schema, s);
@@ -279,7 +279,10 @@ impl<'de> Receiver<'de> for FileImport<'_, '_> {
 
 /// The first rule a response read into `s` breaks, as [`crate::response::Response::validate`]
 /// words it: the item at fault (if any) and why.
-pub(super) fn check(schema: &Schema, s: &Scratch) -> std::result::Result<(), (Option<String>, String)> {
+pub(super) fn check(
+    schema: &Schema,
+    s: &Scratch,
+) -> std::result::Result<(), (Option<String>, crate::error::ResponseFault)> {
     let header = Header {
         status: s.status.expect("checked by the reader"),
         started_at: s.started_at.expect("checked by the reader"),

@@ -9,10 +9,12 @@ use std::fmt;
 mod export;
 mod json;
 mod matrix;
+mod response;
 mod shortage;
 pub use export::{ExportFault, ExportPart};
 pub use json::{json_reason, JsonExpected, JsonFault};
 pub use matrix::MatrixFault;
+pub use response::ResponseFault;
 pub use shortage::{Figure, Part, Shortage};
 
 /// Where in an input something was found: file, line and column as far as they are known.
@@ -85,14 +87,14 @@ pub enum Error {
 
     /// A response does not fit its questionnaire: unknown item, answer of the wrong kind or out of
     /// range, a required item unanswered in a complete response, an answer to a hidden item, …
-    #[error("response {response}{}: {reason}", item_suffix(.item))]
+    #[error("response {response}{}: {fault}", item_suffix(.item))]
     InvalidResponse {
         /// The response's id.
         response: String,
         /// The item at fault, if the problem is in one.
         item: Option<String>,
-        /// What is wrong and what to do.
-        reason: String,
+        /// The rule broken, with what was found.
+        fault: ResponseFault,
     },
 
     /// Input data (a file, a cell, a JSON value) could not be read.

@@ -8,6 +8,7 @@ pub use sections::{sections, Section, SectionKind};
 
 use super::stopwatch::{Stopwatch, WatchAction};
 use super::{score_visit, VisitScore};
+use crate::error::ResponseFault;
 use crate::questionnaire::item::{Item, ItemId, ItemKind};
 use crate::questionnaire::Questionnaire;
 use crate::response::answer::Answer;
@@ -279,8 +280,8 @@ impl Checklist {
                 }
                 true
             }
-            Err(Error::InvalidResponse { reason, .. }) => {
-                self.problem = Some(ChecklistProblem::Refused(item.clone(), reason));
+            Err(Error::InvalidResponse { fault, .. }) => {
+                self.problem = Some(ChecklistProblem::Refused(item.clone(), fault.to_string()));
                 false
             }
             Err(e) => {
@@ -360,15 +361,15 @@ impl Checklist {
                 }
                 true
             }
-            Err(Error::InvalidResponse { item: Some(item), reason, .. }) => {
+            Err(Error::InvalidResponse { item: Some(item), fault, .. }) => {
                 let item = ItemId::new(item);
                 if let Some(s) = self.section_of(&item) {
                     self.screen = ChecklistScreen::Section(s);
                 }
-                self.problem = Some(if reason.contains("required") {
+                self.problem = Some(if fault == ResponseFault::Required {
                     ChecklistProblem::Missing(item)
                 } else {
-                    ChecklistProblem::Refused(item, reason)
+                    ChecklistProblem::Refused(item, fault.to_string())
                 });
                 true
             }

@@ -7,7 +7,7 @@ pub mod tags;
 pub(crate) mod validate;
 
 use crate::code::coded_enum;
-use crate::error::{Error, Result};
+use crate::error::{Error, ResponseFault, Result};
 use crate::questionnaire::item::{Item, ItemId, ItemKind, TextFormat};
 use crate::questionnaire::{Questionnaire, QuestionnaireRef};
 use answer::Answer;
@@ -127,22 +127,23 @@ impl Response {
     /// not held to that rule: they were stored before it, and masked numbers come back masked.)
     pub fn answer(&mut self, q: &Questionnaire, item: &str, answer: Answer) -> Result<()> {
         self.ensure_draft()?;
-        let it = q.item(item).ok_or_else(|| self.error(Some(item), "no such item in the questionnaire"))?;
+        let it = q.item(item).ok_or_else(|| self.error(Some(item), ResponseFault::NoSuchItem))?;
         if !self.is_shown(q, it) {
-            return Err(self.error(Some(item), "the item is not shown for the earlier answers"));
+            return Err(self.error(Some(item), ResponseFault::NotShown));
         }
         let answer = match (&it.kind, answer) {
             (ItemKind::Text { format: TextFormat::Phone, .. }, Answer::Text(text)) => {
                 match phone::PhoneNumber::parse(&text) {
                     Ok(number) => Answer::Text(number.to_string()),
-                    Err(problem) => return Err(self.error(Some(item), problem.to_string())),
+                    Err(problem) => return Err(self.error(Some(item), ResponseFault::Phone(problem))),
                 }
             }
             (_, answer) => answer,
         };
         validate::check_answer(q, it, &answer).map_err(|reason| self.error(Some(item), reason))?;
         if let (Some(tag), Answer::Choice(code)) = (it.tag, &answer) {
-            tag.set(&mut self.tags, code.as_str()).map_err(|reason| self.error(Some(item), reason))?;
+            tag.set(&mut self.tags, code.as_str())
+                .map_err(|words| self.error(Some(item), ResponseFault::Tag(words)))?;
         }
         self.answers.insert(it.id.clone(), answer);
         self.drop_hidden_answers(q);
@@ -198,7 +199,7 @@ impl Response {
         if self.status == Status::Draft {
             Ok(())
         } else {
-            Err(self.error(None, "the response is already closed; it cannot change"))
+            Err(self.error(None, ResponseFault::Closed))
         }
     }
 
@@ -212,12 +213,8 @@ impl Response {
         }
     }
 
-    fn error(&self, item: Option<&str>, reason: impl Into<String>) -> Error {
-        Error::InvalidResponse {
-            response: self.id.to_string(),
-            item: item.map(str::to_owned),
-            reason: reason.into(),
-        }
+    fn error(&self, item: Option<&str>, fault: ResponseFault) -> Error {
+        Error::InvalidResponse { response: self.id.to_string(), item: item.map(str::to_owned), fault }
     }
 }
 

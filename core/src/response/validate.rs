@@ -3,37 +3,38 @@
 
 use super::answer::Answer;
 use super::{Response, Status};
+use crate::error::ResponseFault;
 use crate::questionnaire::item::{Item, ItemId, ItemKind};
 use crate::questionnaire::Questionnaire;
 use chrono::{DateTime, FixedOffset};
 use std::collections::BTreeMap;
 
 /// Why an answer does not fit its item, if it does not.
-pub(crate) fn check_answer(q: &Questionnaire, item: &Item, answer: &Answer) -> Result<(), String> {
+pub(crate) fn check_answer(q: &Questionnaire, item: &Item, answer: &Answer) -> Result<(), ResponseFault> {
     match (&item.kind, answer) {
         (kind, Answer::NotApplicable) if kind.offers_not_applicable() => Ok(()),
         (ItemKind::Rating { .. } | ItemKind::Recommend, Answer::Rating(x)) => {
-            let points = q.rating_points(item).ok_or("the item's scale is not defined")?;
+            let points = q.rating_points(item).ok_or(ResponseFault::ScaleUndefined)?;
             if points.contains(x) {
                 Ok(())
             } else {
-                Err(format!("{x} is off the scale {}–{}", points.start(), points.end()))
+                Err(ResponseFault::OffScale { value: *x, from: *points.start(), to: *points.end() })
             }
         }
         (ItemKind::SingleChoice { options }, Answer::Choice(code)) => {
             if options.iter().any(|o| &o.code == code) {
                 Ok(())
             } else {
-                Err(format!("`{code}` is not one of the options"))
+                Err(ResponseFault::NotAnOption { code: code.to_string() })
             }
         }
         (ItemKind::MultipleChoice { options }, Answer::Choices(codes)) => {
             for (i, code) in codes.iter().enumerate() {
                 if !options.iter().any(|o| &o.code == code) {
-                    return Err(format!("`{code}` is not one of the options"));
+                    return Err(ResponseFault::NotAnOption { code: code.to_string() });
                 }
                 if codes[..i].contains(code) {
-                    return Err(format!("`{code}` is chosen twice"));
+                    return Err(ResponseFault::ChosenTwice { code: code.to_string() });
                 }
             }
             Ok(())
@@ -41,26 +42,25 @@ pub(crate) fn check_answer(q: &Questionnaire, item: &Item, answer: &Answer) -> R
         (ItemKind::YesNo { .. }, Answer::Yes | Answer::No) => Ok(()),
         (ItemKind::Number { min, max, .. }, Answer::Number(x)) => {
             if !x.is_finite() {
-                Err("the number is not finite".to_owned())
+                Err(ResponseFault::NotFinite)
             } else if min.is_some_and(|m| *x < m) || max.is_some_and(|m| *x > m) {
-                Err(format!(
-                    "{x} is outside {}–{}",
-                    min.map_or("…".to_owned(), |m| m.to_string()),
-                    max.map_or("…".to_owned(), |m| m.to_string())
-                ))
+                Err(ResponseFault::OutsideRange { value: *x, min: *min, max: *max })
             } else {
                 Ok(())
             }
         }
         (ItemKind::Text { max_length, .. }, Answer::Text(t)) => match max_length {
             Some(limit) if t.chars().count() > *limit as usize => {
-                Err(format!("the text has {} characters; at most {limit} are kept", t.chars().count()))
+                Err(ResponseFault::TooLong { chars: t.chars().count(), limit: *limit })
             }
             _ => Ok(()),
         },
         (ItemKind::KanoPair { .. }, Answer::Kano(_)) => Ok(()),
-        (kind, Answer::NotApplicable) => Err(format!("a {} item does not offer N/A", kind.name())),
-        (kind, _) => Err(format!("a {} item cannot take this answer ({})", kind.name(), answer.cell())),
+        (kind, Answer::NotApplicable) => Err(ResponseFault::NoNotApplicable { kind: kind.name().to_owned() }),
+        (kind, _) => Err(ResponseFault::WrongAnswer {
+            kind: kind.name().to_owned(),
+            answer: answer.cell().to_string(),
+        }),
     }
 }
 
@@ -107,9 +107,13 @@ pub(crate) struct Header {
 }
 
 /// The first rule the response breaks: the item (if any) and why.
-pub(super) fn check_response(r: &Response, q: &Questionnaire) -> Result<(), (Option<String>, String)> {
+pub(super) fn check_response(r: &Response, q: &Questionnaire) -> Result<(), (Option<String>, ResponseFault)> {
     if r.questionnaire != q.reference() {
-        return Err((None, format!("it answers {}, not {}", r.questionnaire, q.reference())));
+        let fault = ResponseFault::OtherQuestionnaire {
+            answers: r.questionnaire.to_string(),
+            expected: q.reference().to_string(),
+        };
+        return Err((None, fault));
     }
     let header = Header { status: r.status, started_at: r.started_at, submitted_at: r.submitted_at };
     check_parts(q, &header, &r.answers, r.notes.keys().map(ItemId::as_str))
@@ -122,33 +126,29 @@ pub(crate) fn check_parts<'n>(
     r: &Header,
     answers: &impl AnswerSet,
     mut notes: impl Iterator<Item = &'n str>,
-) -> Result<(), (Option<String>, String)> {
+) -> Result<(), (Option<String>, ResponseFault)> {
     match (r.status, r.submitted_at) {
-        (Status::Draft, Some(_)) => return Err((None, "a draft has no submission time".into())),
-        (Status::Complete | Status::BreakOff, None) => {
-            return Err((None, "a closed response needs its submission time".into()))
-        }
-        (_, Some(at)) if at < r.started_at => {
-            return Err((None, "it was submitted before it was started".into()))
-        }
+        (Status::Draft, Some(_)) => return Err((None, ResponseFault::DraftSubmitted)),
+        (Status::Complete | Status::BreakOff, None) => return Err((None, ResponseFault::NoSubmissionTime)),
+        (_, Some(at)) if at < r.started_at => return Err((None, ResponseFault::SubmittedBeforeStarted)),
         _ => {}
     }
     let shown = |item: &Item| q.is_shown(item, &|id: &ItemId| answers.answer(id.as_str()));
     answers.try_each(q, |id, item, answer| {
-        let item = item.ok_or((Some(id.to_owned()), "no such item in the questionnaire".to_owned()))?;
+        let item = item.ok_or((Some(id.to_owned()), ResponseFault::NoSuchItem))?;
         check_answer(q, item, answer).map_err(|reason| (Some(id.to_owned()), reason))?;
         if !shown(item) {
-            return Err((Some(id.to_owned()), "answered, but hidden by its show-if condition".into()));
+            return Err((Some(id.to_owned()), ResponseFault::AnsweredHidden));
         }
         Ok(())
     })?;
     if let Some(id) = notes.find(|id| q.item(id).is_none()) {
-        return Err((Some(id.to_owned()), "a note on an item the questionnaire does not have".into()));
+        return Err((Some(id.to_owned()), ResponseFault::NoteOnUnknownItem));
     }
     if r.status == Status::Complete {
         for item in q.items.iter().filter(|i| shown(i)) {
             if item.required && answers.answer(item.id.as_str()).is_none() {
-                return Err((Some(item.id.to_string()), "required, but not answered".into()));
+                return Err((Some(item.id.to_string()), ResponseFault::Required));
             }
         }
     }

@@ -9,7 +9,7 @@
 use super::cells::{decode, whole, Cells};
 use super::columns::{ColumnMap, Source};
 use super::{META_COLUMNS, TAG_COLUMNS_AT};
-use crate::error::{Error, Position, Result};
+use crate::error::{Error, Position, ResponseFault, Result};
 use crate::io::table::unneutralise;
 use crate::io::tidy::LineCounter;
 use crate::questionnaire::item::{ChoiceCode, Item, ItemId, ItemKind, TextFormat};
@@ -66,7 +66,7 @@ pub fn read_responses_csv(bytes: &[u8], source: &str, known: &[Questionnaire]) -
         let response = row.take_response();
         match response.validate(row.questionnaire) {
             Ok(()) => responses.push(response),
-            Err(Error::InvalidResponse { item, reason, .. }) => return Err(row.invalid(item, reason)),
+            Err(Error::InvalidResponse { item, fault, .. }) => return Err(row.invalid(item, fault)),
             Err(e) => return Err(e),
         }
     }
@@ -298,7 +298,7 @@ impl Row<'_> {
 
     /// The error of a rule the response breaks (as [`Response::validate`] words it): at the
     /// column of `item`, or of `submitted_at` for a rule about the response as a whole.
-    pub fn invalid(&self, item: Option<String>, reason: String) -> Error {
+    pub fn invalid(&self, item: Option<String>, fault: ResponseFault) -> Error {
         let i =
             item.as_deref().and_then(|id| self.questionnaire.items.iter().position(|i| i.id.as_str() == id));
         let column = match (&item, i) {
@@ -307,7 +307,7 @@ impl Row<'_> {
             (Some(_), None) => None,
         };
         let mut reason =
-            Error::InvalidResponse { response: self.id.to_string(), item: item.clone(), reason }.to_string();
+            Error::InvalidResponse { response: self.id.to_string(), item: item.clone(), fault }.to_string();
         let mut position = Position { line: Some(self.line), ..Position::default() }.in_file(self.source);
         match column {
             Some(j) => {
