@@ -127,6 +127,15 @@ pub fn say(e: &Error, lang: Lang) -> String {
     }
 }
 
+/// `e` in `lang` beside the item it is about: a response's broken rule without the response and
+/// item (the place shows them), any other error in full.
+pub fn briefly(e: &Error, lang: Lang) -> String {
+    match e {
+        Error::InvalidResponse { fault, .. } => response::say(fault, lang),
+        other => say(other, lang),
+    }
+}
+
 /// An error to show: core's, said in the screen's language when it is shown, or the browser's
 /// own words (a file that could not be read, a worker that did not answer).
 #[derive(Debug, Clone, PartialEq)]

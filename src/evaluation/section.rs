@@ -87,7 +87,7 @@ fn item_card(c: &Checklist, item: &Item, lang: Lang, on_action: &Callback<Checkl
     let hit = red_line && answer == Some(&Answer::Yes);
     let problem = match &c.problem {
         Some(ChecklistProblem::Missing(i)) if *i == item.id => Some(T::Missing.get(lang).to_owned()),
-        Some(ChecklistProblem::Refused(i, why)) if *i == item.id => Some(why.clone()),
+        Some(ChecklistProblem::Refused(i, why)) if *i == item.id => Some(crate::errors::briefly(why, lang)),
         _ => None,
     };
     let heading = format!("check-{}", item.id);

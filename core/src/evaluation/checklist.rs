@@ -55,8 +55,9 @@ pub enum ChecklistProblem {
     VisitInFuture,
     /// A required item is still open (submission refused).
     Missing(ItemId),
-    /// Core refused an answer (e.g. a number outside the item's range): the item and why.
-    Refused(ItemId, String),
+    /// Core refused an answer (e.g. a number outside the item's range): the item and core's
+    /// error, typed (the screen says it in its language).
+    Refused(ItemId, Error),
 }
 
 /// Everything an evaluator does.
@@ -280,12 +281,8 @@ impl Checklist {
                 }
                 true
             }
-            Err(Error::InvalidResponse { fault, .. }) => {
-                self.problem = Some(ChecklistProblem::Refused(item.clone(), fault.to_string()));
-                false
-            }
             Err(e) => {
-                self.problem = Some(ChecklistProblem::Refused(item.clone(), e.to_string()));
+                self.problem = Some(ChecklistProblem::Refused(item.clone(), e));
                 false
             }
         }
@@ -361,19 +358,19 @@ impl Checklist {
                 }
                 true
             }
-            Err(Error::InvalidResponse { item: Some(item), fault, .. }) => {
-                let item = ItemId::new(item);
+            Err(e) => {
+                let Error::InvalidResponse { item: Some(item), fault, .. } = &e else { return false };
+                let (item, required) = (ItemId::new(item), *fault == ResponseFault::Required);
                 if let Some(s) = self.section_of(&item) {
                     self.screen = ChecklistScreen::Section(s);
                 }
-                self.problem = Some(if fault == ResponseFault::Required {
+                self.problem = Some(if required {
                     ChecklistProblem::Missing(item)
                 } else {
-                    ChecklistProblem::Refused(item, fault.to_string())
+                    ChecklistProblem::Refused(item, e)
                 });
                 true
             }
-            Err(_) => false,
         }
     }
 

@@ -124,7 +124,7 @@ fn out_of_range_numbers_are_refused_and_a_draft_resumes_at_its_first_open_item()
         c.apply(ChecklistAction::Answer { item: ItemId::new("wait_minutes"), answer: Answer::Number(-3.0) })
     );
     assert!(
-        matches!(&c.problem, Some(ChecklistProblem::Refused(i, why)) if i.as_str() == "wait_minutes" && why.contains("outside 0–600"))
+        matches!(&c.problem, Some(ChecklistProblem::Refused(i, why)) if i.as_str() == "wait_minutes" && why.to_string().contains("outside 0–600"))
     );
     answer(&mut c, "wait_minutes", Answer::Number(12.0));
     assert_eq!(c.problem, None);
